@@ -1,0 +1,57 @@
+import type { ConversationRef, UserRef } from '../domain/identity';
+
+/**
+ * What adapters hand to the core. Every event names the actor's platform identity, so that
+ * services can check roles and tenancy without knowing which platform it came from.
+ */
+export interface Actor extends UserRef {
+  displayName?: string;
+}
+
+/** A typed command: Slack `/mission ...` or a Teams message starting with `mission`. */
+export interface CommandEvent {
+  actor: Actor;
+  where: ConversationRef;
+  /** The command word, e.g. "mission", "checkin", "blocker". */
+  command: string;
+  /** The text after the command word, with mentions normalised to `<@userId>`. */
+  text: string;
+  /** Display names of the people mentioned, by user id, where the platform supplied them. */
+  mentionNames: Record<string, string>;
+}
+
+/** A button pressed on a message the bot sent. */
+export interface ActionEvent {
+  actor: Actor;
+  where: ConversationRef;
+  actionId: string;
+  value: string;
+  /** The platform id of the message the button sits on, so the service can update it. */
+  messageId?: string;
+}
+
+/** A submitted form (Slack modal, Teams Adaptive Card inputs). */
+export interface FormSubmitEvent {
+  actor: Actor;
+  where?: ConversationRef;
+  formId: string;
+  state: string;
+  values: Record<string, string>;
+  messageId?: string;
+}
+
+/** A plain message to the bot in a direct message (not a command). */
+export interface DirectMessageEvent {
+  actor: Actor;
+  where: ConversationRef;
+  text: string;
+  /** Platform message id, used to process a redelivered message once. */
+  messageId: string;
+}
+
+/** The app was installed or removed for a user or a team, or a user first spoke to the bot. */
+export interface ReachabilityEvent {
+  user: Actor;
+  /** The direct-message conversation the bot can use for this user. */
+  dm: ConversationRef;
+}
