@@ -13,8 +13,8 @@ export type Reply =
   | { kind: 'form'; form: Form }
   /** Replace the message the action came from. */
   | { kind: 'update'; message: Message }
-  /** The form stays open with these errors on its fields. */
-  | { kind: 'form-errors'; errors: FieldErrors }
+  /** The form stays open with these errors on its fields; `form` and `values` let Teams redraw it. */
+  | { kind: 'form-errors'; errors: FieldErrors; form: Form; values: Record<string, string> }
   /** Close the form; optionally say something to the actor. */
   | { kind: 'form-done'; message?: Message }
   | { kind: 'none' };

@@ -1,0 +1,160 @@
+import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Application } from 'express';
+import type { SlackConfig } from '../../src/config';
+import type { Logger } from '../../src/logger';
+import type { Core } from '../../src/services/core';
+import type { Reply } from '../../src/services/replies';
+import { baseActionId, readSlackViewValues, renderSlackMessage, renderSlackModal } from './render';
+import { commandWord, normaliseSlackMentions, slackActor, slackConversation } from './slack-inbound';
+
+/** Slack wants an answer in 3 seconds; past this we ack and finish through response_url. */
+const ACK_DEADLINE_MS = 2500;
+
+export interface SlackAdapter {
+  bolt: App;
+  client: WebClient;
+}
+
+/** Bolt's logger interface, backed by pino so Slack's lines carry the platform. */
+function boltLogger(logger: Logger): BoltLogger {
+  const log = logger.child({ platform: 'slack' });
+  let level: LogLevel = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => log.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => log.error(m.map(String).join(' ')),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Mounts Bolt on the shared express app at POST /slack/events (signatures verified by Bolt). */
+export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logger: Logger; http: Application }): SlackAdapter {
+  const { config, core, logger } = opts;
+  const receiver = new ExpressReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: '/slack/events',
+    app: opts.http,
+    logger: boltLogger(logger),
+    // Slack redelivers events unanswered in 3 s; acking first keeps retries to real failures.
+    processBeforeResponse: false,
+  });
+  const bolt = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger(logger),
+    clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
+  });
+
+  for (const slash of ['/mission', '/checkin', '/blocker']) {
+    bolt.command(slash, async ({ command, ack, respond, client }) => {
+      const { text, mentionNames } = normaliseSlackMentions(command.text ?? '');
+      const work = core.onCommand({
+        actor: slackActor(command.team_id, command.user_id, command.user_name),
+        where: slackConversation(command.team_id, command.channel_id, command.channel_name),
+        command: commandWord(command.command),
+        text,
+        mentionNames,
+      });
+      const reply = await raceDeadline(work);
+      if (reply === 'late') {
+        await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+        const late = await work;
+        await applyReplyAfterAck(late, { respond, client, triggerId: command.trigger_id });
+        return;
+      }
+      if (reply.kind === 'private' || reply.kind === 'public') {
+        const rendered = renderSlackMessage(reply.message);
+        await ack({ response_type: reply.kind === 'public' ? 'in_channel' : 'ephemeral', ...rendered });
+        return;
+      }
+      await ack();
+      await applyReplyAfterAck(reply, { respond, client, triggerId: command.trigger_id });
+    });
+  }
+
+  bolt.action(/.*/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+    const reply = await core.onAction({
+      actor: slackActor(teamId, body.user.id, body.user.name),
+      where: slackConversation(teamId, channelId),
+      actionId: baseActionId(action.action_id),
+      value: action.value ?? '',
+      messageId: body.message?.ts ?? body.container?.message_ts,
+    });
+    await applyReplyAfterAck(reply, { respond, client, triggerId: body.trigger_id, channelId, messageTs: body.message?.ts });
+  });
+
+  bolt.view(/.*/, async ({ ack, body, view, client }) => {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const reply = await core.onFormSubmit({
+      actor: slackActor(teamId, body.user.id, body.user.name),
+      formId: view.callback_id,
+      state: view.private_metadata,
+      values: readSlackViewValues(view.state.values),
+    });
+    if (reply.kind === 'form-errors') {
+      await ack({ response_action: 'errors', errors: reply.errors });
+      return;
+    }
+    await ack();
+    if (reply.kind === 'form-done' && reply.message) {
+      const dm = await client.conversations.open({ users: body.user.id });
+      if (dm.channel?.id) await client.chat.postMessage({ channel: dm.channel.id, ...renderSlackMessage(reply.message) });
+    }
+  });
+
+  bolt.error(async (error) => {
+    logger.error({ platform: 'slack', err: error }, 'slack handler failed');
+  });
+
+  return { bolt, client: bolt.client };
+}
+
+async function raceDeadline(work: Promise<Reply>): Promise<Reply | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ACK_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type Respond = (msg: { response_type?: 'ephemeral' | 'in_channel'; replace_original?: boolean; text: string; blocks?: unknown[] }) => Promise<unknown>;
+
+async function applyReplyAfterAck(
+  reply: Reply,
+  via: { respond: Respond; client: WebClient; triggerId?: string; channelId?: string; messageTs?: string },
+): Promise<void> {
+  switch (reply.kind) {
+    case 'private':
+      await via.respond({ response_type: 'ephemeral', replace_original: false, ...renderSlackMessage(reply.message) });
+      return;
+    case 'public':
+      await via.respond({ response_type: 'in_channel', replace_original: false, ...renderSlackMessage(reply.message) });
+      return;
+    case 'update':
+      if (via.channelId && via.messageTs) {
+        await via.client.chat.update({ channel: via.channelId, ts: via.messageTs, ...renderSlackMessage(reply.message) });
+      } else {
+        await via.respond({ replace_original: true, ...renderSlackMessage(reply.message) });
+      }
+      return;
+    case 'form':
+      if (via.triggerId) await via.client.views.open({ trigger_id: via.triggerId, view: renderSlackModal(reply.form) });
+      return;
+    default:
+      return;
+  }
+}

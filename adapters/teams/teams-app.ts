@@ -1,0 +1,127 @@
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  ShowTypingMiddleware,
+  type TurnContext,
+} from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import express, { type Application } from 'express';
+import type { TeamsConfig } from '../../src/config';
+import type { Logger } from '../../src/logger';
+import type { Core } from '../../src/services/core';
+import type { Reply } from '../../src/services/replies';
+import { readTeamsSubmitData, renderAdaptiveCard, renderAdaptiveCardForm, renderAdaptiveCardFormWithErrors, toTeamsAttachment } from './render';
+import { normaliseTeamsText, splitCommand, teamsActor, teamsConversation } from './teams-inbound';
+
+const COMMAND_WORDS = ['mission', 'checkin', 'blocker'];
+/** The words the Teams store reviewers try first: each must get a useful answer. */
+const GREETINGS = /^(hi|hello|hey|help|\?)\W*$/i;
+
+export interface TeamsAdapter {
+  adapter: CloudAdapter;
+  auth: ConfigurationBotFrameworkAuthentication;
+}
+
+/** The botbuilder configuration object, in botbuilder's own key names. */
+export function botbuilderConfiguration(config: TeamsConfig): Record<string, string> {
+  const c: Record<string, string> = {
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    ...config.overrides,
+  };
+  if (config.appTenantId) c.MicrosoftAppTenantId = config.appTenantId;
+  return c;
+}
+
+/** Mounts botbuilder's CloudAdapter at POST /api/messages; JWTs are checked by botbuilder. */
+export function createTeamsAdapter(opts: {
+  config: TeamsConfig;
+  core: Core;
+  logger: Logger;
+  http: Application;
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}): TeamsAdapter {
+  const { core } = opts;
+  const logger = opts.logger.child({ platform: 'teams' });
+  const auth = new ConfigurationBotFrameworkAuthentication(botbuilderConfiguration(opts.config), opts.credentialsFactory);
+  const adapter = new CloudAdapter(auth);
+  // Teams asks for an answer within 2 seconds: a typing indicator covers slower work.
+  adapter.use(new ShowTypingMiddleware(1000, 2000));
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, conversation: context.activity.conversation?.id }, 'teams turn failed');
+    await context.sendActivity('Sorry, something went wrong on our side. Please try again in a moment.').catch(() => undefined);
+  };
+
+  async function handleTurn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const actor = teamsActor(activity);
+    const where = teamsConversation(activity);
+    if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
+      if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where });
+      return;
+    }
+    if (activity.type !== ActivityTypes.Message) return;
+    if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where });
+
+    const submitted = activity.value !== undefined ? readTeamsSubmitData(activity.value) : null;
+    if (submitted?.kind === 'action') {
+      const reply = await core.onAction({ actor, where, actionId: submitted.actionId, value: submitted.value, messageId: activity.replyToId });
+      await applyReply(context, reply);
+      return;
+    }
+    if (submitted?.kind === 'form') {
+      const reply = await core.onFormSubmit({ actor, where, formId: submitted.formId, state: submitted.state, values: submitted.values, messageId: activity.replyToId });
+      await applyReply(context, reply);
+      return;
+    }
+
+    const { text, mentionNames } = normaliseTeamsText(activity);
+    const cmd = splitCommand(text, COMMAND_WORDS);
+    if (cmd) {
+      await applyReply(context, await core.onCommand({ actor, where, command: cmd.command, text: cmd.rest, mentionNames }));
+    } else if (GREETINGS.test(text) || where.kind !== 'dm' || text === '') {
+      await applyReply(context, await core.onCommand({ actor, where, command: 'mission', text: 'help', mentionNames }));
+    } else {
+      await applyReply(context, await core.onDirectMessage({ actor, where, text, messageId: activity.id ?? '' }));
+    }
+  }
+
+  opts.http.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
+    await adapter.process(req, res, handleTurn);
+  });
+
+  return { adapter, auth };
+}
+
+async function applyReply(context: TurnContext, reply: Reply): Promise<void> {
+  const replyToId = context.activity.replyToId;
+  switch (reply.kind) {
+    case 'private':
+    case 'public':
+      await context.sendActivity(MessageFactory.attachment(toTeamsAttachment(renderAdaptiveCard(reply.message)), reply.message.summary));
+      return;
+    case 'form':
+      await context.sendActivity(MessageFactory.attachment(toTeamsAttachment(renderAdaptiveCardForm(reply.form)), reply.form.title));
+      return;
+    case 'update':
+    case 'form-done': {
+      const message = reply.kind === 'update' ? reply.message : reply.message;
+      if (!message) return;
+      const attachment = toTeamsAttachment(renderAdaptiveCard(message));
+      if (replyToId) await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [attachment] });
+      else await context.sendActivity(MessageFactory.attachment(attachment, message.summary));
+      return;
+    }
+    case 'form-errors': {
+      const attachment = toTeamsAttachment(renderAdaptiveCardFormWithErrors(reply.form, reply.errors, reply.values));
+      if (replyToId) await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [attachment] });
+      else await context.sendActivity(MessageFactory.attachment(attachment));
+      return;
+    }
+    default:
+      return;
+  }
+}

@@ -1,0 +1,22 @@
+import express, { type Application } from 'express';
+import type { Logger } from '../logger';
+
+export interface HealthSource {
+  databaseUp(): Promise<boolean>;
+  platforms: string[];
+}
+
+/** The one HTTP app: platforms mount their routes on it; health is answered here. */
+export function createHttpApp(health: HealthSource, logger: Logger): Application {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    const up = await health.databaseUp();
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', platforms: health.platforms });
+  });
+  app.use((req, _res, next) => {
+    logger.debug({ method: req.method, path: req.path }, 'request');
+    next();
+  });
+  return app;
+}

@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { platformsOn, type Config } from './config';
+import { systemClock, type Clock } from './domain/clock';
+import { createHttpApp } from './http/http-app';
+import { createLogger, type Logger } from './logger';
+import type { PlatformPlugin } from './platform';
+import { createCore } from './services/create-core';
+import { openStore, type Store } from './store/store';
+import { defaultCacheDir, startEmbeddedDatabase, type EmbeddedDatabase } from './store/embedded';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  store: Store;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  platforms: PlatformPlugin[];
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/**
+ * The composition root of the core: database, store, services and the HTTP app. Platforms
+ * arrive as plugins, so nothing here imports a platform library.
+ */
+export async function startApp(opts: StartOptions): Promise<RunningApp> {
+  const { config } = opts;
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const clock = opts.clock ?? systemClock;
+
+  let embedded: EmbeddedDatabase | undefined;
+  let uri = config.mongoUri;
+  if (!uri) {
+    embedded = await startEmbeddedDatabase({
+      dataDir: path.join(config.dataDir, 'db'),
+      cacheDir: defaultCacheDir(),
+      logger,
+    });
+    uri = embedded.uri;
+    logger.info({ engine: embedded.engine }, 'embedded database started');
+  }
+
+  let store: Store;
+  try {
+    store = await openStore(uri, config.mongoDb);
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+
+  const enabled = opts.platforms.filter((p) => p.enabled(config));
+  const core = createCore({ store, clock, logger });
+  const http = createHttpApp({ databaseUp: () => store.ping(), platforms: enabled.map((p) => p.platform) }, logger);
+  for (const plugin of enabled) await plugin.mount({ http, core, config, logger });
+  http.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = http.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  logger.info({ port, platforms: platformsOn(config), database: embedded ? embedded.engine : 'MONGODB_URI' }, 'Mission Pulse is listening');
+
+  let stopped = false;
+  return {
+    url,
+    port,
+    store,
+    logger,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await store.close();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { ConversationRef, Platform, UserRef } from '../domain/identity';
+import type { Message } from '../messages/model';
+
+/**
+ * What the outbox needs from a platform to deliver a message. Adapters implement it; the
+ * outbox decides when, how fast and how often to call it.
+ */
+export interface PlatformSender {
+  platform: Platform;
+  /** Post a new message; returns the platform's id for later updates. */
+  send(target: ConversationRef, message: Message): Promise<SendResult>;
+  /** Replace a message the bot posted earlier. */
+  update(target: ConversationRef, messageId: string, message: Message): Promise<void>;
+  /**
+   * Open (or find) the direct-message conversation with a user. Slack can always do this;
+   * Teams can only through a stored conversation reference, so its sender may throw
+   * SendError('unreachable').
+   */
+  openDm(user: UserRef): Promise<ConversationRef>;
+}
+
+export interface SendResult {
+  messageId: string;
+  /** The conversation actually used (a DM opened for a user target). */
+  conversationId: string;
+}
+
+export type SendFailureKind =
+  /** HTTP 429: wait retryAfterMs, then try again; not counted as a failed attempt. */
+  | 'rate-limited'
+  /** 5xx, timeouts, dropped connections: retry with backoff. */
+  | 'transient'
+  /** 4xx that will not change on retry (bad payload, channel gone, bot removed). */
+  | 'permanent'
+  /** The bot cannot reach this user (Teams app not installed for them). */
+  | 'unreachable';
+
+export class SendError extends Error {
+  constructor(
+    readonly kind: SendFailureKind,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}

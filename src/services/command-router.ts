@@ -1,0 +1,82 @@
+import { commandHelp, helpEntries, parseCommand, type ParsedCommand } from '../commands';
+import { DEFAULT_TIME_ZONE } from '../domain/mission';
+import { commandErrorMessage, commandHelpMessage, helpMessage } from '../messages/help-messages';
+import {
+  channelSetMessage,
+  memberRemovedMessage,
+  membersAddedMessage,
+  missionCreatedMessage,
+  missionDetailsMessage,
+  missionListMessage,
+} from '../messages/mission-messages';
+import type { ServiceContext } from './context';
+import type { CommandEvent } from './inbound-events';
+import { todayIn, type MissionService } from './mission-service';
+import type { Reply } from './replies';
+import { slugFromStatement } from '../commands';
+
+const reply = (message: Reply & { kind: 'private' | 'public' }): Reply => message;
+
+/** Parses a command with the shared grammar and calls the service that does it. */
+export class CommandRouter {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly missions: MissionService,
+  ) {}
+
+  async handle(ev: CommandEvent): Promise<Reply> {
+    const today = todayIn(DEFAULT_TIME_ZONE, this.ctx.clock.now());
+    const parsed = parseCommand(ev.command, ev.text, { today });
+    if (!parsed.ok) {
+      if (parsed.error.code === 'EMPTY') return this.help(ev, undefined);
+      return reply({ kind: 'private', message: commandErrorMessage(parsed.error) });
+    }
+    return this.dispatch(ev, parsed.command);
+  }
+
+  private help(ev: CommandEvent, topic: string | undefined): Reply {
+    if (topic) {
+      const text = commandHelp(ev.command, topic) ?? commandHelp('mission', topic);
+      if (text) return reply({ kind: 'private', message: commandHelpMessage(text) });
+    }
+    return reply({ kind: 'private', message: helpMessage(helpEntries()) });
+  }
+
+  private async dispatch(ev: CommandEvent, cmd: ParsedCommand): Promise<Reply> {
+    const { actor, where } = ev;
+    const named = (userId: string) => ({ userId, displayName: ev.mentionNames[userId] });
+    switch (cmd.name) {
+      case 'help':
+        return this.help(ev, cmd.topic);
+      case 'mission.create': {
+        const mission = await this.missions.create(actor, where, {
+          statement: cmd.statement,
+          slug: cmd.slug ?? slugFromStatement(cmd.statement),
+          slugDerived: cmd.slug === undefined,
+          targetDate: cmd.target,
+          place: cmd.place,
+          timeZone: cmd.tz,
+        });
+        return reply({ kind: 'private', message: missionCreatedMessage(mission, ev.command) });
+      }
+      case 'mission.list':
+        return reply({ kind: 'private', message: missionListMessage(await this.missions.listMine(actor), ev.command) });
+      case 'mission.show': {
+        const shown = await this.missions.show(actor, cmd.slug);
+        return reply({ kind: 'private', message: missionDetailsMessage(shown.mission, shown.groups, shown.memberCount) });
+      }
+      case 'mission.add': {
+        const result = await this.missions.addMembers(actor, { slug: cmd.slug, users: cmd.userIds.map(named), organisation: cmd.org, role: cmd.role });
+        return reply({ kind: 'private', message: membersAddedMessage(result) });
+      }
+      case 'mission.remove': {
+        const result = await this.missions.removeMember(actor, cmd.slug, cmd.userId);
+        return reply({ kind: 'private', message: memberRemovedMessage(result.mission, result.removed) });
+      }
+      case 'mission.channel': {
+        const mission = await this.missions.setChannel(actor, where, cmd.slug, cmd.purpose);
+        return reply({ kind: 'public', message: channelSetMessage(mission, cmd.purpose) });
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { ActionEvent, CommandEvent, DirectMessageEvent, FormSubmitEvent, ReachabilityEvent } from './inbound-events';
+import type { Reply } from './replies';
+
+/**
+ * The whole surface the adapters see. An adapter turns a platform payload into one of these
+ * calls and renders the Reply; it never reaches past this interface into services or storage.
+ */
+export interface Core {
+  onCommand(ev: CommandEvent): Promise<Reply>;
+  onAction(ev: ActionEvent): Promise<Reply>;
+  onFormSubmit(ev: FormSubmitEvent): Promise<Reply>;
+  onDirectMessage(ev: DirectMessageEvent): Promise<Reply>;
+  onReachable(ev: ReachabilityEvent): Promise<void>;
+}

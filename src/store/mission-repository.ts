@@ -1,0 +1,108 @@
+import type { Connection, Model } from 'mongoose';
+import type { ConversationRef, Platform, WorkspaceRef } from '../domain/identity';
+import { workspaceKey } from '../domain/identity';
+import type { Mission } from '../domain/mission';
+import { conflict, isDuplicateKey } from '../errors';
+import { missionModel, type MissionDoc } from './models/mission-model';
+
+export type NewMission = Omit<Mission, 'workspaceKeys' | 'createdAt' | 'updatedAt'>;
+export type MissionChannelField = 'digestChannel' | 'alertChannel';
+
+function toConversation(d: MissionDoc['digestChannel']): ConversationRef | undefined {
+  if (!d) return undefined;
+  return {
+    platform: d.platform as Platform,
+    workspaceId: d.workspaceId,
+    conversationId: d.conversationId,
+    kind: d.kind as ConversationRef['kind'],
+    ...(d.serviceUrl ? { serviceUrl: d.serviceUrl } : {}),
+  };
+}
+
+export function toMission(d: MissionDoc): Mission {
+  return {
+    id: d._id,
+    home: { platform: d.home.platform as Platform, workspaceId: d.home.workspaceId },
+    workspaceKeys: [...d.workspaceKeys],
+    slug: d.slug,
+    statement: d.statement,
+    targetDate: d.targetDate ?? undefined,
+    place: d.place ?? undefined,
+    timeZone: d.timeZone,
+    digestChannel: toConversation(d.digestChannel),
+    alertChannel: toConversation(d.alertChannel),
+    createdBy: { platform: d.createdBy.platform as Platform, workspaceId: d.createdBy.workspaceId, userId: d.createdBy.userId },
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+export class MissionRepository {
+  private readonly model: Model<MissionDoc>;
+
+  constructor(conn: Connection) {
+    this.model = missionModel(conn);
+  }
+
+  /** Inserts a mission; a slug already used in the home workspace is a CONFLICT. */
+  async insert(m: NewMission, at: Date): Promise<Mission> {
+    const doc: MissionDoc = {
+      _id: m.id,
+      home: m.home,
+      homeKey: workspaceKey(m.home),
+      workspaceKeys: [workspaceKey(m.home)],
+      slug: m.slug,
+      statement: m.statement,
+      targetDate: m.targetDate,
+      place: m.place,
+      timeZone: m.timeZone,
+      digestChannel: m.digestChannel,
+      alertChannel: m.alertChannel,
+      createdBy: m.createdBy,
+      createdAt: at,
+      updatedAt: at,
+    };
+    try {
+      await this.model.create(stripUndefined(doc));
+    } catch (e) {
+      if (isDuplicateKey(e)) throw conflict(`A mission called "${m.slug}" already exists in this workspace. Choose another slug with slug=...`);
+      throw e;
+    }
+    return toMission(doc);
+  }
+
+  /** The mission with this slug visible from the caller's workspace, if any. */
+  async findBySlug(ws: WorkspaceRef, slug: string): Promise<Mission | undefined> {
+    const key = workspaceKey(ws);
+    // Prefer the caller's own mission over a linked one with the same slug.
+    const docs = await this.model.find({ workspaceKeys: key, slug }).lean<MissionDoc[]>().exec();
+    const own = docs.find((d) => d.homeKey === key) ?? docs[0];
+    return own ? toMission(own) : undefined;
+  }
+
+  async findById(id: string): Promise<Mission | undefined> {
+    const d = await this.model.findById(id).lean<MissionDoc>().exec();
+    return d ? toMission(d) : undefined;
+  }
+
+  async findByIds(ids: string[]): Promise<Mission[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: ids } }).lean<MissionDoc[]>().exec();
+    return docs.map(toMission);
+  }
+
+  async setChannel(id: string, field: MissionChannelField, channel: ConversationRef, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { [field]: stripUndefined({ ...channel }), updatedAt: at } }).exec();
+  }
+
+  async deleteById(id: string): Promise<void> {
+    await this.model.deleteOne({ _id: id }).exec();
+  }
+}
+
+/** The driver stores `undefined` as null; leaving the key out keeps documents tidy. */
+export function stripUndefined<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
