@@ -1,0 +1,138 @@
+// Command ferretdb-wrapper runs FerretDB (SQLite storage) for Mission Pulse's embedded database.
+//
+// It exists because the stand-alone `ferretdb` binary built with `go install` panics at start
+// (its generated version file is not in the module zip); the embeddable package has no such
+// check. The Node launcher keeps a pipe to our stdin, so EOF there means the parent is gone.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+// readyPrefix starts the one stdout line the launcher waits for.
+const readyPrefix = "FERRETDB_READY "
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on (port 0 picks a free one)")
+	sqliteDir := flag.String("sqlite-dir", "", "directory holding one .sqlite file per database (created if missing)")
+	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn or error (warn logs every failed command)")
+	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF (the parent closed its pipe or died)")
+	watchParent := flag.Bool("watch-parent", true, "exit when the parent process changes (the parent died)")
+	flag.Parse()
+
+	if err := run(*listen, *sqliteDir, *logLevel, *watchStdin, *watchParent); err != nil {
+		fmt.Fprintln(os.Stderr, "ferretdb-wrapper:", err)
+		os.Exit(1)
+	}
+}
+
+func run(listen, sqliteDir, logLevel string, watchStdin, watchParent bool) error {
+	if sqliteDir == "" {
+		return errors.New("-sqlite-dir is required")
+	}
+
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
+		return fmt.Errorf("bad -log-level %q: %w", logLevel, err)
+	}
+
+	dir, err := filepath.Abs(sqliteDir)
+	if err != nil {
+		return err
+	}
+	if err = os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+
+	// FerretDB wants a directory URI ending in "/"; url.URL escapes spaces and the like.
+	sqliteURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
+
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if watchStdin {
+		ctx = cancelWhenStdinCloses(ctx)
+	}
+	if watchParent {
+		ctx = cancelWhenParentChanges(ctx)
+	}
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: listen},
+		Logger:    logger,
+		Handler:   "sqlite",
+		SQLiteURL: sqliteURL,
+	})
+	if err != nil {
+		return err
+	}
+
+	// New has bound the listener, so the URI carries the real port even for port 0.
+	uri := strings.TrimSuffix(f.MongoDBURI(), "/")
+	fmt.Fprintln(os.Stdout, readyPrefix+uri)
+
+	done := make(chan error, 1)
+	go func() { done <- f.Run(ctx) }()
+
+	select {
+	case err = <-done:
+		return err
+	case <-ctx.Done():
+	}
+
+	// Run closes connections and the SQLite backend once ctx is cancelled; do not hang on it.
+	select {
+	case err = <-done:
+		return err
+	case <-time.After(10 * time.Second):
+		return errors.New("timed out waiting for FerretDB to stop")
+	}
+}
+
+func cancelWhenStdinCloses(parent context.Context) context.Context {
+	ctx, cancel := context.WithCancel(parent)
+	go func() {
+		_, _ = io.Copy(io.Discard, os.Stdin)
+		cancel()
+	}()
+	return ctx
+}
+
+// cancelWhenParentChanges is a second guard for parents that did not give us a stdin pipe:
+// when the parent dies the process is re-parented (to init or a subreaper).
+func cancelWhenParentChanges(parent context.Context) context.Context {
+	ctx, cancel := context.WithCancel(parent)
+	original := os.Getppid()
+	go func() {
+		ticker := time.NewTicker(time.Second)
+		defer ticker.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-ticker.C:
+				if os.Getppid() != original {
+					cancel()
+					return
+				}
+			}
+		}
+	}()
+	return ctx
+}
