@@ -1,4 +1,6 @@
 import type { ConversationRef, UserRef, WorkspaceRef } from './identity';
+import type { Question } from './questions';
+import type { Schedule } from './schedule';
 
 export const ROLES = ['member', 'lead', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,6 +18,10 @@ export interface Mission {
   timeZone: string;
   digestChannel?: ConversationRef;
   alertChannel?: ConversationRef;
+  schedule: Schedule;
+  questions: Question[];
+  /** When the next round opens (absent while paused): the scheduler's indexed due-time. */
+  nextOpenAt?: Date;
   createdBy: UserRef;
   createdAt: Date;
   updatedAt: Date;

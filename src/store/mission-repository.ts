@@ -2,6 +2,8 @@ import type { Connection, Model } from 'mongoose';
 import type { ConversationRef, Platform, WorkspaceRef } from '../domain/identity';
 import { workspaceKey } from '../domain/identity';
 import type { Mission } from '../domain/mission';
+import type { Question } from '../domain/questions';
+import type { Schedule } from '../domain/schedule';
 import { conflict, isDuplicateKey } from '../errors';
 import { missionModel, type MissionDoc } from './models/mission-model';
 
@@ -31,6 +33,9 @@ export function toMission(d: MissionDoc): Mission {
     timeZone: d.timeZone,
     digestChannel: toConversation(d.digestChannel),
     alertChannel: toConversation(d.alertChannel),
+    schedule: { ...d.schedule, day: d.schedule.day as Schedule['day'] },
+    questions: JSON.parse(d.questions) as Question[],
+    nextOpenAt: d.nextOpenAt ?? undefined,
     createdBy: { platform: d.createdBy.platform as Platform, workspaceId: d.createdBy.workspaceId, userId: d.createdBy.userId },
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
@@ -58,6 +63,9 @@ export class MissionRepository {
       timeZone: m.timeZone,
       digestChannel: m.digestChannel,
       alertChannel: m.alertChannel,
+      schedule: { ...m.schedule },
+      questions: JSON.stringify(m.questions),
+      nextOpenAt: m.nextOpenAt,
       createdBy: m.createdBy,
       createdAt: at,
       updatedAt: at,
@@ -93,6 +101,26 @@ export class MissionRepository {
 
   async setChannel(id: string, field: MissionChannelField, channel: ConversationRef, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { [field]: stripUndefined({ ...channel }), updatedAt: at } }).exec();
+  }
+
+  async setSchedule(id: string, schedule: Schedule, nextOpenAt: Date | undefined, at: Date): Promise<void> {
+    const update: Record<string, unknown> = { $set: { schedule: { ...schedule }, updatedAt: at, ...(nextOpenAt ? { nextOpenAt } : {}) } };
+    if (!nextOpenAt) update.$unset = { nextOpenAt: 1 };
+    await this.model.updateOne({ _id: id }, update).exec();
+  }
+
+  async setNextOpenAt(id: string, nextOpenAt: Date | undefined): Promise<void> {
+    await this.model.updateOne({ _id: id }, nextOpenAt ? { $set: { nextOpenAt } } : { $unset: { nextOpenAt: 1 } }).exec();
+  }
+
+  async setQuestions(id: string, questions: Question[], at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { questions: JSON.stringify(questions), updatedAt: at } }).exec();
+  }
+
+  /** Missions whose next round is due by `now`: an indexed range read, bounded by `limit`. */
+  async findDue(now: Date, limit: number): Promise<Mission[]> {
+    const docs = await this.model.find({ nextOpenAt: { $lte: now } }).sort({ nextOpenAt: 1 }).limit(limit).lean<MissionDoc[]>().exec();
+    return docs.map(toMission);
   }
 
   async deleteById(id: string): Promise<void> {

@@ -13,10 +13,26 @@ export interface MissionDoc {
   timeZone: string;
   digestChannel?: { platform: string; workspaceId: string; conversationId: string; kind: string; serviceUrl?: string };
   alertChannel?: { platform: string; workspaceId: string; conversationId: string; kind: string; serviceUrl?: string };
+  schedule: { day: number; time: string; timeZone: string; remindAfterMinutes: number; closeAfterMinutes: number; paused: boolean };
+  /** JSON string of Question[]. */
+  questions: string;
+  nextOpenAt?: Date;
   createdBy: { platform: string; workspaceId: string; userId: string };
   createdAt: Date;
   updatedAt: Date;
 }
+
+const scheduleSchema = new Schema(
+  {
+    day: { type: Number, required: true },
+    time: { type: String, required: true },
+    timeZone: { type: String, required: true },
+    remindAfterMinutes: { type: Number, required: true },
+    closeAfterMinutes: { type: Number, required: true },
+    paused: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
 
 const missionSchema = new Schema<MissionDoc>(
   {
@@ -31,6 +47,9 @@ const missionSchema = new Schema<MissionDoc>(
     timeZone: { type: String, required: true },
     digestChannel: conversationRefSchema,
     alertChannel: conversationRefSchema,
+    schedule: { type: scheduleSchema, required: true },
+    questions: { type: String, required: true },
+    nextOpenAt: Date,
     createdBy: { type: userRefSchema, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -40,6 +59,8 @@ const missionSchema = new Schema<MissionDoc>(
 // A slug names one mission within its home workspace; the unique index makes creation race-free.
 missionSchema.index({ homeKey: 1, slug: 1 }, { unique: true });
 missionSchema.index({ workspaceKeys: 1, slug: 1 });
+// The scheduler's tick asks only for missions whose next round is due.
+missionSchema.index({ nextOpenAt: 1 });
 
 export function missionModel(conn: Connection): Model<MissionDoc> {
   return conn.models.Mission ?? conn.model<MissionDoc>('Mission', missionSchema);
