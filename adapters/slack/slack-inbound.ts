@@ -11,7 +11,7 @@ const SLACK_MENTION = /<@([A-Z0-9]+)(?:\|([^>]*))?>/g;
  */
 export function normaliseSlackMentions(text: string): { text: string; mentionNames: Record<string, string> } {
   const mentionNames: Record<string, string> = {};
-  const out = text.replace(SLACK_MENTION, (_all, id: string, name?: string) => {
+  const out = unescapeSlack(text).replace(SLACK_MENTION, (_all, id: string, name?: string) => {
     if (name) mentionNames[id] = name;
     return `<@${id}>`;
   });
@@ -36,4 +36,12 @@ export function slackConversation(teamId: string, channelId: string, channelName
 /** `/mission` -> `mission`. */
 export function commandWord(slashCommand: string): string {
   return slashCommand.replace(/^\//, '').toLowerCase();
+}
+
+/**
+ * Slack escapes &, < and > in text it sends; mentions stay as <@U…>. The entities are turned
+ * back so the grammar sees what the person typed ("Health & Care" stays whole).
+ */
+function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

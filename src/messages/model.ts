@@ -37,6 +37,11 @@ export interface Message {
   /** Fallback text for notifications, screen readers and clients that cannot show blocks. */
   summary: string;
   blocks: Block[];
+  /**
+   * A form offered with the message. Platforms that show inputs in a message (Teams cards)
+   * render it inline below the blocks; the others show `openButton`, which opens it (Slack).
+   */
+  form?: { form: Form; openButton: Button };
 }
 
 export interface ChoiceOption {

@@ -3,6 +3,11 @@ import { AuditRepository } from './audit-repository';
 import { MemberRepository } from './member-repository';
 import { MissionRepository } from './mission-repository';
 import { WorkspaceRepository } from './workspace-repository';
+import { CheckinRepository } from './checkin-repository';
+import { JobClaims } from './job-claims';
+import { PersonRepository } from './person-repository';
+import { RoundRepository } from './round-repository';
+import { newId } from './ids';
 
 /** Every repository over one connection. Each app instance (and test "replica") has its own. */
 export interface Store {
@@ -11,6 +16,12 @@ export interface Store {
   members: MemberRepository;
   workspaces: WorkspaceRepository;
   audit: AuditRepository;
+  rounds: RoundRepository;
+  checkins: CheckinRepository;
+  people: PersonRepository;
+  jobs: JobClaims;
+  /** Identifies this process in claims, for debugging which replica did what. */
+  replicaId: string;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -24,12 +35,18 @@ export async function openStore(uri: string, dbName: string): Promise<Store> {
     bufferCommands: false,
   });
   await connection.asPromise();
+  const replicaId = newId('replica');
   const store: Store = {
     connection,
     missions: new MissionRepository(connection),
     members: new MemberRepository(connection),
     workspaces: new WorkspaceRepository(connection),
     audit: new AuditRepository(connection),
+    rounds: new RoundRepository(connection),
+    checkins: new CheckinRepository(connection),
+    people: new PersonRepository(connection),
+    jobs: new JobClaims(connection, replicaId),
+    replicaId,
     async ping() {
       try {
         const db = connection.db;

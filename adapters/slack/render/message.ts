@@ -140,7 +140,9 @@ function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
 
 /** Neutral message -> Block Kit, within every Block Kit limit. */
 export function renderSlackMessage(msg: Message): { text: string; blocks: KnownBlock[] } {
-  const blocks = capBlocks(msg.blocks.flatMap(renderBlock));
+  // Slack cannot show inputs in a message: the form opens in a modal from this button.
+  const source: Block[] = msg.form ? [...msg.blocks, { kind: 'actions', buttons: [msg.form.openButton] }] : msg.blocks;
+  const blocks = capBlocks(source.flatMap(renderBlock));
   const summary = msg.summary.trim() || 'Mission Pulse';
   return { text: cutMrkdwn(escapeMrkdwn(summary), L.messageText), blocks };
 }

@@ -62,12 +62,17 @@ function inputElements(input: FormInput, value: string | undefined, error: strin
  * The form as a card: values (else each input's initial) prefilled, and each error in red under
  * its field. Errors for ids that are not inputs are shown above the fields.
  */
-export function renderAdaptiveCardFormWithErrors(form: Form, errors: FieldErrors, values: Record<string, string>): AdaptiveCardJson {
+export function renderAdaptiveCardFormWithErrors(
+  form: Form,
+  errors: FieldErrors,
+  values: Record<string, string>,
+  opts: { withTitle?: boolean } = {},
+): AdaptiveCardJson {
   const mentions = new MentionCollector();
   const ids = new Set(form.inputs.map((i) => i.id));
   const body: AcElement[] = [];
   const title = escapeCardText(form.title.replace(/\s+/g, ' ').trim());
-  if (title) body.push({ type: 'TextBlock', text: title, size: 'Medium', weight: 'Bolder', wrap: true });
+  if (title && opts.withTitle !== false) body.push({ type: 'TextBlock', text: title, size: 'Medium', weight: 'Bolder', wrap: true });
   const intro = form.intro ? richMarkdown(form.intro, mentions) : '';
   if (intro.trim()) body.push({ type: 'TextBlock', text: intro, wrap: true });
   for (const [id, message] of Object.entries(errors)) if (!ids.has(id) && message) body.push(errorText(message));

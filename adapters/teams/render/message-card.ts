@@ -1,3 +1,4 @@
+import { renderAdaptiveCardFormWithErrors } from './form-card';
 import type { Block, Button, Message } from '../../../src/messages/model';
 import { layoutActionGroups } from './actions';
 import { fitCardToSize } from './card-size';
@@ -86,6 +87,7 @@ export function renderAdaptiveCard(msg: Message): AdaptiveCardJson {
     separateNext = false;
     body.push(element);
   }
+  if (msg.form) return withInlineForm(body, mentions, msg);
   const entities = mentions.entities();
   const card: AdaptiveCardJson = {
     type: 'AdaptiveCard',
@@ -96,4 +98,16 @@ export function renderAdaptiveCard(msg: Message): AdaptiveCardJson {
     ...(entities.length > 0 ? { msteams: { entities } } : {}),
   };
   return fitCardToSize(card);
+}
+
+/** Teams shows a message's form inline: the message's body, then the inputs and the submit. */
+function withInlineForm(body: AcElement[], mentions: MentionCollector, msg: Message): AdaptiveCardJson {
+  const formCard = renderAdaptiveCardFormWithErrors(msg.form!.form, {}, {}, { withTitle: false });
+  const entities = [...mentions.entities(), ...(formCard.msteams?.entities ?? [])];
+  return fitCardToSize({
+    ...formCard,
+    fallbackText: msg.summary,
+    body: [...body, ...(formCard.body ?? [])],
+    ...(entities.length > 0 ? { msteams: { entities } } : {}),
+  });
 }

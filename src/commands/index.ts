@@ -1,0 +1,17 @@
+export * from './types';
+export { tokenize, isTokenizeError } from './tokenize';
+export { defineCommand } from './define-command';
+export type { AnyCommandDefinition, CommandDefinition, CommandSpec, ParsedOf } from './define-command';
+export { CommandArgumentError } from './command-argument-error';
+export { buildArgs, MAX_OPTION_LENGTH } from './command-args';
+export { validate, describeZodError } from './validate';
+export { argText, boundedText, futureDateArg, oneOfArg, slugArg, timeZoneArg } from './argument-schemas';
+export { editDistance, nearest } from './suggest';
+export { SLUG_PATTERN, slugFromStatement } from './slug';
+export * from './mission-setup';
+export { COMMANDS, COMMAND_WORDS, commandsOf, findCommand, isCommandWord } from './registry';
+export type { CommandWord, HelpCommand, ParsedCommand, RegisteredCommand } from './registry';
+export { commandHelp, helpEntries, helpText } from './help';
+export type { HelpEntry } from './help';
+export { MAX_COMMAND_LENGTH, parseCommand, UNREADABLE_MESSAGE } from './parse-command';
+export type { ParseResult } from './parse-command';
