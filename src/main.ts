@@ -6,7 +6,9 @@ import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/http-app';
 import { createLogger, type Logger } from './logger';
 import type { PlatformPlugin } from './platform';
-import { createCore } from './services/create-core';
+import { createRuntime, type Runtime } from './runtime';
+import type { PlatformSender } from './outbox/platform-sender';
+import type { Platform } from './domain/identity';
 import { openStore, type Store } from './store/store';
 import { defaultCacheDir, startEmbeddedDatabase, type EmbeddedDatabase } from './store/embedded';
 
@@ -14,6 +16,7 @@ export interface RunningApp {
   url: string;
   port: number;
   store: Store;
+  runtime: Runtime;
   logger: Logger;
   stop(): Promise<void>;
 }
@@ -23,6 +26,9 @@ export interface StartOptions {
   platforms: PlatformPlugin[];
   clock?: Clock;
   logger?: Logger;
+  /** Tests drive the scheduler's ticks themselves with a manual clock. */
+  scheduler?: boolean;
+  dispatcher?: Partial<import('./outbox').DispatcherOptions>;
 }
 
 /**
@@ -55,9 +61,15 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   }
 
   const enabled = opts.platforms.filter((p) => p.enabled(config));
-  const core = createCore({ store, clock, logger });
+  const runtime = await createRuntime({ store, clock, logger });
+  const core = runtime.services.core;
   const http = createHttpApp({ databaseUp: () => store.ping(), platforms: enabled.map((p) => p.platform) }, logger);
-  for (const plugin of enabled) await plugin.mount({ http, core, config, logger });
+  const senders = new Map<Platform, PlatformSender>();
+  for (const plugin of enabled) {
+    senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory }));
+  }
+  runtime.startDispatcher(senders, opts.dispatcher ?? {});
+  if (opts.scheduler !== false) runtime.scheduler.start();
   http.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
@@ -75,12 +87,15 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     url,
     port,
     store,
+    runtime,
     logger,
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Stop taking work first, then finish or release what is in flight, then close.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await runtime.stop({ deadlineMs: 10_000 });
       await closed;
       await store.close();
       await embedded?.stop();

@@ -1,12 +1,13 @@
 import { MissionPulseError } from '../errors';
 import type { AnyCommandDefinition, ParsedOf } from './define-command';
+import { checkinCycleCommands } from './checkin-cycle';
 import { missionSetupCommands } from './mission-setup';
 
 /**
  * Every subcommand the bot understands. A new command family is one file exporting its
  * definitions `as const`, spread in here.
  */
-export const COMMANDS = [...missionSetupCommands] as const;
+export const COMMANDS = [...missionSetupCommands, ...checkinCycleCommands] as const;
 
 export type RegisteredCommand = (typeof COMMANDS)[number];
 export type CommandWord = RegisteredCommand['word'];

@@ -11,6 +11,8 @@ export interface CheckinRound extends RoundTimes {
   questions: Question[];
   /** Member ids asked when the round opened (and any prompted later while it was open). */
   asked: string[];
+  /** Member ids who were away when the round opened: shown as away, not as missing. */
+  away: string[];
   closedAt?: Date;
 }
 

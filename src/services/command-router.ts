@@ -13,20 +13,27 @@ import type { ServiceContext } from './context';
 import type { CommandEvent } from './inbound-events';
 import { todayIn, type MissionService } from './mission-service';
 import type { Reply } from './replies';
-import { slugFromStatement } from '../commands';
+import { findCommand, SLUG_PATTERN, slugFromStatement } from '../commands';
+import type { CheckinService } from './checkin-service';
+import type { CycleAdminService } from './cycle-admin-service';
+import type { QuestionsService } from './questions-service';
 
 const reply = (message: Reply & { kind: 'private' | 'public' }): Reply => message;
 
 /** Parses a command with the shared grammar and calls the service that does it. */
 export class CommandRouter {
+  private readonly missions: MissionService;
+
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly missions: MissionService,
-  ) {}
+    private readonly services: CommandServices,
+  ) {
+    this.missions = services.missions;
+  }
 
   async handle(ev: CommandEvent): Promise<Reply> {
     const today = todayIn(DEFAULT_TIME_ZONE, this.ctx.clock.now());
-    const parsed = parseCommand(ev.command, ev.text, { today });
+    const parsed = parseCommand(ev.command, withDefaultSubcommand(ev.command, ev.text), { today });
     if (!parsed.ok) {
       if (parsed.error.code === 'EMPTY') return this.help(ev, undefined);
       return reply({ kind: 'private', message: commandErrorMessage(parsed.error) });
@@ -77,6 +84,41 @@ export class CommandRouter {
         const mission = await this.missions.setChannel(actor, where, cmd.slug, cmd.purpose);
         return reply({ kind: 'public', message: channelSetMessage(mission, cmd.purpose) });
       }
+      case 'mission.schedule':
+        return reply({ kind: 'private', message: await this.services.cycle.schedule(actor, cmd.slug, cmd) });
+      case 'mission.pause':
+      case 'mission.resume':
+        return reply({ kind: 'private', message: await this.services.cycle.setPaused(actor, cmd.slug, cmd.name === 'mission.pause') });
+      case 'mission.checkin-now':
+        return reply({ kind: 'private', message: await this.services.cycle.checkinNow(actor, cmd.slug) });
+      case 'mission.close-now':
+        return reply({ kind: 'private', message: await this.services.cycle.closeNow(actor, cmd.slug) });
+      case 'mission.questions':
+        return this.services.questions.open(actor, cmd.slug);
+      case 'checkin.open':
+        return this.services.checkins.openPending(actor, cmd.slug);
+      case 'checkin.skip':
+        return this.services.checkins.skipPending(actor, cmd.slug);
+      case 'checkin.away':
+        return this.services.checkins.away(actor, cmd.until);
+      case 'checkin.back':
+        return this.services.checkins.back(actor);
     }
   }
+}
+
+export interface CommandServices {
+  missions: MissionService;
+  checkins: CheckinService;
+  cycle: CycleAdminService;
+  questions: QuestionsService;
+}
+
+/** `checkin` alone, or `checkin <slug>`, opens the pending check-in. */
+function withDefaultSubcommand(word: string, text: string): string {
+  if (word.toLowerCase() !== 'checkin') return text;
+  const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (first === '') return 'open';
+  if (first !== 'help' && first !== '?' && !findCommand('checkin', first) && SLUG_PATTERN.test(first)) return `open ${text}`;
+  return text;
 }

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { sameWorkspace, workspaceKey, type ConversationRef, type UserRef, type WorkspaceRef } from '../domain/identity';
 import { canConfigure, DEFAULT_TIME_ZONE, membersByOrganisation, type Member, type Mission, type Role } from '../domain/mission';
+import { DEFAULT_QUESTIONS } from '../domain/questions';
+import { DEFAULT_SCHEDULE, nextOpening } from '../domain/schedule';
 import { forbidden, invalidInput, MissionPulseError, notFound } from '../errors';
 import { newId } from '../store/ids';
 import type { ServiceContext } from './context';
@@ -57,6 +59,9 @@ export class MissionService {
             place: input.place,
             timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
             digestChannel,
+            schedule: { ...DEFAULT_SCHEDULE, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE },
+            questions: DEFAULT_QUESTIONS,
+            nextOpenAt: nextOpening({ ...DEFAULT_SCHEDULE, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE }, at).opensAt,
             createdBy: toUserRef(actor),
           },
           at,

@@ -15,6 +15,7 @@ function toRound(d: RoundDoc): CheckinRound {
     closesAt: d.closesAt,
     questions: JSON.parse(d.questions) as Question[],
     asked: [...d.asked],
+    away: [...(d.away ?? [])],
     ...(d.closedAt ? { closedAt: d.closedAt } : {}),
   };
 }
@@ -39,6 +40,7 @@ export class RoundRepository {
         closesAt: r.closesAt,
         questions: JSON.stringify(r.questions),
         asked: r.asked,
+        away: r.away,
         reminded: false,
       });
       return true;

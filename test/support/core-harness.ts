@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/domain/clock';
 import type { ConversationRef } from '../../src/domain/identity';
 import type { Message, RichText } from '../../src/messages/model';
 import type { Core } from '../../src/services/core';
-import { createCore } from '../../src/services/create-core';
+import { createRuntime, type Runtime } from '../../src/runtime';
 import type { Actor } from '../../src/services/inbound-events';
 import type { Reply } from '../../src/services/replies';
 import { openStore, type Store } from '../../src/store/store';
@@ -12,6 +12,7 @@ import { testDatabase, type TestDatabase } from './database';
 /** The core on a real database, without HTTP: for service-level tests. */
 export interface CoreHarness {
   core: Core;
+  runtime: Runtime;
   store: Store;
   clock: ManualClock;
   db: TestDatabase;
@@ -22,13 +23,15 @@ export async function startCore(label: string, at = new Date('2026-11-27T10:00:0
   const db = await testDatabase(label);
   const store = await openStore(db.uri, db.dbName);
   const clock = new ManualClock(at);
-  const core = createCore({ store, clock, logger: pino({ level: 'silent' }) });
+  const runtime = await createRuntime({ store, clock, logger: pino({ level: 'silent' }) });
   return {
-    core,
+    core: runtime.services.core,
+    runtime,
     store,
     clock,
     db,
     async close() {
+      await runtime.stop({ deadlineMs: 2000 });
       await store.close();
       await db.drop();
     },

@@ -11,6 +11,7 @@ export interface RoundDoc {
   /** Questions as a JSON string: keeps the round's copy portable whatever its shape. */
   questions: string;
   asked: string[];
+  away: string[];
   reminded: boolean;
   closedAt?: Date;
 }
@@ -26,6 +27,7 @@ const roundSchema = new Schema<RoundDoc>(
     closesAt: { type: Date, required: true },
     questions: { type: String, required: true },
     asked: { type: [String], required: true },
+    away: { type: [String], required: true },
     reminded: { type: Boolean, required: true },
     closedAt: Date,
   },

@@ -1,0 +1,97 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { dueRound } from '../domain/schedule';
+import type { Logger } from '../logger';
+import type { ServiceContext } from '../services/context';
+import type { RoundService } from '../services/round-service';
+
+const BATCH = 200;
+
+export interface TickResult {
+  opened: number;
+  reminded: number;
+  closed: number;
+}
+
+/**
+ * Finds due work by indexed reads of stored due times (never by scanning every mission) and
+ * hands it to the round service, whose steps are claimed so replicas do each unit once.
+ */
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private running: Promise<TickResult> | undefined;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly rounds: RoundService,
+    private readonly logger: Logger = ctx.logger.child({ component: 'scheduler' }),
+  ) {}
+
+  /** One pass over due openings, reminders and closes. Overlapping calls share one pass. */
+  tick(): Promise<TickResult> {
+    if (!this.running) {
+      this.running = this.pass().finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  private async pass(): Promise<TickResult> {
+    const started = Date.now();
+    const result: TickResult = { opened: 0, reminded: 0, closed: 0 };
+    const { store, clock } = this.ctx;
+    const now = clock.now();
+
+    for (const mission of await store.missions.findDue(now, BATCH)) {
+      try {
+        // The round open right now, if any: one whose close passed while the bot was down is
+        // skipped rather than opened late.
+        const due = dueRound(mission.schedule, now);
+        if (due) {
+          const { opened } = await this.rounds.open(mission, due.weekKey, due);
+          if (opened) result.opened++;
+        }
+        await store.missions.setNextOpenAt(mission.id, this.rounds.nextOpenAt(mission, now));
+      } catch (e) {
+        this.logger.error({ err: e, missionId: mission.id }, 'opening a round failed; will retry next tick');
+      }
+    }
+
+    for (const round of await store.rounds.dueReminders(now, BATCH)) {
+      const mission = await store.missions.findById(round.missionId);
+      if (!mission) continue;
+      try {
+        result.reminded += await this.rounds.remind(mission, round);
+      } catch (e) {
+        this.logger.error({ err: e, missionId: mission.id, round: round.id }, 'reminders failed');
+      }
+    }
+
+    for (const round of await store.rounds.dueCloses(now, BATCH)) {
+      const mission = await store.missions.findById(round.missionId);
+      if (!mission) continue;
+      try {
+        if (await this.rounds.close(mission, round)) result.closed++;
+      } catch (e) {
+        this.logger.error({ err: e, missionId: mission.id, round: round.id }, 'closing a round failed');
+      }
+    }
+    this.logger.debug({ ...result, ms: Date.now() - started }, 'tick');
+    return result;
+  }
+
+  /** Ticks every minute, and once now: work that fell due while the bot was down runs on start. */
+  start(): void {
+    if (this.task) return;
+    this.task = cron.schedule('* * * * *', () => {
+      this.tick().catch((e: unknown) => this.logger.error({ err: e }, 'tick failed'));
+    });
+    this.tick().catch((e: unknown) => this.logger.error({ err: e }, 'first tick failed'));
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    this.task = undefined;
+    await this.running?.catch(() => undefined);
+  }
+}

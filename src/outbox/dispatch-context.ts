@@ -1,0 +1,80 @@
+import type { Model } from 'mongoose';
+import type { Clock } from '../domain/clock';
+import type { ConversationRef, Platform } from '../domain/identity';
+import type { Logger } from '../logger';
+import type { RetryPolicy } from './backoff';
+import type { ClaimStore, HeldClaim } from './claims';
+import type { DmCache } from './dm-cache';
+import type { OutboxItemDoc } from './item-model';
+import type { ItemOutcomes } from './item-outcomes';
+import type { PlatformSender } from './platform-sender';
+import type { RateLimitConfig } from './rate-limits';
+import type { RateRule, SlidingWindowLimiter } from './sliding-window-limiter';
+import { conversationKey } from './target';
+import type { OutboxItem } from './types';
+
+export type ItemCallback = (item: OutboxItem) => void | Promise<void>;
+
+/** A claim this dispatcher holds; `abandoned` once stop() released it at its deadline. */
+export interface HeldEntry {
+  claim: HeldClaim;
+  abandoned: boolean;
+}
+
+/** Everything one send attempt needs; owned by the Dispatcher, shared by its lanes. */
+export interface DispatchContext {
+  items: Model<OutboxItemDoc>;
+  claims: ClaimStore;
+  outcomes: ItemOutcomes;
+  senders: Map<Platform, PlatformSender>;
+  clock: Clock;
+  logger: Logger;
+  limiter: SlidingWindowLimiter;
+  limits: RateLimitConfig;
+  retry: RetryPolicy;
+  random: () => number;
+  dmCache: DmCache;
+  /** Conversations with a call in flight in this process: never two at once. */
+  inFlight: Set<string>;
+  held: Map<string, HeldEntry>;
+  /** Longest in-process wait for a rate limit before the lane is deferred to a later run. */
+  maxInlineWaitMs: number;
+  /** Do not start a call with less lease than this left. */
+  leaseSafetyMs: number;
+  onFailed?: ItemCallback;
+  onUnreachable?: ItemCallback;
+  /** Resolves false when the dispatcher is stopping. */
+  sleep(ms: number): Promise<boolean>;
+}
+
+export type Operation = 'post' | 'update' | 'openDm';
+
+export const conversationRuleKey = (c: ConversationRef): string => `conv:${conversationKey(c)}`;
+export const workspaceRuleKey = (workspaceKey: string): string => `ws:${workspaceKey}`;
+export const openDmRuleKey = (workspaceKey: string): string => `dm:${workspaceKey}`;
+
+/** The limiter rules one call must pass: workspace, plus conversation and per-method ceilings. */
+export function rulesFor(
+  ctx: DispatchContext,
+  platform: Platform,
+  workspaceKey: string,
+  conversation: ConversationRef | undefined,
+  op: Operation,
+): RateRule[] {
+  const limits = ctx.limits[platform];
+  const rules: RateRule[] = [{ key: workspaceRuleKey(workspaceKey), windows: limits.workspace }];
+  if (op === 'openDm') rules.push({ key: openDmRuleKey(workspaceKey), windows: limits.openDm });
+  if (op === 'update') rules.push({ key: `upd:${workspaceKey}`, windows: limits.update });
+  if (conversation) rules.push({ key: conversationRuleKey(conversation), windows: limits.conversation });
+  return rules;
+}
+
+/** Takes a turn under `rules`, sleeping briefly if needed; otherwise says how long to defer. */
+export async function waitForTurn(ctx: DispatchContext, rules: RateRule[]): Promise<{ acquired: boolean; waitMs: number }> {
+  for (;;) {
+    const wait = ctx.limiter.tryAcquire(rules);
+    if (wait === 0) return { acquired: true, waitMs: 0 };
+    if (wait > ctx.maxInlineWaitMs) return { acquired: false, waitMs: wait };
+    if (!(await ctx.sleep(wait))) return { acquired: false, waitMs: 0 };
+  }
+}

@@ -1,0 +1,10 @@
+export { Outbox, type OutboxOptions } from './outbox';
+export { OutboxRepository } from './outbox-repository';
+export { Dispatcher, type DispatcherOptions } from './dispatcher';
+export { ensureOutboxIndexes } from './indexes';
+export { DEFAULT_RATE_LIMITS, resolveRateLimits, type PlatformLimits, type RateLimitConfig, type RateLimitOverrides } from './rate-limits';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
+export type { RateWindow } from './sliding-window-limiter';
+export type { ItemCallback } from './dispatch-context';
+export type { EnqueueInput, EnqueueResult, OutboxError, OutboxItem, OutboxStatus, OutboxTarget, RunResult } from './types';
+export { SendError, type PlatformSender, type SendFailureKind, type SendResult } from './platform-sender';

@@ -1,0 +1,96 @@
+import { backoffDelay } from './backoff';
+import { conversationRuleKey, openDmRuleKey, workspaceRuleKey, type DispatchContext, type HeldEntry, type ItemCallback } from './dispatch-context';
+import type { OutboxItemDoc } from './item-model';
+import { toOutboxItem } from './item-mapper';
+import { SendError } from './platform-sender';
+import type { ConversationRef } from '../domain/identity';
+import type { OutboxError } from './types';
+
+export type AttemptOutcome =
+  | { kind: 'sent' }
+  /** Ended failed or unreachable. */
+  | { kind: 'failed' }
+  /** Must wait (rate limit, Retry-After, backoff, earlier message): leave the lane for now. */
+  | { kind: 'waiting'; retryInMs?: number }
+  /** Another replica holds the attempt: leave the lane to it. */
+  | { kind: 'busy' }
+  /** No longer pending: go on with the lane's next item. */
+  | { kind: 'gone' };
+
+/** Where a call failed: opening the DM, or posting/updating in a conversation. */
+export interface FailedCall {
+  doc: OutboxItemDoc;
+  entry: HeldEntry;
+  error: unknown;
+  conversation?: ConversationRef;
+  during: 'openDm' | 'send';
+}
+
+/** Releases the claim unless stop() already did. */
+export async function releaseClaim(ctx: DispatchContext, entry: HeldEntry, outcome: string): Promise<void> {
+  if (!entry.abandoned) await ctx.claims.release(entry.claim, outcome);
+}
+
+function describe(error: unknown): { kind: OutboxError['kind']; message: string; retryAfterMs?: number; scope?: unknown } {
+  if (error instanceof SendError) {
+    // `scope` is not on SendError yet; an adapter may set it to say a 429 covers the workspace.
+    return { kind: error.kind, message: error.message, retryAfterMs: error.retryAfterMs, scope: (error as SendError & { scope?: unknown }).scope };
+  }
+  // Anything else (a renderer bug, a network error the adapter did not classify) is retried.
+  return { kind: 'transient', message: error instanceof Error ? error.message : String(error) };
+}
+
+async function notify(ctx: DispatchContext, callback: ItemCallback | undefined, doc: OutboxItemDoc, name: string): Promise<void> {
+  if (!callback) return;
+  try {
+    await callback(toOutboxItem(doc));
+  } catch (e) {
+    ctx.logger.error({ err: e, key: doc._id }, `outbox ${name} callback threw`);
+  }
+}
+
+/** Records a failed call as the error kind says, releases the claim, and tells the callbacks. */
+export async function handleFailedCall(ctx: DispatchContext, f: FailedCall): Promise<AttemptOutcome> {
+  const { doc, entry } = f;
+  const { kind, message, retryAfterMs, scope } = describe(f.error);
+  const error: OutboxError = { kind, message };
+  const now = ctx.clock.now();
+  if (entry.abandoned) return { kind: 'waiting' }; // stop() gave the item back; leave it as it is
+  const log = ctx.logger.child({ key: doc._id, kind, attempt: doc.attempts + 1 });
+
+  if (kind === 'rate-limited') {
+    const waitMs = retryAfterMs ?? ctx.limits.defaultRetryAfterMs;
+    if (f.during === 'openDm') ctx.limiter.pause(openDmRuleKey(doc.workspaceKey), waitMs);
+    else if (f.conversation) ctx.limiter.pause(conversationRuleKey(f.conversation), waitMs);
+    if (scope === 'workspace') ctx.limiter.pause(workspaceRuleKey(doc.workspaceKey), waitMs);
+    // On the item too, so every replica holds this lane back until Retry-After has passed.
+    await ctx.outcomes.rateLimited(doc._id, new Date(now.getTime() + waitMs), error, entry.claim.n, now);
+    await releaseClaim(ctx, entry, 'rate-limited');
+    log.info({ waitMs }, 'outbox send rate-limited');
+    return { kind: 'waiting', retryInMs: waitMs };
+  }
+
+  if (kind === 'unreachable') {
+    if (doc.userKey) ctx.dmCache.delete(doc.userKey);
+    await ctx.outcomes.unreachable(doc._id, error, entry.claim.n, now);
+    await releaseClaim(ctx, entry, 'unreachable');
+    log.warn({ message }, 'outbox target unreachable');
+    await notify(ctx, ctx.onUnreachable, { ...doc, status: 'unreachable', lastError: error, updatedAt: now }, 'onUnreachable');
+    return { kind: 'failed' };
+  }
+
+  const attempts = doc.attempts + 1;
+  if (kind === 'transient' && attempts < ctx.retry.maxAttempts) {
+    const delay = backoffDelay(attempts, ctx.retry, ctx.random);
+    await ctx.outcomes.retryLater(doc._id, attempts, new Date(now.getTime() + delay), error, now);
+    await releaseClaim(ctx, entry, 'retry');
+    log.warn({ message, delay }, 'outbox send failed; will retry');
+    return { kind: 'waiting', retryInMs: delay };
+  }
+
+  await ctx.outcomes.failed(doc._id, attempts, error, now);
+  await releaseClaim(ctx, entry, 'failed');
+  log.error({ message }, 'outbox send failed for good');
+  await notify(ctx, ctx.onFailed, { ...doc, status: 'failed', attempts, lastError: error, updatedAt: now }, 'onFailed');
+  return { kind: 'failed' };
+}

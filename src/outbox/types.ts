@@ -1,0 +1,71 @@
+import type { ConversationRef, Platform, UserRef } from '../domain/identity';
+import type { Message } from '../messages/model';
+import type { SendFailureKind } from './platform-sender';
+
+/** Where an outbox item goes: a known conversation, or a person whose DM the dispatcher opens. */
+export type OutboxTarget = { conversation: ConversationRef } | { user: UserRef };
+
+/**
+ * pending: waiting to be sent (possibly in backoff); sent: delivered (messageId known);
+ * failed: gave up (permanent error or retries exhausted); unreachable: the bot cannot reach the
+ * user until they install the app again (see Outbox.requeueUnreachable).
+ */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'unreachable'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface EnqueueInput {
+  /** Dedupe key and item id, e.g. `prompt:<round>:<member>`; enqueueing it again is a no-op. */
+  key: string;
+  missionId?: string;
+  target: OutboxTarget;
+  message: Message;
+  /** Not sent before this time (default: at once). */
+  notBefore?: Date;
+  /** Key of an earlier item whose sent message this one replaces (chat.update / updateActivity). */
+  updates?: string;
+  /** Free-form facts for callbacks and admins (round, member, kind…). */
+  context?: Record<string, string>;
+}
+
+export interface EnqueueResult {
+  created: boolean;
+}
+
+export interface OutboxError {
+  kind: SendFailureKind | 'internal';
+  message: string;
+}
+
+export interface OutboxItem {
+  key: string;
+  missionId?: string;
+  target: OutboxTarget;
+  platform: Platform;
+  message: Message;
+  /** When the item became (or becomes) due: notBefore, else its creation time. */
+  dueAt: Date;
+  updates?: string;
+  context: Record<string, string>;
+  status: OutboxStatus;
+  /** Failed attempts so far (rate-limited attempts do not count). */
+  attempts: number;
+  /** Set while the item waits for a retry or a Retry-After. */
+  nextAttemptAt?: Date;
+  /** The conversation used: the target's, or the DM opened for a user target. */
+  conversation?: ConversationRef;
+  messageId?: string;
+  conversationId?: string;
+  sentAt?: Date;
+  lastError?: OutboxError;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RunResult {
+  /** Items delivered (posted or updated) in this run. */
+  sent: number;
+  /** Items that ended failed or unreachable in this run. */
+  failed: number;
+  /** Due items left waiting: rate limit, Retry-After, backoff, or an earlier message to update. */
+  deferred: number;
+}

@@ -1,0 +1,64 @@
+import type { Clock } from './domain/clock';
+import type { ConversationRef, Platform, UserRef } from './domain/identity';
+import { Scheduler } from './jobs/scheduler';
+import type { Logger } from './logger';
+import { Dispatcher, ensureOutboxIndexes, Outbox, OutboxRepository, type DispatcherOptions } from './outbox';
+import type { PlatformSender } from './outbox/platform-sender';
+import type { DmDirectory } from './platform';
+import type { ServiceContext } from './services/context';
+import { createServices, type Services } from './services/create-core';
+import type { Store } from './store/store';
+
+/** Everything that runs on one store: services, outbox, dispatcher and scheduler. */
+export interface Runtime {
+  ctx: ServiceContext;
+  services: Services;
+  scheduler: Scheduler;
+  directory: DmDirectory;
+  /** Set once the platforms' senders are known (after the adapters are mounted). */
+  dispatcher?: Dispatcher;
+  startDispatcher(senders: Map<Platform, PlatformSender>, options?: Partial<DispatcherOptions>): Dispatcher;
+  stop(opts?: { deadlineMs?: number }): Promise<void>;
+}
+
+export async function createRuntime(opts: { store: Store; clock: Clock; logger: Logger }): Promise<Runtime> {
+  const { store, clock, logger } = opts;
+  let dispatcher: Dispatcher | undefined;
+  const outbox = new Outbox(store.connection, { clock, wake: () => dispatcher?.wake() });
+  const outboxItems = new OutboxRepository(store.connection, clock);
+  await ensureOutboxIndexes(store.connection);
+  const ctx: ServiceContext = { store, clock, logger, outbox, outboxItems };
+  const services = createServices(ctx);
+  const scheduler = new Scheduler(ctx, services.rounds);
+  const directory: DmDirectory = {
+    async findDm(user: UserRef): Promise<ConversationRef | undefined> {
+      return (await store.people.get(user))?.dm;
+    },
+  };
+  const runtime: Runtime = {
+    ctx,
+    services,
+    scheduler,
+    directory,
+    startDispatcher(senders, options = {}) {
+      dispatcher = new Dispatcher({
+        connection: store.connection,
+        senders,
+        clock,
+        logger,
+        replicaId: store.replicaId,
+        onFailed: (item) => services.notices.failed(item),
+        onUnreachable: (item) => services.notices.unreachable(item),
+        ...options,
+      });
+      runtime.dispatcher = dispatcher;
+      dispatcher.start();
+      return dispatcher;
+    },
+    async stop(stopOpts = {}) {
+      await scheduler.stop();
+      await dispatcher?.stop({ deadlineMs: stopOpts.deadlineMs ?? 10_000 });
+    },
+  };
+  return runtime;
+}

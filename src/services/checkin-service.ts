@@ -1,0 +1,161 @@
+import { checkinId, type Checkin, type CheckinRound } from '../domain/checkin';
+import { userKey } from '../domain/identity';
+import type { Member, Mission } from '../domain/mission';
+import { validateAnswers } from '../domain/questions';
+import { forbidden, invalidInput, notFound } from '../errors';
+import { checkinForm, chooseMissionMessage, confirmationMessage, noticeMessage, skippedMessage } from '../messages/checkin-messages';
+import type { ServiceContext } from './context';
+import type { Actor } from './inbound-events';
+import { todayIn } from './mission-service';
+import type { Reply } from './replies';
+import { promptKey } from './round-service';
+
+interface RoundAccess {
+  round: CheckinRound;
+  mission: Mission;
+  member: Member;
+}
+
+/** A member's side of the weekly round: open the form, answer, edit, skip, be away. */
+export class CheckinService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private async access(actor: Actor, id: string): Promise<RoundAccess> {
+    const { store } = this.ctx;
+    const round = await store.rounds.get(id);
+    const mission = round ? await store.missions.findById(round.missionId) : undefined;
+    if (!round || !mission) throw notFound('That check-in no longer exists.');
+    const member = await store.members.find(mission.id, actor);
+    if (!member) throw forbidden(`You are not on the mission "${mission.slug}", so there is no check-in for you there.`);
+    return { round, mission, member };
+  }
+
+  /** Open rounds of the caller's missions in this workspace, newest first. */
+  async pending(actor: Actor): Promise<Array<{ mission: Mission; round: CheckinRound; checkin?: Checkin }>> {
+    const { store } = this.ctx;
+    const memberships = await store.members.listByUser(actor);
+    const rounds = await store.rounds.findOpenForMissions(memberships.map((m) => m.missionId));
+    const missions = new Map((await store.missions.findByIds(rounds.map((r) => r.missionId))).map((m) => [m.id, m]));
+    const out: Array<{ mission: Mission; round: CheckinRound; checkin?: Checkin }> = [];
+    for (const round of rounds) {
+      const mission = missions.get(round.missionId);
+      const member = memberships.find((m) => m.missionId === round.missionId);
+      if (!mission || !member) continue;
+      const checkin = await store.checkins.get(checkinId(round.id, member.id));
+      out.push({ mission, round, ...(checkin ? { checkin } : {}) });
+    }
+    return out.sort((a, b) => b.round.opensAt.getTime() - a.round.opensAt.getTime());
+  }
+
+  /** `/checkin [slug]`: the pending form, or which mission when several are open. */
+  async openPending(actor: Actor, slug?: string): Promise<Reply> {
+    const all = await this.pending(actor);
+    const open = slug ? all.filter((p) => p.mission.slug === slug) : all.filter((p) => p.checkin?.status !== 'answered');
+    if (open.length === 0) {
+      if (slug) return { kind: 'private', message: noticeMessage(`No check-in is open for ${slug} right now.`) };
+      const answered = all.filter((p) => p.checkin?.status === 'answered');
+      if (answered.length > 0) {
+        const p = answered[0];
+        return { kind: 'private', message: confirmationMessage(p.mission, p.round, p.checkin!, true) };
+      }
+      return { kind: 'private', message: noticeMessage('No check-in is open for you right now. You will get a direct message when the next one opens.') };
+    }
+    if (open.length > 1) return { kind: 'private', message: chooseMissionMessage(open) };
+    return { kind: 'form', form: checkinForm(open[0].mission, open[0].round, open[0].checkin?.answers) };
+  }
+
+  /** The form for one round, prefilled with the member's answers so far. */
+  async openForm(actor: Actor, id: string): Promise<Reply> {
+    const { round, mission, member } = await this.access(actor, id);
+    const existing = await this.ctx.store.checkins.get(checkinId(round.id, member.id));
+    if (existing?.status === 'answered' && round.status === 'closed') {
+      return { kind: 'private', message: noticeMessage(`The check-in for ${mission.slug} has closed, so answers can no longer be edited.`) };
+    }
+    return { kind: 'form', form: checkinForm(mission, round, existing?.status === 'answered' ? existing.answers : {}) };
+  }
+
+  /** A submitted form: validated in full before anything is stored. */
+  async submit(actor: Actor, id: string, values: Record<string, string>): Promise<Reply> {
+    const { round, mission, member } = await this.access(actor, id);
+    const { store, clock } = this.ctx;
+    const form = checkinForm(mission, round, values);
+    const { answers, errors } = validateAnswers(round.questions, values);
+    if (Object.keys(errors).length > 0) return { kind: 'form-errors', errors, form, values };
+
+    const now = clock.now();
+    const key = checkinId(round.id, member.id);
+    const closed = round.status === 'closed' || now.getTime() >= round.closesAt.getTime();
+    const fresh = { id: key, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), status: 'answered' as const, answers, late: closed, submittedAt: now };
+    let stored: Checkin;
+    if (await store.checkins.insert(fresh)) {
+      stored = { ...fresh, history: [] };
+    } else {
+      const previous = await store.checkins.get(key);
+      if (!previous) throw new Error(`check-in ${key} vanished`);
+      if (previous.status === 'answered' && closed) {
+        return { kind: 'form-errors', errors: { [round.questions[0].id]: 'This round has closed, so answers can no longer be edited.' }, form, values };
+      }
+      if (previous.status === 'answered' && JSON.stringify(previous.answers) === JSON.stringify(answers)) {
+        stored = previous; // the same submission again (a double click or a redelivery)
+      } else {
+        await store.checkins.edit(previous, answers, now);
+        stored = { ...previous, answers, status: 'answered', editedAt: now, late: previous.late, history: previous.status === 'answered' ? [...previous.history, { answers: previous.answers, at: previous.editedAt ?? previous.submittedAt }] : previous.history };
+      }
+    }
+    if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
+    await this.replacePrompt(mission, round, member, confirmationMessage(mission, round, stored, !closed), `confirm:${key}:${stored.history.length}`);
+    return { kind: 'form-done' };
+  }
+
+  async skip(actor: Actor, id: string): Promise<Reply> {
+    const { round, mission, member } = await this.access(actor, id);
+    const { store, clock } = this.ctx;
+    const key = checkinId(round.id, member.id);
+    const inserted = await store.checkins.insert({ id: key, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), status: 'skipped', answers: {}, late: false, submittedAt: clock.now() });
+    if (!inserted) {
+      const existing = await store.checkins.get(key);
+      if (existing?.status === 'answered') return { kind: 'private', message: noticeMessage(`You already answered the check-in for ${mission.slug}; use Edit to change it.`) };
+    }
+    await this.replacePrompt(mission, round, member, skippedMessage(mission, round), `skipped:${key}`);
+    return { kind: 'private', message: noticeMessage(`Skipped this week's check-in for ${mission.slug}.`) };
+  }
+
+  /** `checkin skip [slug]`. */
+  async skipPending(actor: Actor, slug?: string): Promise<Reply> {
+    const all = (await this.pending(actor)).filter((p) => !p.checkin && (!slug || p.mission.slug === slug));
+    if (all.length === 0) return { kind: 'private', message: noticeMessage(slug ? `No unanswered check-in is open for ${slug}.` : 'No unanswered check-in is open for you right now.') };
+    if (all.length > 1) throw invalidInput(`You have check-ins open for ${all.map((p) => p.mission.slug).join(', ')}. Say which one: \`checkin skip <slug>\`.`);
+    return this.skip(actor, all[0].round.id);
+  }
+
+  async away(actor: Actor, until: string): Promise<Reply> {
+    const today = todayIn('Europe/London', this.ctx.clock.now());
+    if (until <= today) throw invalidInput(`until must be a date after today, like ${nextYearDate(today)}.`);
+    if (until > nextYearDate(today)) throw invalidInput('until must be within a year; run `checkin back` when you return.');
+    await this.ctx.store.people.setAway(actor, until, this.ctx.clock.now());
+    return { kind: 'private', message: noticeMessage(`You're away until ${until}: no check-ins or reminders until then. Run \`checkin back\` to return early.`) };
+  }
+
+  async back(actor: Actor): Promise<Reply> {
+    await this.ctx.store.people.setAway(actor, undefined, this.ctx.clock.now());
+    return { kind: 'private', message: noticeMessage("Welcome back: you'll get check-ins again from the next round.") };
+  }
+
+  /** Turns the member's prompt into `message` (or sends it, if they were never prompted). */
+  private async replacePrompt(mission: Mission, round: CheckinRound, member: Member, message: Parameters<ServiceContext['outbox']['enqueue']>[0]['message'], key: string): Promise<void> {
+    const prompt = promptKey(round.id, member.id);
+    const hasPrompt = (await this.ctx.outboxItems.get(prompt)) != null;
+    await this.ctx.outbox.enqueue({
+      key,
+      missionId: mission.id,
+      target: { user: { platform: member.platform, workspaceId: member.workspaceId, userId: member.userId } },
+      message,
+      ...(hasPrompt ? { updates: prompt } : {}),
+      context: { kind: 'confirmation', round: round.id, member: member.id },
+    });
+  }
+}
+
+function nextYearDate(today: string): string {
+  return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+}
