@@ -55,6 +55,8 @@ const envSchema = z.object({
   ToChannelFromBotLoginUrl: httpUrl,
   ToChannelFromBotOAuthScope: optionalText,
   OAuthApiEndpoint: httpUrl,
+  OAuthUrl: httpUrl,
+  ValidateAuthority: optionalText.refine((v) => v === undefined || /^(true|false)$/i.test(v), 'must be true or false'),
   TEAMS_ALLOW_EMULATOR: bool,
 });
 
@@ -97,6 +99,8 @@ const BOTBUILDER_OVERRIDE_KEYS = [
   'ToChannelFromBotLoginUrl',
   'ToChannelFromBotOAuthScope',
   'OAuthApiEndpoint',
+  'OAuthUrl',
+  'ValidateAuthority',
 ] as const;
 
 export class ConfigError extends MissionPulseError {

@@ -1,0 +1,91 @@
+import pino from 'pino';
+import { loadConfig } from '../../src/config';
+import { ManualClock } from '../../src/domain/clock';
+import { startApp, type RunningApp } from '../../src/main';
+import { slackPlugin } from '../../adapters/slack';
+import { teamsPlugin } from '../../adapters/teams';
+import { startSlackStandIn, sendToBolt, slashCommand, type SlackStandIn } from '../stand-ins/slack';
+import { newAppId, personalMessage, postActivity, startBotConnector, startTokenIssuer, type BotConnectorStandIn, type TokenIssuer } from '../stand-ins/teams';
+import { testDatabase, type TestDatabase } from './database';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const TEAMS_PASSWORD = 'test-app-password';
+export const TENANT = 'tenant-ladywood';
+
+/**
+ * The whole bot over real HTTP on a real database, with the platforms' clouds played by the
+ * stand-ins: Bolt verifies Slack signatures, botbuilder verifies Teams JWTs, for real.
+ */
+export interface TestApp {
+  app: RunningApp;
+  slack: SlackStandIn;
+  issuer: TokenIssuer;
+  connector: BotConnectorStandIn;
+  appId: string;
+  clock: ManualClock;
+  db: TestDatabase;
+  slackUrl: string;
+  teamsUrl: string;
+  /** A signed `/mission` (or other) slash command; resolves with Bolt's HTTP answer. */
+  slashCommand(user: string, command: string, text: string, opts?: { channel?: string; channelName?: string; team?: string }): Promise<{ status: number; body: string }>;
+  /** A Teams personal-chat message carrying a valid JWT. */
+  teamsMessage(user: { id: string; name: string; tenantId?: string }, text: string, opts?: { token?: string }): Promise<{ status: number; body: string; conversationId: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(label: string, opts: { at?: Date; scheduler?: boolean } = {}): Promise<TestApp> {
+  const db = await testDatabase(label);
+  const slack = await startSlackStandIn({ rateLimits: { enabled: false } });
+  const appId = newAppId();
+  const issuer = await startTokenIssuer({ apps: { [appId]: TEAMS_PASSWORD } });
+  const connector = await startBotConnector({ issuer, rateLimits: { enabled: false } });
+  const clock = new ManualClock(opts.at ?? new Date('2026-11-26T12:00:00Z'));
+  const auth = issuer.botAuthConfig({ appId, appPassword: TEAMS_PASSWORD });
+  const env: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    MONGODB_URI: db.uri,
+    MONGODB_DB: db.dbName,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_API_URL: slack.apiUrl,
+  };
+  for (const [k, v] of Object.entries(auth)) env[k] = String(v);
+  const config = loadConfig(env);
+  const app = await startApp({
+    config,
+    clock,
+    logger: pino({ level: 'silent' }),
+    platforms: [slackPlugin, teamsPlugin({ credentialsFactory: issuer.credentialsFactory({ appId, appPassword: TEAMS_PASSWORD }) })],
+    scheduler: opts.scheduler ?? false,
+    dispatcher: { limits: { timeScale: 0.001 }, pollIntervalMs: 50 },
+  });
+  const slackUrl = `${app.url.replace('localhost', '127.0.0.1')}/slack/events`;
+  const teamsUrl = `${app.url.replace('localhost', '127.0.0.1')}/api/messages`;
+  return {
+    app,
+    slack,
+    issuer,
+    connector,
+    appId,
+    clock,
+    db,
+    slackUrl,
+    teamsUrl,
+    async slashCommand(user, command, text, o = {}) {
+      const payload = slashCommand({ standIn: slack, userId: user, command, text, channelId: o.channel ?? 'C0MISSION', channelName: o.channelName ?? 'mission-team', teamId: o.team ?? slack.teamId });
+      return sendToBolt(slackUrl, 'slash_command', payload, { signingSecret: SIGNING_SECRET });
+    },
+    async teamsMessage(user, text, o = {}) {
+      const activity = personalMessage({ serviceUrl: connector.serviceUrl, appId, tenantId: user.tenantId ?? TENANT, user: { id: user.id, name: user.name, aadObjectId: `aad-${user.id.replace(/\W/g, '')}` } }, { text });
+      const res = await postActivity(teamsUrl, activity, o.token !== undefined ? { token: o.token } : { issuer, appId });
+      return { status: res.status, body: res.body, conversationId: String((activity.conversation as { id: string }).id) };
+    },
+    async stop() {
+      await app.stop();
+      await Promise.all([slack.close(), connector.close(), issuer.close()]);
+      await db.drop();
+    },
+  };
+}
