@@ -26,6 +26,8 @@ export interface StartOptions {
   platforms: PlatformPlugin[];
   clock?: Clock;
   logger?: Logger;
+  /** Extra routes on the shared HTTP app (the local playground in `npm run dev`). */
+  routes?: Array<(http: import('express').Application, runtime: Runtime) => void | Promise<void>>;
   /** Tests drive the scheduler's ticks themselves with a manual clock. */
   scheduler?: boolean;
   dispatcher?: Partial<import('./outbox').DispatcherOptions>;
@@ -68,6 +70,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   for (const plugin of enabled) {
     senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory }));
   }
+  for (const route of opts.routes ?? []) await route(http, runtime);
   runtime.startDispatcher(senders, opts.dispatcher ?? {});
   if (opts.scheduler !== false) runtime.scheduler.start();
   http.use((_req, res) => {
