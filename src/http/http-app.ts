@@ -1,5 +1,6 @@
 import express, { type Application } from 'express';
 import type { Logger } from '../logger';
+import { mountPublicPages } from './public-pages';
 
 export interface HealthSource {
   databaseUp(): Promise<boolean>;
@@ -14,6 +15,7 @@ export function createHttpApp(health: HealthSource, logger: Logger): Application
     const up = await health.databaseUp();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', platforms: health.platforms });
   });
+  mountPublicPages(app);
   app.use((req, _res, next) => {
     logger.debug({ method: req.method, path: req.path }, 'request');
     next();
