@@ -17,7 +17,7 @@ export interface SlackAdapter {
 }
 
 /** Bolt's logger interface, backed by pino so Slack's lines carry the platform. */
-function boltLogger(logger: Logger): BoltLogger {
+export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ platform: 'slack' });
   let level: LogLevel = LogLevel.INFO;
   return {

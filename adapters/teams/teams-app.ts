@@ -13,6 +13,7 @@ import type { Logger } from '../../src/logger';
 import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
 import { readTeamsSubmitData, renderAdaptiveCard, renderAdaptiveCardForm, renderAdaptiveCardFormWithErrors, toTeamsAttachment } from './render';
+import { StrictBotFrameworkAuthentication } from './strict-authentication';
 import { normaliseTeamsText, splitCommand, teamsActor, teamsConversation } from './teams-inbound';
 
 const COMMAND_WORDS = ['mission', 'checkin', 'blocker'];
@@ -46,7 +47,7 @@ export function createTeamsAdapter(opts: {
 }): TeamsAdapter {
   const { core } = opts;
   const logger = opts.logger.child({ platform: 'teams' });
-  const auth = new ConfigurationBotFrameworkAuthentication(botbuilderConfiguration(opts.config), opts.credentialsFactory);
+  const auth = new StrictBotFrameworkAuthentication(botbuilderConfiguration(opts.config), opts.credentialsFactory);
   const adapter = new CloudAdapter(auth);
   // Teams asks for an answer within 2 seconds: a typing indicator covers slower work.
   adapter.use(new ShowTypingMiddleware(1000, 2000));

@@ -57,6 +57,17 @@ export class Scheduler {
       }
     }
 
+    // A replica that crashed while enqueueing prompts left its round unfinished: finish it.
+    for (const round of await store.rounds.unfinishedFanOuts(BATCH)) {
+      const mission = await store.missions.findById(round.missionId);
+      if (!mission) continue;
+      try {
+        await this.rounds.finishFanOut(mission, round);
+      } catch (e) {
+        this.logger.error({ err: e, missionId: mission.id, round: round.id }, 'finishing a fan-out failed');
+      }
+    }
+
     for (const round of await store.rounds.dueReminders(now, BATCH)) {
       const mission = await store.missions.findById(round.missionId);
       if (!mission) continue;

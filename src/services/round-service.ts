@@ -45,12 +45,17 @@ export class RoundService {
     if (!current) throw new Error(`round ${round.id} vanished after insert`);
     // Enqueue even when another replica opened it: dedupe keys make this idempotent, and it
     // finishes a fan-out that a crashed replica left half done.
-    if (current.status === 'open') {
-      const asked = new Set(current.asked);
-      await this.prompt(mission, current, members.filter((m) => asked.has(m.id)));
-    }
+    if (current.status === 'open') await this.finishFanOut(mission, current, members);
     if (opened) this.ctx.logger.info({ missionId: mission.id, round: round.id, asked: round.asked.length, away: round.away.length }, 'round opened');
     return { round: current, opened };
+  }
+
+  /** Enqueues every asked member's prompt (idempotent), then records that the fan-out is complete. */
+  async finishFanOut(mission: Mission, round: CheckinRound, members?: Member[]): Promise<void> {
+    const all = members ?? (await this.ctx.store.members.listByMission(mission.id));
+    const asked = new Set(round.asked);
+    await this.prompt(mission, round, all.filter((m) => asked.has(m.id)));
+    await this.ctx.store.rounds.markFannedOut(round.id);
   }
 
   async prompt(mission: Mission, round: CheckinRound, members: Member[]): Promise<void> {

@@ -42,6 +42,7 @@ export class RoundRepository {
         asked: r.asked,
         away: r.away,
         reminded: false,
+        fannedOut: false,
       });
       return true;
     } catch (e) {
@@ -84,6 +85,16 @@ export class RoundRepository {
 
   async addAsked(id: string, memberId: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $addToSet: { asked: memberId } }).exec();
+  }
+
+  /** Open rounds whose prompts may not all be in the outbox (the opener crashed mid-way). */
+  async unfinishedFanOuts(limit: number): Promise<CheckinRound[]> {
+    const docs = await this.model.find({ status: 'open', fannedOut: false }).limit(limit).lean<RoundDoc[]>().exec();
+    return docs.map(toRound);
+  }
+
+  async markFannedOut(id: string): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { fannedOut: true } }).exec();
   }
 
   async markReminded(id: string): Promise<void> {

@@ -13,6 +13,8 @@ export interface RoundDoc {
   asked: string[];
   away: string[];
   reminded: boolean;
+  /** Set once every prompt is in the outbox; a round left unset was cut short by a crash. */
+  fannedOut: boolean;
   closedAt?: Date;
 }
 
@@ -29,6 +31,7 @@ const roundSchema = new Schema<RoundDoc>(
     asked: { type: [String], required: true },
     away: { type: [String], required: true },
     reminded: { type: Boolean, required: true },
+    fannedOut: { type: Boolean, required: true },
     closedAt: Date,
   },
   { collection: 'rounds', versionKey: false },
