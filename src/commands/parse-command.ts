@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { buildArgs } from './command-args';
 import { CommandArgumentError } from './command-argument-error';
 import type { AnyCommandDefinition } from './define-command';
-import { COMMAND_WORDS, commandsOf, findCommand, HELP_NAME, isCommandWord } from './registry';
+import { COMMAND_WORDS, commandsOf, DEFAULT_SUBCOMMANDS, findCommand, HELP_NAME, isCommandWord } from './registry';
 import type { CommandWord, ParsedCommand } from './registry';
 import { nearest } from './suggest';
 import { isFiller } from './text';
@@ -58,7 +58,8 @@ function parse(wordInput: string, textInput: string, ctx: CommandContext): Parse
     return fail('BAD_SYNTAX', tokens.message, { usage: named?.usage });
   }
   const start = tokens.findIndex((t) => !(t.kind === 'word' && isFiller(t.text)));
-  if (start < 0) return { ok: true, command: { name: 'help', word } };
+  const fallback = DEFAULT_SUBCOMMANDS[word] ? findCommand(word, DEFAULT_SUBCOMMANDS[word]) : undefined;
+  if (start < 0) return fallback ? runCommand(fallback, [], ctx) : { ok: true, command: { name: 'help', word } };
   const head = tokens[start];
   const rest = tokens.slice(start + 1);
 
@@ -70,6 +71,8 @@ function parse(wordInput: string, textInput: string, ctx: CommandContext): Parse
   if (name === HELP_NAME || name === '?') return helpCommand(word, rest);
 
   const def = findCommand(word, name);
+  // `checkin ladywood-jobs` is `checkin open ladywood-jobs`: the word's default subcommand.
+  if (!def && fallback) return runCommand(fallback, tokens.slice(start), ctx);
   if (!def) {
     const close = nearest(name, commandsOf(word).map((d) => d.name));
     return fail('UNKNOWN_COMMAND', `"${head.text}" is not a ${word} command; type \`${word} help\` to see them all`, {

@@ -22,6 +22,9 @@ export interface HelpCommand {
 /** Everything parseCommand can produce, discriminated on `name` ('mission.create', ...). */
 export type ParsedCommand = HelpCommand | ParsedOf<RegisteredCommand>;
 
+/** What a word means with no subcommand, or with arguments that are not one: `checkin` opens the form. */
+export const DEFAULT_SUBCOMMANDS: Readonly<Record<string, string>> = { checkin: 'open' };
+
 /** The help word is handled by the parser itself, for every command word. */
 export const HELP_NAME = 'help';
 

@@ -13,7 +13,7 @@ import type { ServiceContext } from './context';
 import type { CommandEvent } from './inbound-events';
 import { todayIn, type MissionService } from './mission-service';
 import type { Reply } from './replies';
-import { findCommand, SLUG_PATTERN, slugFromStatement } from '../commands';
+import { slugFromStatement } from '../commands';
 import type { CheckinService } from './checkin-service';
 import type { CycleAdminService } from './cycle-admin-service';
 import type { QuestionsService } from './questions-service';
@@ -33,7 +33,7 @@ export class CommandRouter {
 
   async handle(ev: CommandEvent): Promise<Reply> {
     const today = todayIn(DEFAULT_TIME_ZONE, this.ctx.clock.now());
-    const parsed = parseCommand(ev.command, withDefaultSubcommand(ev.command, ev.text), { today });
+    const parsed = parseCommand(ev.command, ev.text, { today });
     if (!parsed.ok) {
       if (parsed.error.code === 'EMPTY') return this.help(ev, undefined);
       return reply({ kind: 'private', message: commandErrorMessage(parsed.error) });
@@ -112,13 +112,4 @@ export interface CommandServices {
   checkins: CheckinService;
   cycle: CycleAdminService;
   questions: QuestionsService;
-}
-
-/** `checkin` alone, or `checkin <slug>`, opens the pending check-in. */
-function withDefaultSubcommand(word: string, text: string): string {
-  if (word.toLowerCase() !== 'checkin') return text;
-  const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (first === '') return 'open';
-  if (first !== 'help' && first !== '?' && !findCommand('checkin', first) && SLUG_PATTERN.test(first)) return `open ${text}`;
-  return text;
 }

@@ -10,12 +10,18 @@ describe('helpText', () => {
       'mission add <slug> @user [@user ...] [org="<organisation>"] [role=member|lead|admin] — Add people to a mission',
       'mission remove <slug> @user — Remove a person from a mission',
       "mission channel <slug> digest|alerts — Use this channel for a mission's weekly digest or its blocker alerts",
+      'mission schedule <slug> day=<mon..sun> time=HH:MM [tz=<IANA zone>] [remind=<duration>] [close=<duration>] — Set when the weekly check-in opens, reminds and closes',
+      'mission pause <slug> — Pause the weekly check-ins',
+      'mission resume <slug> — Resume the weekly check-ins',
+      'mission questions <slug> — Edit the check-in questions in a form',
+      "mission checkin-now <slug> — Open this week's check-in now (to try it out)",
+      'mission close-now <slug> — Close the open check-in now',
       'mission help [command] — List these commands, or show how to use one',
     ]);
   });
 
   it('covers every word when none is given', () => {
-    expect(helpText()).toBe(helpText('mission'));
+    expect(helpText()).toBe(`${helpText('mission')}\n${helpText('checkin')}`);
   });
 
   it('is empty for an unknown word', () => {
