@@ -104,9 +104,13 @@ async function applyReply(context: TurnContext, reply: Reply): Promise<void> {
     case 'public':
       await context.sendActivity(MessageFactory.attachment(toTeamsAttachment(renderAdaptiveCard(reply.message)), reply.message.summary));
       return;
-    case 'form':
-      await context.sendActivity(MessageFactory.attachment(toTeamsAttachment(renderAdaptiveCardForm(reply.form)), reply.form.title));
+    case 'form': {
+      // A form opened from a card's button replaces that card, so one message holds the check-in.
+      const attachment = toTeamsAttachment(renderAdaptiveCardForm(reply.form));
+      if (replyToId) await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [attachment] });
+      else await context.sendActivity(MessageFactory.attachment(attachment, reply.form.title));
       return;
+    }
     case 'update':
     case 'form-done': {
       const message = reply.kind === 'update' ? reply.message : reply.message;
