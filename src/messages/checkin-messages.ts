@@ -37,21 +37,21 @@ function toInput(q: Question, value: string | undefined): FormInput {
   };
 }
 
-export function checkinForm(mission: Mission, round: CheckinRound, answers: Answers = {}): Form {
+export function checkinForm(mission: Mission, round: CheckinRound, answers: Answers = {}, extra: FormInput[] = []): Form {
   return {
     formId: CHECKIN_FORM_ID,
     title: 'Weekly check-in',
     submitLabel: 'Submit',
     state: round.id,
     intro: [{ bold: mission.statement }, ` — ${weekLabel(round)}`],
-    inputs: round.questions.map((q) => toInput(q, answers[q.id])),
+    inputs: [...round.questions.map((q) => toInput(q, answers[q.id])), ...extra.map((i) => (answers[i.id] !== undefined ? { ...i, initial: answers[i.id] } : i))],
   };
 }
 
 const openButton = (round: CheckinRound, label: string): Button => ({ actionId: ACTION_OPEN, label, value: round.id, style: 'primary' });
 const skipButton = (round: CheckinRound): Button => ({ actionId: ACTION_SKIP, label: 'Skip this week', value: round.id });
 
-export function promptMessage(mission: Mission, round: CheckinRound, reminder = false): Message {
+export function promptMessage(mission: Mission, round: CheckinRound, reminder = false, extra: FormInput[] = []): Message {
   const lead = reminder ? 'Reminder: your weekly check-in is still open' : 'Time for your weekly check-in';
   const closes = `It closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
   return {
@@ -62,7 +62,7 @@ export function promptMessage(mission: Mission, round: CheckinRound, reminder = 
       { kind: 'context', text: [`${mission.slug} · ${weekLabel(round)} · ${closes}`] },
       { kind: 'actions', buttons: [skipButton(round)] },
     ],
-    form: { form: checkinForm(mission, round), openButton: openButton(round, 'Answer check-in') },
+    form: { form: checkinForm(mission, round, {}, extra), openButton: openButton(round, 'Answer check-in') },
   };
 }
 

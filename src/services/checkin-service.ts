@@ -4,6 +4,7 @@ import type { Member, Mission } from '../domain/mission';
 import { validateAnswers } from '../domain/questions';
 import { forbidden, invalidInput, notFound } from '../errors';
 import { checkinForm, chooseMissionMessage, confirmationMessage, noticeMessage, skippedMessage } from '../messages/checkin-messages';
+import { extraInputs, type CheckinExtension } from './checkin-extension';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
 import { todayIn } from './mission-service';
@@ -18,7 +19,15 @@ interface RoundAccess {
 
 /** A member's side of the weekly round: open the form, answer, edit, skip, be away. */
 export class CheckinService {
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** Features adding inputs to the form; the same list the RoundService prompts with. */
+    private readonly extensions: CheckinExtension[] = [],
+  ) {}
+
+  private async formFor(mission: Mission, round: CheckinRound, member: Member, answers: Record<string, string>) {
+    return checkinForm(mission, round, answers, await extraInputs(this.extensions, mission, round, member));
+  }
 
   private async access(actor: Actor, id: string): Promise<RoundAccess> {
     const { store } = this.ctx;
@@ -61,7 +70,7 @@ export class CheckinService {
       return { kind: 'private', message: noticeMessage('No check-in is open for you right now. You will get a direct message when the next one opens.') };
     }
     if (open.length > 1) return { kind: 'private', message: chooseMissionMessage(open) };
-    return { kind: 'form', form: checkinForm(open[0].mission, open[0].round, open[0].checkin?.answers) };
+    return this.openForm(actor, open[0].round.id);
   }
 
   /** The form for one round, prefilled with the member's answers so far. */
@@ -71,15 +80,16 @@ export class CheckinService {
     if (existing?.status === 'answered' && round.status === 'closed') {
       return { kind: 'private', message: noticeMessage(`The check-in for ${mission.slug} has closed, so answers can no longer be edited.`) };
     }
-    return { kind: 'form', form: checkinForm(mission, round, existing?.status === 'answered' ? existing.answers : {}) };
+    return { kind: 'form', form: await this.formFor(mission, round, member, existing?.status === 'answered' ? existing.answers : {}) };
   }
 
   /** A submitted form: validated in full before anything is stored. */
   async submit(actor: Actor, id: string, values: Record<string, string>): Promise<Reply> {
     const { round, mission, member } = await this.access(actor, id);
     const { store, clock } = this.ctx;
-    const form = checkinForm(mission, round, values);
+    const form = await this.formFor(mission, round, member, values);
     const { answers, errors } = validateAnswers(round.questions, values);
+    for (const ext of this.extensions) Object.assign(errors, await ext.validate(mission, round, member, values));
     if (Object.keys(errors).length > 0) return { kind: 'form-errors', errors, form, values };
 
     const now = clock.now();
@@ -103,6 +113,7 @@ export class CheckinService {
       }
     }
     if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
+    for (const ext of this.extensions) await ext.afterSubmit(mission, round, member, stored, values);
     await this.replacePrompt(mission, round, member, confirmationMessage(mission, round, stored, !closed), `confirm:${key}:${stored.history.length}`);
     return { kind: 'form-done' };
   }

@@ -28,7 +28,7 @@ const STALE_BUTTON = errorMessage('That button is no longer active. Type `missio
 export function createServices(ctx: ServiceContext): Services {
   const missions = new MissionService(ctx);
   const rounds = new RoundService(ctx);
-  const checkins = new CheckinService(ctx);
+  const checkins = new CheckinService(ctx, rounds.extensions);
   const cycle = new CycleAdminService(ctx, missions, rounds);
   const questions = new QuestionsService(ctx, missions);
   const notices = new DeliveryNotices(ctx);

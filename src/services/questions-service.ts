@@ -77,7 +77,7 @@ function parseState(raw: string): FormState | undefined {
 /** Reads the slots into questions in their chosen order; errors are keyed by input id. */
 export function readQuestions(mission: Mission, state: FormState, values: Record<string, string>): { questions: Question[]; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const slots: Array<{ q: Question; position: number; slot: number }> = [];
+  const slots: Array<{ q: Question; position: number; moved: boolean; slot: number }> = [];
   const known = new Map(mission.questions.map((q) => [q.id, q]));
   for (let i = 0; i < MAX_QUESTIONS; i++) {
     const n = i + 1;
@@ -102,10 +102,12 @@ export function readQuestions(mission: Mission, state: FormState, values: Record
         ...(previous?.role && previous.kind === kind ? { role: previous.role } : {}),
       },
       position: Number.isFinite(position) ? position : n,
+      moved: Number.isFinite(position) && position !== n,
       slot: n,
     });
   }
   if (slots.length === 0) errors.q1_prompt = 'Keep at least one question.';
-  const questions = slots.sort((a, b) => a.position - b.position || a.slot - b.slot).map((s) => s.q);
+  // A question the admin moved goes before one left at the same position.
+  const questions = slots.sort((a, b) => a.position - b.position || Number(b.moved) - Number(a.moved) || a.slot - b.slot).map((s) => s.q);
   return { questions, errors };
 }

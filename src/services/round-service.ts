@@ -4,7 +4,9 @@ import type { Member, Mission } from '../domain/mission';
 import { nextOpening, type RoundTimes } from '../domain/schedule';
 import { weekKey } from '../domain/week-key';
 import { promptMessage } from '../messages/checkin-messages';
+import type { FormInput } from '../messages/model';
 import type { EnqueueInput } from '../outbox';
+import type { CheckinExtension } from './checkin-extension';
 import type { ServiceContext } from './context';
 import { todayIn } from './mission-service';
 
@@ -19,6 +21,8 @@ export const reminderKey = (round: string, memberId: string): string => `reminde
 export class RoundService {
   /** Called when a round closes (digests hook in here). */
   readonly onClosed: Array<(mission: Mission, round: CheckinRound) => Promise<void>> = [];
+  /** Features that add inputs to the check-in form (shared with CheckinService). */
+  readonly extensions: CheckinExtension[] = [];
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -59,14 +63,23 @@ export class RoundService {
   }
 
   async prompt(mission: Mission, round: CheckinRound, members: Member[]): Promise<void> {
+    const extras = await this.extrasFor(mission, round, members);
     const items: EnqueueInput[] = members.map((m) => ({
       key: promptKey(round.id, m.id),
       missionId: mission.id,
       target: { user: { platform: m.platform, workspaceId: m.workspaceId, userId: m.userId } },
-      message: promptMessage(mission, round),
+      message: promptMessage(mission, round, false, extras.get(m.id) ?? []),
       context: { kind: 'prompt', round: round.id, member: m.id, name: m.displayName },
     }));
     for (let i = 0; i < items.length; i += 500) await this.ctx.outbox.enqueueMany(items.slice(i, i + 500));
+  }
+
+  private async extrasFor(mission: Mission, round: CheckinRound, members: Member[]): Promise<Map<string, FormInput[]>> {
+    const out = new Map<string, FormInput[]>();
+    for (const ext of this.extensions) {
+      for (const [id, inputs] of await ext.inputsFor(mission, round, members)) out.set(id, [...(out.get(id) ?? []), ...inputs]);
+    }
+    return out;
   }
 
   /** Prompts one member who joined, or became reachable, while a round is open. */
@@ -85,12 +98,13 @@ export class RoundService {
     const today = todayIn(mission.schedule.timeZone, clock.now());
     const people = await store.people.getMany(members.map((m) => userKey(m)));
     const due = members.filter((m) => asked.has(m.id) && !done.has(m.id) && !isAway(people.get(userKey(m))?.awayUntil, today));
+    const extras = await this.extrasFor(mission, round, due);
     await this.ctx.outbox.enqueueMany(
       due.map((m) => ({
         key: reminderKey(round.id, m.id),
         missionId: mission.id,
         target: { user: { platform: m.platform, workspaceId: m.workspaceId, userId: m.userId } },
-        message: promptMessage(mission, round, true),
+        message: promptMessage(mission, round, true, extras.get(m.id) ?? []),
         context: { kind: 'reminder', round: round.id, member: m.id, name: m.displayName },
       })),
     );
