@@ -3,6 +3,7 @@ import { ACTION_EDIT, ACTION_OPEN, ACTION_SKIP, CHECKIN_FORM_ID } from '../messa
 import { errorMessage } from '../messages/mission-messages';
 import { CheckinService } from './checkin-service';
 import { CommandRouter } from './command-router';
+import { CommandThrottle } from './command-throttle';
 import type { ServiceContext } from './context';
 import type { Core } from './core';
 import { CycleAdminService } from './cycle-admin-service';
@@ -34,6 +35,7 @@ export function createServices(ctx: ServiceContext): Services {
   const notices = new DeliveryNotices(ctx);
   const commands = new CommandRouter(ctx, { missions, checkins, cycle, questions });
   const { logger } = ctx;
+  const throttle = new CommandThrottle();
 
   async function action(ev: ActionEvent): Promise<Reply> {
     switch (ev.actionId) {
@@ -76,6 +78,10 @@ export function createServices(ctx: ServiceContext): Services {
   const core: Core = {
     onCommand: (ev) =>
       safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, command: ev.command }, async () => {
+        const wait = throttle.hit(ev.actor);
+        if (wait > 0) {
+          return { kind: 'private', message: errorMessage(`You're sending commands faster than Mission Pulse can take them. Please wait ${Math.ceil(wait / 1000)} seconds and try again.`) };
+        }
         await ctx.store.workspaces.ensure(ev.actor, ctx.clock.now());
         return commands.handle(ev);
       }),
