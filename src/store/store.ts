@@ -30,8 +30,8 @@ export async function openStore(uri: string, dbName: string): Promise<Store> {
   const connection = mongoose.createConnection(uri, {
     dbName,
     autoIndex: false,
-    // Fail fast when the database is down, so commands can say so instead of hanging.
-    serverSelectionTimeoutMS: 5000,
+    // Fail fast when the database is down, so commands can say so within Slack's 3 seconds.
+    serverSelectionTimeoutMS: 2000,
     bufferCommands: false,
   });
   await connection.asPromise();

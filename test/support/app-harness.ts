@@ -33,8 +33,14 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(label: string, opts: { at?: Date; scheduler?: boolean } = {}): Promise<TestApp> {
-  const db = await testDatabase(label);
+/** A database on a server the test runs itself (to stop and restart it). */
+function externalDatabase(uri: string, label: string): TestDatabase {
+  const dbName = `mp_${label}`.slice(0, 60);
+  return { uri: uri.replace(/\/(\?|$)/, `/${dbName}$1`), dbName, drop: async () => undefined };
+}
+
+export async function startTestApp(label: string, opts: { at?: Date; scheduler?: boolean; mongoUri?: string } = {}): Promise<TestApp> {
+  const db = opts.mongoUri ? externalDatabase(opts.mongoUri, label) : await testDatabase(label);
   const slack = await startSlackStandIn({ rateLimits: { enabled: false } });
   const appId = newAppId();
   const issuer = await startTokenIssuer({ apps: { [appId]: TEAMS_PASSWORD } });
