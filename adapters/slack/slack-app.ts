@@ -6,6 +6,7 @@ import type { Logger } from '../../src/logger';
 import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
 import { baseActionId, readSlackViewValues, renderSlackMessage, renderSlackModal } from './render';
+import { slackTimestampGuard } from './timestamp-guard';
 import { commandWord, normaliseSlackMentions, slackActor, slackConversation } from './slack-inbound';
 
 /** Slack wants an answer in 3 seconds; past this we ack and finish through response_url. */
@@ -36,6 +37,7 @@ export function boltLogger(logger: Logger): BoltLogger {
 /** Mounts Bolt on the shared express app at POST /slack/events (signatures verified by Bolt). */
 export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logger: Logger; http: Application }): SlackAdapter {
   const { config, core, logger } = opts;
+  opts.http.post('/slack/events', slackTimestampGuard());
   const receiver = new ExpressReceiver({
     signingSecret: config.signingSecret,
     endpoints: '/slack/events',
