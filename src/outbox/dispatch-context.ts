@@ -1,16 +1,16 @@
 import type { Model } from 'mongoose';
 import type { Clock } from '../domain/clock';
-import type { ConversationRef, Platform } from '../domain/identity';
+import type { Platform } from '../domain/identity';
 import type { Logger } from '../logger';
 import type { RetryPolicy } from './backoff';
 import type { ClaimStore, HeldClaim } from './claims';
 import type { DmCache } from './dm-cache';
 import type { OutboxItemDoc } from './item-model';
 import type { ItemOutcomes } from './item-outcomes';
+import type { QueueEntryDoc } from './queue-model';
 import type { PlatformSender } from './platform-sender';
 import type { RateLimitConfig } from './rate-limits';
 import type { RateRule, SlidingWindowLimiter } from './sliding-window-limiter';
-import { conversationKey } from './target';
 import type { OutboxItem } from './types';
 
 export type ItemCallback = (item: OutboxItem) => void | Promise<void>;
@@ -24,6 +24,7 @@ export interface HeldEntry {
 /** Everything one send attempt needs; owned by the Dispatcher, shared by its lanes. */
 export interface DispatchContext {
   items: Model<OutboxItemDoc>;
+  queue: Model<QueueEntryDoc>;
   claims: ClaimStore;
   outcomes: ItemOutcomes;
   senders: Map<Platform, PlatformSender>;
@@ -49,7 +50,8 @@ export interface DispatchContext {
 
 export type Operation = 'post' | 'update' | 'openDm';
 
-export const conversationRuleKey = (c: ConversationRef): string => `conv:${conversationKey(c)}`;
+/** Limiter keys; a conversation is named by conversationKey() from target.ts. */
+export const conversationRuleKey = (conversationKey: string): string => `conv:${conversationKey}`;
 export const workspaceRuleKey = (workspaceKey: string): string => `ws:${workspaceKey}`;
 export const openDmRuleKey = (workspaceKey: string): string => `dm:${workspaceKey}`;
 
@@ -58,14 +60,14 @@ export function rulesFor(
   ctx: DispatchContext,
   platform: Platform,
   workspaceKey: string,
-  conversation: ConversationRef | undefined,
+  conversationKey: string | undefined,
   op: Operation,
 ): RateRule[] {
   const limits = ctx.limits[platform];
   const rules: RateRule[] = [{ key: workspaceRuleKey(workspaceKey), windows: limits.workspace }];
   if (op === 'openDm') rules.push({ key: openDmRuleKey(workspaceKey), windows: limits.openDm });
   if (op === 'update') rules.push({ key: `upd:${workspaceKey}`, windows: limits.update });
-  if (conversation) rules.push({ key: conversationRuleKey(conversation), windows: limits.conversation });
+  if (conversationKey) rules.push({ key: conversationRuleKey(conversationKey), windows: limits.conversation });
   return rules;
 }
 

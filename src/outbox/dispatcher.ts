@@ -10,6 +10,8 @@ import type { DispatchContext, ItemCallback } from './dispatch-context';
 import { DmCache } from './dm-cache';
 import { readDueLanes, type Lane } from './due-lanes';
 import { outboxItemModel } from './item-model';
+import { outboxQueueModel } from './queue-model';
+import { repairQueue } from './queue-repair';
 import { ItemOutcomes } from './item-outcomes';
 import type { PlatformSender } from './platform-sender';
 import { resolveRateLimits, type RateLimitOverrides } from './rate-limits';
@@ -48,7 +50,17 @@ export interface DispatcherOptions {
 
 const EMPTY: RunResult = { sent: 0, failed: 0, deferred: 0 };
 
-/** Claims due outbox items and sends them through the platforms' senders. See README in this folder. */
+function shuffle<T>(list: T[]): void {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+}
+
+/**
+ * Claims due outbox items and sends them through the platforms' senders, under client-side rate
+ * limits, with retries. Safe to run on many replicas at once (see README.md in this folder).
+ */
 export class Dispatcher {
   private readonly ctx: DispatchContext;
   private readonly concurrency: number;
@@ -59,6 +71,8 @@ export class Dispatcher {
   private abort = new AbortController();
   private stopping = false;
   private loop: Promise<void> | undefined;
+  /** Bumped by start(): a loop left running past a stop() deadline sees it and ends. */
+  private generation = 0;
   private current: Promise<unknown> = Promise.resolve();
   private retryHint: number | undefined;
 
@@ -67,14 +81,16 @@ export class Dispatcher {
     const replicaId = opts.replicaId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     const senders = opts.senders instanceof Map ? opts.senders : new Map(Object.entries(opts.senders) as Array<[Platform, PlatformSender]>);
     const items = outboxItemModel(opts.connection);
+    const queue = outboxQueueModel(opts.connection);
     this.concurrency = Math.max(1, opts.concurrency ?? 8);
     this.batchSize = Math.max(1, opts.batchSize ?? 200);
     this.pollIntervalMs = opts.pollIntervalMs ?? 1000;
     this.laneBudget = Math.max(1, opts.laneBudget ?? 10);
     this.ctx = {
       items,
+      queue,
       claims: new ClaimStore(opts.connection, opts.clock, replicaId, leaseMs),
-      outcomes: new ItemOutcomes(items),
+      outcomes: new ItemOutcomes(items, queue),
       senders,
       clock: opts.clock,
       logger: opts.logger.child({ component: 'outbox', replicaId }),
@@ -105,7 +121,7 @@ export class Dispatcher {
     if (this.loop) return;
     this.stopping = false;
     this.abort = new AbortController();
-    this.loop = this.runLoop();
+    this.loop = this.runLoop(++this.generation);
   }
 
   /** New work was enqueued: look now rather than at the next poll. */
@@ -137,8 +153,20 @@ export class Dispatcher {
     return { finished, released };
   }
 
-  private async runLoop(): Promise<void> {
-    while (!this.stopping) {
+  /** Re-creates queue entries lost in a crash (start() runs it once); returns how many. */
+  async repairQueue(): Promise<number> {
+    const repaired = await repairQueue(this.ctx.items, this.ctx.queue);
+    if (repaired > 0) this.ctx.logger.warn({ repaired }, 'outbox queue entries restored');
+    return repaired;
+  }
+
+  private async runLoop(generation: number): Promise<void> {
+    try {
+      await this.repairQueue();
+    } catch (e) {
+      this.ctx.logger.error({ err: e }, 'outbox queue repair failed');
+    }
+    while (!this.stopping && generation === this.generation) {
       let result: RunResult | undefined;
       try {
         result = await this.runOnce();
@@ -153,7 +181,7 @@ export class Dispatcher {
 
   private async runBatch(): Promise<RunResult> {
     this.retryHint = undefined;
-    const due = await readDueLanes(this.ctx.items, {
+    const due = await readDueLanes(this.ctx.queue, {
       now: this.ctx.clock.now(),
       platforms: [...this.ctx.senders.keys()],
       batchSize: this.batchSize,
@@ -161,6 +189,9 @@ export class Dispatcher {
       maxReads: 3,
     });
     const result: RunResult = { sent: 0, failed: 0, deferred: due.waiting };
+    // Every replica reads the same oldest-first batch; taking its lanes in a random order keeps
+    // replicas from queueing up behind each other's claims lane by lane.
+    shuffle(due.ready);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < due.ready.length && !this.stopping) await this.runLane(due.ready[next++], result);
@@ -184,6 +215,7 @@ export class Dispatcher {
       if (outcome.kind === 'sent') result.sent++;
       else if (outcome.kind === 'failed') result.failed++;
       else if (outcome.kind === 'busy') return;
+      else if (outcome.kind === 'skipped') result.deferred++;
       else if (outcome.kind === 'waiting') {
         result.deferred += lane.items.length - i;
         if (outcome.retryInMs !== undefined) this.retryHint = Math.min(this.retryHint ?? Infinity, outcome.retryInMs);

@@ -1,10 +1,10 @@
 import type { Model } from 'mongoose';
-import type { OutboxItemDoc } from './item-model';
+import type { QueueEntryDoc } from './queue-model';
 
 export interface Lane {
   key: string;
-  /** Due items of the lane in send order; only the first may go out before the others. */
-  items: OutboxItemDoc[];
+  /** Due entries of the lane in send order; only the first may go out before the others. */
+  items: QueueEntryDoc[];
 }
 
 export interface DueLanes {
@@ -25,19 +25,20 @@ export interface DueQuery {
 }
 
 /**
- * Reads pending, due items oldest first (the {status, dueAt, seq} index on MongoDB; a bounded
- * scan on FerretDB SQLite) and groups them into lanes. A lane whose head is in backoff is held
- * back entirely, so one conversation's messages never overtake each other; when a batch is full
- * of such lanes, the next read leaves them out so other conversations are not starved.
+ * Reads due queue entries oldest first (the {dueAt, seq} index on MongoDB; on FerretDB SQLite a
+ * scan of the queue, which holds only the backlog) and groups them into lanes. A lane whose
+ * head is in backoff is held back entirely, so one conversation's messages never overtake each
+ * other; when a batch is full of such lanes, the next read leaves them out so that other
+ * conversations are not starved.
  */
-export async function readDueLanes(items: Model<OutboxItemDoc>, q: DueQuery): Promise<DueLanes> {
+export async function readDueLanes(queue: Model<QueueEntryDoc>, q: DueQuery): Promise<DueLanes> {
   const ready: Lane[] = [];
   const seen = new Set<string>();
   let waiting = 0;
   for (let read = 0; read < q.maxReads && ready.length < q.wantLanes; read++) {
-    const filter: Record<string, unknown> = { status: 'pending', dueAt: { $lte: q.now }, platform: { $in: q.platforms } };
+    const filter: Record<string, unknown> = { dueAt: { $lte: q.now }, platform: { $in: q.platforms } };
     if (seen.size > 0) filter.lane = { $nin: [...seen] };
-    const batch = await items.find(filter).sort({ dueAt: 1, seq: 1 }).limit(q.batchSize).lean<OutboxItemDoc[]>();
+    const batch = await queue.find(filter).sort({ dueAt: 1, seq: 1 }).limit(q.batchSize).lean<QueueEntryDoc[]>();
     const lanes = new Map<string, Lane>();
     for (const doc of batch) {
       let lane = lanes.get(doc.lane);

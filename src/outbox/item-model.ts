@@ -26,8 +26,6 @@ export interface OutboxItemDoc {
   status: string;
   attempts: number;
   nextAttemptAt?: Date | null;
-  /** Where to start probing claim ids for the current attempt (a hint; the inserts decide). */
-  claimN: number;
   conversation?: ConversationFields | null;
   messageId?: string;
   conversationId?: string;
@@ -58,7 +56,6 @@ const itemSchema = new Schema<OutboxItemDoc>(
     status: { type: String, required: true },
     attempts: { type: Number, required: true },
     nextAttemptAt: Date,
-    claimN: { type: Number, required: true },
     conversation: conversationRefSchema,
     messageId: String,
     conversationId: String,
@@ -70,8 +67,8 @@ const itemSchema = new Schema<OutboxItemDoc>(
   },
   { collection: 'outbox_items', versionKey: false },
 );
-// The dispatcher's batch read: pending items due by now, oldest first.
-itemSchema.index({ status: 1, dueAt: 1, seq: 1 });
+// Start-up repair of the queue (pending items without an entry) and status counts.
+itemSchema.index({ status: 1, dueAt: 1 });
 // Read helpers for services and metrics.
 itemSchema.index({ missionId: 1, status: 1 });
 // requeueUnreachable(userKey).

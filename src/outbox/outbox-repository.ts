@@ -2,17 +2,20 @@ import type { Connection, Model } from 'mongoose';
 import type { Clock } from '../domain/clock';
 import { outboxItemModel, type OutboxItemDoc } from './item-model';
 import { toOutboxItem } from './item-mapper';
+import { outboxQueueModel, type QueueEntryDoc } from './queue-model';
 import { OUTBOX_STATUSES, type OutboxItem, type OutboxStatus } from './types';
 
 /** Read helpers over the outbox for services, admin views and metrics. */
 export class OutboxRepository {
   private readonly items: Model<OutboxItemDoc>;
+  private readonly queue: Model<QueueEntryDoc>;
 
   constructor(
     conn: Connection,
     private readonly clock: Clock,
   ) {
     this.items = outboxItemModel(conn);
+    this.queue = outboxQueueModel(conn);
   }
 
   async get(key: string): Promise<OutboxItem | null> {
@@ -20,7 +23,7 @@ export class OutboxRepository {
     return doc ? toOutboxItem(doc) : null;
   }
 
-  /** Item counts per status, for one mission or for everything. */
+  /** Item counts per status, for one mission or for everything (scans items: for admin views). */
   async countByStatus(missionId?: string): Promise<Record<OutboxStatus, number>> {
     const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
     const rows = await this.items.aggregate<{ _id: string; n: number }>([
@@ -43,13 +46,10 @@ export class OutboxRepository {
     return docs.map(toOutboxItem);
   }
 
-  /** Milliseconds since the oldest pending item became due, or 0 when nothing is waiting. */
+  /** Milliseconds since the oldest pending item became due, or 0 when nothing is waiting. Cheap: reads the queue. */
   async oldestPendingAge(): Promise<number> {
     const now = this.clock.now();
-    const doc = await this.items
-      .findOne({ status: 'pending', dueAt: { $lte: now } })
-      .sort({ dueAt: 1, seq: 1 })
-      .lean<OutboxItemDoc>();
+    const doc = await this.queue.findOne({ dueAt: { $lte: now } }).sort({ dueAt: 1, seq: 1 }).lean<QueueEntryDoc>();
     return doc ? Math.max(0, now.getTime() - doc.dueAt.getTime()) : 0;
   }
 }

@@ -5,6 +5,7 @@ import { invalidInput, isDuplicateKey } from '../errors';
 import { outboxClaimModel, type OutboxClaimDoc } from './claim-model';
 import { outboxItemModel, type OutboxItemDoc } from './item-model';
 import { conversationFields } from './item-mapper';
+import { outboxQueueModel, queueEntryFor, type QueueEntryDoc } from './queue-model';
 import { isUserTarget, laneKey, targetPlatform, targetWorkspaceKey } from './target';
 import type { EnqueueInput, EnqueueResult } from './types';
 
@@ -20,6 +21,7 @@ const MAX_KEY_LENGTH = 512;
 export class Outbox {
   private readonly items: Model<OutboxItemDoc>;
   private readonly claims: Model<OutboxClaimDoc>;
+  private readonly queue: Model<QueueEntryDoc>;
   private seqCounter = 0;
 
   constructor(
@@ -28,6 +30,7 @@ export class Outbox {
   ) {
     this.items = outboxItemModel(conn);
     this.claims = outboxClaimModel(conn);
+    this.queue = outboxQueueModel(conn);
   }
 
   /** Adds one item; `created: false` when an item with this key already exists. */
@@ -36,9 +39,11 @@ export class Outbox {
     try {
       await this.items.create(doc);
     } catch (e) {
-      if (isDuplicateKey(e)) return { created: false };
-      throw e;
+      if (!isDuplicateKey(e)) throw e;
+      await this.requeueIfPending([input.key]);
+      return { created: false };
     }
+    await this.insertEntries([queueEntryFor(doc)]);
     this.options.wake?.();
     return { created: true };
   }
@@ -52,14 +57,12 @@ export class Outbox {
     try {
       await this.items.insertMany(docs, { ordered: false, lean: true });
     } catch (e) {
-      const writeErrors = (e as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }).writeErrors;
-      if (!writeErrors || writeErrors.length === 0) throw e;
-      for (const w of writeErrors) {
-        if ((w.code ?? w.err?.code) !== 11000) throw e;
-        duplicates.add(w.index);
-      }
+      if (!onlyDuplicates(e)) throw e;
+      for (const w of writeErrorsOf(e)) duplicates.add(w.index);
     }
     const results = inputs.map((input, i) => ({ key: input.key, created: !duplicates.has(i) }));
+    await this.insertEntries(docs.filter((_, i) => !duplicates.has(i)).map(queueEntryFor));
+    await this.requeueIfPending(inputs.filter((_, i) => duplicates.has(i)).map((i) => i.key));
     if (results.some((r) => r.created)) this.options.wake?.();
     return results;
   }
@@ -70,12 +73,39 @@ export class Outbox {
    */
   async requeueUnreachable(user: string): Promise<number> {
     const now = this.options.clock.now();
-    const res = await this.items.updateMany(
-      { userKey: user, status: 'unreachable' },
-      { $set: { status: 'pending', updatedAt: now }, $unset: { conversation: 1, nextAttemptAt: 1, finishedAt: 1 } },
-    );
-    if (res.modifiedCount > 0) this.options.wake?.();
-    return res.modifiedCount;
+    const found = await this.items.find({ userKey: user, status: 'unreachable' }).lean<OutboxItemDoc[]>();
+    for (const item of found) {
+      await this.items.updateOne(
+        { _id: item._id, status: 'unreachable' },
+        { $set: { status: 'pending', updatedAt: now }, $unset: { conversation: 1, nextAttemptAt: 1, finishedAt: 1 } },
+      );
+    }
+    await this.insertEntries(found.map((item) => queueEntryFor({ ...item, status: 'pending', nextAttemptAt: null })));
+    if (found.length > 0) this.options.wake?.();
+    return found.length;
+  }
+
+  /**
+   * A duplicate enqueue also heals a crash between an item's insert and its queue entry's: if
+   * the item is still pending, its entry is (re)inserted. A stale entry is harmless (see queue-model).
+   */
+  private async requeueIfPending(keys: string[]): Promise<void> {
+    const entries: QueueEntryDoc[] = [];
+    for (const key of keys) {
+      const item = await this.items.findById(key).lean<OutboxItemDoc>();
+      if (item?.status === 'pending') entries.push(queueEntryFor(item));
+    }
+    await this.insertEntries(entries);
+  }
+
+  /** Inserts queue entries; an entry that already exists is left as it is. */
+  private async insertEntries(entries: QueueEntryDoc[]): Promise<void> {
+    if (entries.length === 0) return;
+    try {
+      await this.queue.insertMany(entries, { ordered: false, lean: true });
+    } catch (e) {
+      if (!onlyDuplicates(e)) throw e;
+    }
   }
 
   /**
@@ -104,7 +134,6 @@ export class Outbox {
       seq: now.getTime() * 1000 + (this.seqCounter++ % 1000),
       status: 'pending',
       attempts: 0,
-      claimN: 0,
       createdAt: now,
       updatedAt: now,
     };
@@ -114,6 +143,18 @@ export class Outbox {
     if (input.context && Object.keys(input.context).length > 0) doc.context = JSON.stringify(input.context);
     return doc;
   }
+}
+
+type WriteError = { index: number; code?: number; err?: { code?: number } };
+
+function writeErrorsOf(e: unknown): WriteError[] {
+  return (e as { writeErrors?: WriteError[] }).writeErrors ?? [];
+}
+
+/** True for a bulk insert error made only of duplicate keys (the other inserts went in). */
+function onlyDuplicates(e: unknown): boolean {
+  const errors = writeErrorsOf(e);
+  return errors.length > 0 && errors.every((w) => (w.code ?? w.err?.code) === 11000);
 }
 
 function validate(input: EnqueueInput): void {

@@ -4,77 +4,83 @@ import { rulesFor, waitForTurn, type DispatchContext, type HeldEntry } from './d
 import type { OutboxItemDoc } from './item-model';
 import { toConversationRef, toUserRef } from './item-mapper';
 import { SendError, type PlatformSender } from './platform-sender';
+import type { QueueEntryDoc } from './queue-model';
 import { handleFailedCall, releaseClaim, type AttemptOutcome } from './send-failure';
-import { conversationKey } from './target';
+import { conversationKey, userKeyOfLane } from './target';
 
 type Plan =
-  | { op: 'post' | 'update'; conversation: ConversationRef; messageId?: string }
+  | { op: 'post' | 'update'; conversation: ConversationRef; messageId?: string; dm?: ConversationRef }
   | { op: 'wait'; retryInMs?: number }
-  | { op: 'failed'; outcome: AttemptOutcome };
+  | { op: 'after-earlier' }
+  | { op: 'handled'; outcome: AttemptOutcome };
 
 /**
- * One send attempt for one item: claim it (unique insert), re-read it, resolve where it goes,
- * take a rate-limit turn, call the platform, and record what happened.
+ * One send attempt for one queue entry: claim it (unique insert), re-read the item, resolve
+ * where it goes, take a rate-limit turn, call the platform, and record what happened.
  */
-export async function attemptSend(ctx: DispatchContext, doc: OutboxItemDoc): Promise<AttemptOutcome> {
-  const platform = doc.platform as Platform;
+export async function attemptSend(ctx: DispatchContext, entry: QueueEntryDoc): Promise<AttemptOutcome> {
   // Cheap check before writing a claim: a conversation known to be throttled waits unclaimed.
-  const known = knownConversation(ctx, doc);
-  const preWait = ctx.limiter.waitTime(rulesFor(ctx, platform, doc.workspaceKey, known, 'post'));
+  const userKey = userKeyOfLane(entry.lane);
+  const dm = userKey ? ctx.dmCache.get(userKey) : undefined;
+  const known = entry.conversationKey ?? (dm ? conversationKey(dm) : undefined);
+  const preWait = ctx.limiter.waitTime(rulesFor(ctx, entry.platform as Platform, entry.workspaceKey, known, 'post'));
   if (preWait > ctx.maxInlineWaitMs) return { kind: 'waiting', retryInMs: preWait };
 
-  const claim = await ctx.claims.tryClaim(doc._id, doc.attempts, doc.claimN);
-  if (!claim) return { kind: 'busy' };
-  const entry: HeldEntry = { claim, abandoned: false };
-  ctx.held.set(claim.id, entry);
+  const claim = await ctx.claims.tryClaim(entry._id, entry.attempts, entry.claimN);
+  if (!claim) return busyOrStale(ctx, entry._id);
+  const held: HeldEntry = { claim, abandoned: false };
+  ctx.held.set(claim.id, held);
   try {
-    return await attemptClaimed(ctx, doc._id, entry);
+    return await attemptClaimed(ctx, entry._id, held);
   } finally {
     ctx.held.delete(claim.id);
   }
 }
 
-function knownConversation(ctx: DispatchContext, doc: OutboxItemDoc): ConversationRef | undefined {
-  if (doc.target.conversation) return toConversationRef(doc.target.conversation);
-  const cached = doc.userKey ? ctx.dmCache.get(doc.userKey) : undefined;
-  return cached ?? (doc.conversation ? toConversationRef(doc.conversation) : undefined);
+/** Someone holds the claim: fine if the item is still pending, else the entry is a leftover. */
+async function busyOrStale(ctx: DispatchContext, key: string): Promise<AttemptOutcome> {
+  const item = await ctx.items.findById(key).lean<OutboxItemDoc>();
+  if (item?.status === 'pending') return { kind: 'busy' };
+  await ctx.outcomes.dropStaleEntry(key);
+  return { kind: 'gone' };
 }
 
-async function attemptClaimed(ctx: DispatchContext, key: string, entry: HeldEntry): Promise<AttemptOutcome> {
-  // The batch read may be stale: only the item as it is now, at the claimed attempt, goes out.
+async function attemptClaimed(ctx: DispatchContext, key: string, held: HeldEntry): Promise<AttemptOutcome> {
+  // The queue entry may be stale: only the item as it is now, at the claimed attempt, goes out.
   const doc = await ctx.items.findById(key).lean<OutboxItemDoc>();
   const now = ctx.clock.now().getTime();
   if (!doc || doc.status !== 'pending') {
-    await releaseClaim(ctx, entry, 'not-pending');
+    await releaseClaim(ctx, held, 'not-pending');
+    await ctx.outcomes.dropStaleEntry(key);
     return { kind: 'gone' };
   }
-  if (doc.attempts !== entry.claim.attempt || doc.dueAt.getTime() > now || (doc.nextAttemptAt && doc.nextAttemptAt.getTime() > now)) {
-    await releaseClaim(ctx, entry, 'not-due');
+  if (doc.attempts !== held.claim.attempt || doc.dueAt.getTime() > now || (doc.nextAttemptAt && doc.nextAttemptAt.getTime() > now)) {
+    await releaseClaim(ctx, held, 'not-due');
+    await ctx.outcomes.resyncEntry(doc);
     return { kind: 'waiting' };
   }
   const sender = ctx.senders.get(doc.platform as Platform);
-  if (!sender) {
-    await releaseClaim(ctx, entry, 'no-sender');
-    return { kind: 'waiting' };
+  const plan: Plan = sender ? await planDelivery(ctx, doc, held, sender) : { op: 'wait' };
+  if (plan.op === 'handled') return plan.outcome;
+  if (plan.op === 'after-earlier') {
+    await releaseClaim(ctx, held, 'after-earlier');
+    return { kind: 'skipped' };
   }
-
-  const plan = await planDelivery(ctx, doc, entry, sender);
-  if (plan.op === 'failed') return plan.outcome;
-  if (plan.op === 'wait') {
-    await releaseClaim(ctx, entry, 'waiting');
-    return { kind: 'waiting', retryInMs: plan.retryInMs };
+  if (plan.op === 'wait' || !sender) {
+    await releaseClaim(ctx, held, 'waiting');
+    return { kind: 'waiting', retryInMs: plan.op === 'wait' ? plan.retryInMs : undefined };
   }
 
   const convKey = conversationKey(plan.conversation);
   if (ctx.inFlight.has(convKey)) {
-    await releaseClaim(ctx, entry, 'conversation-busy');
+    await releaseClaim(ctx, held, 'conversation-busy');
     return { kind: 'waiting', retryInMs: 50 };
   }
   ctx.inFlight.add(convKey);
   try {
-    const turn = await waitForTurn(ctx, rulesFor(ctx, doc.platform as Platform, doc.workspaceKey, plan.conversation, plan.op));
-    if (!turn.acquired || ctx.claims.leaseLeft(entry.claim) < ctx.leaseSafetyMs) {
-      await releaseClaim(ctx, entry, 'throttled');
+    const turn = await waitForTurn(ctx, rulesFor(ctx, doc.platform as Platform, doc.workspaceKey, convKey, plan.op));
+    if (!turn.acquired || ctx.claims.leaseLeft(held.claim) < ctx.leaseSafetyMs) {
+      await releaseClaim(ctx, held, 'throttled');
       return { kind: 'waiting', retryInMs: turn.waitMs };
     }
     const message = JSON.parse(doc.message) as Message;
@@ -91,49 +97,46 @@ async function attemptClaimed(ctx: DispatchContext, key: string, entry: HeldEntr
         messageId = result.messageId;
       }
     } catch (error) {
-      return await handleFailedCall(ctx, { doc, entry, error, conversation: plan.conversation, during: 'send' });
+      return await handleFailedCall(ctx, { doc, held, error, conversationKey: convKey, dm: plan.dm, during: 'send' });
     }
-    if (entry.abandoned) ctx.logger.warn({ key }, 'outbox send finished after stop released its claim; it may be sent twice');
-    await ctx.outcomes.sent(key, { messageId, conversation: sentTo, claimN: entry.claim.n }, ctx.clock.now());
-    await releaseClaim(ctx, entry, 'sent');
+    if (held.abandoned) ctx.logger.warn({ key }, 'outbox send finished after stop released its claim; it may be sent twice');
+    // The claim is not released: the item is no longer pending, so nobody will claim it again.
+    await ctx.outcomes.sent(key, { messageId, conversation: sentTo }, ctx.clock.now());
     return { kind: 'sent' };
   } finally {
     ctx.inFlight.delete(convKey);
   }
 }
 
-/** Decides post or update, and where: the target, the item's earlier message, or the user's DM. */
-async function planDelivery(ctx: DispatchContext, doc: OutboxItemDoc, entry: HeldEntry, sender: PlatformSender): Promise<Plan> {
+/** Decides post or update, and where: the target, the earlier item's message, or the user's DM. */
+async function planDelivery(ctx: DispatchContext, doc: OutboxItemDoc, held: HeldEntry, sender: PlatformSender): Promise<Plan> {
   if (doc.updates) {
     const earlier = await ctx.items.findById(doc.updates).lean<OutboxItemDoc>();
-    if (earlier?.status === 'pending') return { op: 'wait' }; // its message id is not known yet
+    if (earlier?.status === 'pending') return { op: 'after-earlier' }; // its message id is not known yet
     if (earlier?.status === 'sent' && earlier.messageId && earlier.conversation) {
       return { op: 'update', conversation: toConversationRef(earlier.conversation), messageId: earlier.messageId };
     }
     ctx.logger.info({ key: doc._id, updates: doc.updates, status: earlier?.status ?? 'missing' }, 'outbox: earlier message was never sent; posting a new one');
   }
   if (doc.target.conversation) return { op: 'post', conversation: toConversationRef(doc.target.conversation) };
-
   if (!doc.target.user || !doc.userKey) {
     const error = new SendError('permanent', 'outbox item has no target');
-    return { op: 'failed', outcome: await handleFailedCall(ctx, { doc, entry, error, during: 'send' }) };
+    return { op: 'handled', outcome: await handleFailedCall(ctx, { doc, held, error, during: 'send' }) };
   }
-  const user = toUserRef(doc.target.user);
-  const userKey = doc.userKey;
-  const remembered = ctx.dmCache.get(userKey) ?? (doc.conversation ? toConversationRef(doc.conversation) : undefined);
+
+  const remembered = ctx.dmCache.get(doc.userKey) ?? (doc.conversation ? toConversationRef(doc.conversation) : undefined);
   if (remembered) {
-    ctx.dmCache.set(userKey, remembered);
+    ctx.dmCache.set(doc.userKey, remembered);
     return { op: 'post', conversation: remembered };
   }
   const turn = await waitForTurn(ctx, rulesFor(ctx, doc.platform as Platform, doc.workspaceKey, undefined, 'openDm'));
   if (!turn.acquired) return { op: 'wait', retryInMs: turn.waitMs };
   let dm: ConversationRef;
   try {
-    dm = await sender.openDm(user);
+    dm = await sender.openDm(toUserRef(doc.target.user));
   } catch (error) {
-    return { op: 'failed', outcome: await handleFailedCall(ctx, { doc, entry, error, during: 'openDm' }) };
+    return { op: 'handled', outcome: await handleFailedCall(ctx, { doc, held, error, during: 'openDm' }) };
   }
-  ctx.dmCache.set(userKey, dm);
-  await ctx.outcomes.rememberConversation(doc._id, dm, ctx.clock.now());
-  return { op: 'post', conversation: dm };
+  ctx.dmCache.set(doc.userKey, dm);
+  return { op: 'post', conversation: dm, dm };
 }

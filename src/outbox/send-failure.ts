@@ -1,17 +1,19 @@
+import type { ConversationRef } from '../domain/identity';
 import { backoffDelay } from './backoff';
 import { conversationRuleKey, openDmRuleKey, workspaceRuleKey, type DispatchContext, type HeldEntry, type ItemCallback } from './dispatch-context';
 import type { OutboxItemDoc } from './item-model';
 import { toOutboxItem } from './item-mapper';
 import { SendError } from './platform-sender';
-import type { ConversationRef } from '../domain/identity';
 import type { OutboxError } from './types';
 
 export type AttemptOutcome =
   | { kind: 'sent' }
   /** Ended failed or unreachable. */
   | { kind: 'failed' }
-  /** Must wait (rate limit, Retry-After, backoff, earlier message): leave the lane for now. */
+  /** Must wait (rate limit, Retry-After, backoff): leave the lane for now. */
   | { kind: 'waiting'; retryInMs?: number }
+  /** Waits for the earlier message it updates, which may be behind it: the lane goes on. */
+  | { kind: 'skipped' }
   /** Another replica holds the attempt: leave the lane to it. */
   | { kind: 'busy' }
   /** No longer pending: go on with the lane's next item. */
@@ -20,15 +22,18 @@ export type AttemptOutcome =
 /** Where a call failed: opening the DM, or posting/updating in a conversation. */
 export interface FailedCall {
   doc: OutboxItemDoc;
-  entry: HeldEntry;
+  held: HeldEntry;
   error: unknown;
-  conversation?: ConversationRef;
+  /** The conversation called (conversationKey() form), when known. */
+  conversationKey?: string;
+  /** A DM opened during this attempt, remembered on the item for the next one. */
+  dm?: ConversationRef;
   during: 'openDm' | 'send';
 }
 
 /** Releases the claim unless stop() already did. */
-export async function releaseClaim(ctx: DispatchContext, entry: HeldEntry, outcome: string): Promise<void> {
-  if (!entry.abandoned) await ctx.claims.release(entry.claim, outcome);
+export async function releaseClaim(ctx: DispatchContext, held: HeldEntry, outcome: string): Promise<void> {
+  if (!held.abandoned) await ctx.claims.release(held.claim, outcome);
 }
 
 function describe(error: unknown): { kind: OutboxError['kind']; message: string; retryAfterMs?: number; scope?: unknown } {
@@ -51,29 +56,31 @@ async function notify(ctx: DispatchContext, callback: ItemCallback | undefined, 
 
 /** Records a failed call as the error kind says, releases the claim, and tells the callbacks. */
 export async function handleFailedCall(ctx: DispatchContext, f: FailedCall): Promise<AttemptOutcome> {
-  const { doc, entry } = f;
+  const { doc, held } = f;
   const { kind, message, retryAfterMs, scope } = describe(f.error);
   const error: OutboxError = { kind, message };
   const now = ctx.clock.now();
-  if (entry.abandoned) return { kind: 'waiting' }; // stop() gave the item back; leave it as it is
+  if (held.abandoned) return { kind: 'waiting' }; // stop() gave the item back; leave it as it is
   const log = ctx.logger.child({ key: doc._id, kind, attempt: doc.attempts + 1 });
 
   if (kind === 'rate-limited') {
     const waitMs = retryAfterMs ?? ctx.limits.defaultRetryAfterMs;
     if (f.during === 'openDm') ctx.limiter.pause(openDmRuleKey(doc.workspaceKey), waitMs);
-    else if (f.conversation) ctx.limiter.pause(conversationRuleKey(f.conversation), waitMs);
+    else if (f.conversationKey) ctx.limiter.pause(conversationRuleKey(f.conversationKey), waitMs);
     if (scope === 'workspace') ctx.limiter.pause(workspaceRuleKey(doc.workspaceKey), waitMs);
     // On the item too, so every replica holds this lane back until Retry-After has passed.
-    await ctx.outcomes.rateLimited(doc._id, new Date(now.getTime() + waitMs), error, entry.claim.n, now);
-    await releaseClaim(ctx, entry, 'rate-limited');
+    const nextAttemptAt = new Date(now.getTime() + waitMs);
+    await ctx.outcomes.rateLimited(doc._id, { nextAttemptAt, error, claimN: held.claim.n, dm: f.dm }, now);
+    await releaseClaim(ctx, held, 'rate-limited');
     log.info({ waitMs }, 'outbox send rate-limited');
     return { kind: 'waiting', retryInMs: waitMs };
   }
 
   if (kind === 'unreachable') {
     if (doc.userKey) ctx.dmCache.delete(doc.userKey);
-    await ctx.outcomes.unreachable(doc._id, error, entry.claim.n, now);
-    await releaseClaim(ctx, entry, 'unreachable');
+    await ctx.outcomes.unreachable(doc._id, error, now);
+    // Released, unlike a sent item's claim: requeueUnreachable may make this attempt pending again.
+    await releaseClaim(ctx, held, 'unreachable');
     log.warn({ message }, 'outbox target unreachable');
     await notify(ctx, ctx.onUnreachable, { ...doc, status: 'unreachable', lastError: error, updatedAt: now }, 'onUnreachable');
     return { kind: 'failed' };
@@ -82,14 +89,14 @@ export async function handleFailedCall(ctx: DispatchContext, f: FailedCall): Pro
   const attempts = doc.attempts + 1;
   if (kind === 'transient' && attempts < ctx.retry.maxAttempts) {
     const delay = backoffDelay(attempts, ctx.retry, ctx.random);
-    await ctx.outcomes.retryLater(doc._id, attempts, new Date(now.getTime() + delay), error, now);
-    await releaseClaim(ctx, entry, 'retry');
+    await ctx.outcomes.retryLater(doc._id, { attempts, nextAttemptAt: new Date(now.getTime() + delay), error, dm: f.dm }, now);
+    await releaseClaim(ctx, held, 'retry');
     log.warn({ message, delay }, 'outbox send failed; will retry');
     return { kind: 'waiting', retryInMs: delay };
   }
 
   await ctx.outcomes.failed(doc._id, attempts, error, now);
-  await releaseClaim(ctx, entry, 'failed');
+  await releaseClaim(ctx, held, 'failed');
   log.error({ message }, 'outbox send failed for good');
   await notify(ctx, ctx.onFailed, { ...doc, status: 'failed', attempts, lastError: error, updatedAt: now }, 'onFailed');
   return { kind: 'failed' };

@@ -28,3 +28,8 @@ export function conversationKey(c: ConversationRef): string {
 export function laneKey(t: OutboxTarget): string {
   return isUserTarget(t) ? `user:${userKey(t.user)}` : `conv:${conversationKey(t.conversation)}`;
 }
+
+/** The user key of a user lane (see laneKey), or undefined for a conversation lane. */
+export function userKeyOfLane(lane: string): string | undefined {
+  return lane.startsWith('user:') ? lane.slice('user:'.length) : undefined;
+}

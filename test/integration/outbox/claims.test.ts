@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { ManualClock, systemClock } from '../../../src/domain/clock';
 import { Dispatcher, Outbox, OutboxRepository, SendError } from '../../../src/outbox';
 import { FakeSender } from './support/fake-sender';
-import { channel, msg, openOutboxDb, silentLogger, T0, waitFor } from './support/outbox-fixtures';
+import { channel, clearOutbox, msg, openOutboxDb, silentLogger, T0, waitFor } from './support/outbox-fixtures';
 
 describe('outbox claims and leases', () => {
   let env: Awaited<ReturnType<typeof openOutboxDb>>;
@@ -14,8 +14,7 @@ describe('outbox claims and leases', () => {
   });
   afterAll(async () => env.close());
   beforeEach(async () => {
-    await conn.collection('outbox_items').deleteMany({});
-    await conn.collection('outbox_claims').deleteMany({});
+    await clearOutbox(conn);
   });
 
   it("takes over a crashed replica's claim only after its lease, keeping the conversation in order", async () => {
@@ -39,7 +38,7 @@ describe('outbox claims and leases', () => {
     expect(await d.runOnce()).toMatchObject({ sent: 2 });
     expect(sender.sentSummaries()).toEqual(['k1', 'k2']);
     const takeover = await conn.collection('outbox_claims').findOne({ _id: 'send:k1:0:1' } as never);
-    expect(takeover).toMatchObject({ replicaId: 'survivor', outcome: 'sent' });
+    expect(takeover).toMatchObject({ replicaId: 'survivor', attempt: 0, n: 1 });
     expect(await new OutboxRepository(conn, clock).get('k1')).toMatchObject({ status: 'sent' });
   });
 

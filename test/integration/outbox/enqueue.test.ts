@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { ManualClock } from '../../../src/domain/clock';
 import { Outbox, OutboxRepository } from '../../../src/outbox';
-import { channel, msg, openOutboxDb, person, T0 } from './support/outbox-fixtures';
+import { channel, clearOutbox, msg, openOutboxDb, person, T0 } from './support/outbox-fixtures';
 
 describe('outbox enqueue', () => {
   let env: Awaited<ReturnType<typeof openOutboxDb>>;
@@ -69,7 +69,7 @@ describe('outbox enqueue', () => {
     const local = new ManualClock(T0);
     const outbox = new Outbox(db, { clock: local });
     const repo = new OutboxRepository(db, local);
-    await db.collection('outbox_items').deleteMany({});
+    await clearOutbox(db);
     expect(await repo.oldestPendingAge()).toBe(0);
     await outbox.enqueue({ key: 'a', missionId: 'm9', target: { conversation: channel('C9') }, message: msg('a') });
     await outbox.enqueue({ key: 'b', missionId: 'm9', target: { conversation: channel('C9') }, message: msg('b'), notBefore: new Date(T0.getTime() + 60_000) });

@@ -3,7 +3,7 @@ import { ManualClock } from '../../../src/domain/clock';
 import { userKey } from '../../../src/domain/identity';
 import { Dispatcher, Outbox, OutboxRepository, SendError, type DispatcherOptions, type OutboxItem } from '../../../src/outbox';
 import { FakeSender } from './support/fake-sender';
-import { channel, msg, openOutboxDb, person, silentLogger, T0 } from './support/outbox-fixtures';
+import { channel, clearOutbox, msg, openOutboxDb, person, silentLogger, T0 } from './support/outbox-fixtures';
 
 describe('outbox failures', () => {
   let env: Awaited<ReturnType<typeof openOutboxDb>>;
@@ -21,7 +21,7 @@ describe('outbox failures', () => {
   });
   afterAll(async () => env.close());
   beforeEach(async () => {
-    await conn.collection('outbox_items').deleteMany({});
+    await clearOutbox(conn);
     clock = new ManualClock(T0);
     sender = new FakeSender('slack');
     outbox = new Outbox(conn, { clock });

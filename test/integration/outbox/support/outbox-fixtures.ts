@@ -51,3 +51,7 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+export async function clearOutbox(conn: Connection): Promise<void> {
+  await Promise.all(['outbox_items', 'outbox_queue', 'outbox_claims'].map((c) => conn.collection(c).deleteMany({})));
+}
