@@ -185,3 +185,8 @@ export function loadConfigFromProcess(opts: { dev: boolean }): Config {
   if (opts.dev && env.TEAMS_ALLOW_EMULATOR === undefined) env.TEAMS_ALLOW_EMULATOR = 'true';
   return loadConfig(env, { dev: opts.dev, cwd: process.cwd() });
 }
+
+/** A copy of the process environment, for `npm run dev`, which layers the playground's settings on it. */
+export function processEnv(): Env {
+  return { ...process.env };
+}

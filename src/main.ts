@@ -5,6 +5,7 @@ import { platformsOn, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/http-app';
 import { createLogger, type Logger } from './logger';
+import { createMetrics } from './metrics/metrics';
 import type { PlatformPlugin } from './platform';
 import { createRuntime, type Runtime } from './runtime';
 import type { PlatformSender } from './outbox/platform-sender';
@@ -54,18 +55,24 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     logger.info({ engine: embedded.engine }, 'embedded database started');
   }
 
+  let runtimeRef: Runtime | undefined;
+  const metrics = createMetrics({
+    countByStatus: async () => (runtimeRef ? runtimeRef.ctx.outboxItems.countByStatus() : {}),
+    oldestPendingAge: async () => (runtimeRef ? runtimeRef.ctx.outboxItems.oldestPendingAge() : 0),
+  });
   let store: Store;
   try {
-    store = await openStore(uri, config.mongoDb);
+    store = await openStore(uri, config.mongoDb, { onCommand: (command, seconds) => metrics.dbLatency.observe({ command }, seconds) });
   } catch (e) {
     await embedded?.stop();
     throw e;
   }
 
   const enabled = opts.platforms.filter((p) => p.enabled(config));
-  const runtime = await createRuntime({ store, clock, logger });
+  const runtime = await createRuntime({ store, clock, logger, metrics });
+  runtimeRef = runtime;
   const core = runtime.services.core;
-  const http = createHttpApp({ databaseUp: () => store.ping(), platforms: enabled.map((p) => p.platform) }, logger);
+  const http = createHttpApp({ databaseUp: () => store.ping(), platforms: enabled.map((p) => p.platform) }, logger, { metrics });
   const senders = new Map<Platform, PlatformSender>();
   for (const plugin of enabled) {
     senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory }));

@@ -2,6 +2,8 @@ import type { Clock } from './domain/clock';
 import type { ConversationRef, Platform, UserRef } from './domain/identity';
 import { Scheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
+import { meteredSender } from './metrics/metered-sender';
+import type { Metrics } from './metrics/metrics';
 import { Dispatcher, ensureOutboxIndexes, Outbox, OutboxRepository, type DispatcherOptions } from './outbox';
 import type { PlatformSender } from './outbox/platform-sender';
 import type { DmDirectory } from './platform';
@@ -21,7 +23,7 @@ export interface Runtime {
   stop(opts?: { deadlineMs?: number }): Promise<void>;
 }
 
-export async function createRuntime(opts: { store: Store; clock: Clock; logger: Logger }): Promise<Runtime> {
+export async function createRuntime(opts: { store: Store; clock: Clock; logger: Logger; metrics?: Metrics }): Promise<Runtime> {
   const { store, clock, logger } = opts;
   let dispatcher: Dispatcher | undefined;
   const outbox = new Outbox(store.connection, { clock, wake: () => dispatcher?.wake() });
@@ -29,7 +31,7 @@ export async function createRuntime(opts: { store: Store; clock: Clock; logger: 
   await ensureOutboxIndexes(store.connection);
   const ctx: ServiceContext = { store, clock, logger, outbox, outboxItems };
   const services = createServices(ctx);
-  const scheduler = new Scheduler(ctx, services.rounds);
+  const scheduler = new Scheduler(ctx, services.rounds, undefined, opts.metrics ? (seconds) => opts.metrics?.jobDuration.observe({ job: 'scheduler-tick' }, seconds) : undefined);
   const directory: DmDirectory = {
     async findDm(user: UserRef): Promise<ConversationRef | undefined> {
       return (await store.people.get(user))?.dm;
@@ -41,9 +43,10 @@ export async function createRuntime(opts: { store: Store; clock: Clock; logger: 
     scheduler,
     directory,
     startDispatcher(senders, options = {}) {
+      const metered = opts.metrics ? new Map([...senders].map(([p, s]) => [p, meteredSender(s, opts.metrics!)] as const)) : senders;
       dispatcher = new Dispatcher({
         connection: store.connection,
-        senders,
+        senders: metered,
         clock,
         logger,
         replicaId: store.replicaId,

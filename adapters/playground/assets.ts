@@ -17,7 +17,7 @@ const STATIC: Record<string, { file: string; contentType: string }> = {
 };
 
 /**
- * The renderers are TypeScript shared with the tests; esbuild (which tsx already brings) turns
+ * The renderers are TypeScript shared with the tests; esbuild (a dev dependency, as tsx is) turns
  * them into one browser script at start-up, in memory: no bundler configuration, no build step.
  */
 async function bundleRenderers(): Promise<string> {

@@ -20,11 +20,11 @@ export function slackMentions(text: string, people: readonly Persona[]): string 
   });
 }
 
-export interface TeamsMentionEntity {
+export type TeamsMentionEntity = {
   type: 'mention';
   text: string;
   mentioned: { id: string; name: string };
-}
+};
 
 /** Teams puts `<at>Name</at>` in the text and names the person in a mention entity. */
 export function teamsMentions(text: string, people: readonly Persona[]): { text: string; entities: TeamsMentionEntity[] } {

@@ -162,12 +162,15 @@ function shownActivity(a: ConnectorActivity, thread?: string): ShownMessage {
 /** Action.Submit on a card in a channel thread: the channel's shape, with `value` and no text. */
 function channelSubmit(ctx: TeamsActivityContext, conversationId: string, replyToId: string, value: Record<string, unknown>): TeamsActivity {
   const base = channelMention(ctx, { text: '', channel: { ...TEAMS_CHANNEL }, conversationId });
-  const { text: _text, textFormat: _format, attachments: _attachments, ...rest } = base;
-  return {
-    ...rest,
+  const activity: TeamsActivity = {
+    ...base,
     entities: (base.entities ?? []).filter((e) => e.type === 'clientInfo'),
     value,
     replyToId,
     channelData: { ...base.channelData, source: { name: 'message' }, legacy: { replyToId } },
   };
+  delete activity.text;
+  delete activity.textFormat;
+  delete activity.attachments;
+  return activity;
 }

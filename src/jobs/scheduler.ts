@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { dueRound } from '../domain/schedule';
 import type { Logger } from '../logger';
+import { BlockerEscalations } from '../services/blocker-escalations';
 import type { ServiceContext } from '../services/context';
 import type { RoundService } from '../services/round-service';
 
@@ -19,12 +20,18 @@ export interface TickResult {
 export class Scheduler {
   private task: ScheduledTask | undefined;
   private running: Promise<TickResult> | undefined;
+  /** Needs only the context, so the scheduler builds its own: every replica runs the pass. */
+  private readonly escalations: BlockerEscalations;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly rounds: RoundService,
     private readonly logger: Logger = ctx.logger.child({ component: 'scheduler' }),
-  ) {}
+    /** Told how long each pass took (metrics). */
+    private readonly observe?: (seconds: number) => void,
+  ) {
+    this.escalations = new BlockerEscalations(ctx);
+  }
 
   /** One pass over due openings, reminders and closes. Overlapping calls share one pass. */
   tick(): Promise<TickResult> {
@@ -87,7 +94,15 @@ export class Scheduler {
         this.logger.error({ err: e, missionId: mission.id, round: round.id }, 'closing a round failed');
       }
     }
-    this.logger.debug({ ...result, ms: Date.now() - started }, 'tick');
+    // Blockers open too long go to the leads, once (the outbox key is per blocker).
+    let escalated = 0;
+    try {
+      escalated = await this.escalations.run(now, BATCH);
+    } catch (e) {
+      this.logger.error({ err: e }, 'escalating blockers failed; will retry next tick');
+    }
+    this.logger.debug({ ...result, escalated, ms: Date.now() - started }, 'tick');
+    this.observe?.((Date.now() - started) / 1000);
     return result;
   }
 

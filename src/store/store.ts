@@ -1,5 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
 import { AuditRepository } from './audit-repository';
+import { BlockerRepository } from './blocker-repository';
 import { MemberRepository } from './member-repository';
 import { MissionRepository } from './mission-repository';
 import { WorkspaceRepository } from './workspace-repository';
@@ -7,6 +8,11 @@ import { CheckinRepository } from './checkin-repository';
 import { JobClaims } from './job-claims';
 import { PersonRepository } from './person-repository';
 import { RoundRepository } from './round-repository';
+import { IndicatorRepository } from './indicator-repository';
+import { BudgetRepository } from './budget-repository';
+import { DraftRepository } from './draft-repository';
+import { ConversationRepository } from './conversation-repository';
+import { ApiTokenRepository } from './api-token-repository';
 import { newId } from './ids';
 
 /** Every repository over one connection. Each app instance (and test "replica") has its own. */
@@ -19,6 +25,16 @@ export interface Store {
   rounds: RoundRepository;
   checkins: CheckinRepository;
   people: PersonRepository;
+  /** Mission indicators, with their readings under `.readings`. */
+  indicators: IndicatorRepository;
+  budgets: BudgetRepository;
+  blockers: BlockerRepository;
+  /** Check-ins in progress, shared by the form and replies. */
+  drafts: DraftRepository;
+  /** Per person: which check-in replies are about; direct messages already taken in. */
+  conversations: ConversationRepository;
+  /** Reporting API tokens (hashes only). */
+  apiTokens: ApiTokenRepository;
   jobs: JobClaims;
   /** Identifies this process in claims, for debugging which replica did what. */
   replicaId: string;
@@ -26,14 +42,25 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(uri: string, dbName: string): Promise<Store> {
+export interface StoreOptions {
+  /** Called with each database command's name and duration (metrics). */
+  onCommand?: (command: string, seconds: number) => void;
+}
+
+export async function openStore(uri: string, dbName: string, opts: StoreOptions = {}): Promise<Store> {
   const connection = mongoose.createConnection(uri, {
     dbName,
     autoIndex: false,
     // Fail fast when the database is down, so commands can say so within Slack's 3 seconds.
     serverSelectionTimeoutMS: 2000,
     bufferCommands: false,
+    monitorCommands: opts.onCommand !== undefined,
   });
+  if (opts.onCommand) {
+    const onCommand = opts.onCommand;
+    connection.getClient().on('commandSucceeded', (ev: { commandName: string; duration: number }) => onCommand(ev.commandName, ev.duration / 1000));
+    connection.getClient().on('commandFailed', (ev: { commandName: string; duration: number }) => onCommand(ev.commandName, ev.duration / 1000));
+  }
   await connection.asPromise();
   const replicaId = newId('replica');
   const store: Store = {
@@ -45,6 +72,12 @@ export async function openStore(uri: string, dbName: string): Promise<Store> {
     rounds: new RoundRepository(connection),
     checkins: new CheckinRepository(connection),
     people: new PersonRepository(connection),
+    indicators: new IndicatorRepository(connection),
+    budgets: new BudgetRepository(connection),
+    blockers: new BlockerRepository(connection),
+    drafts: new DraftRepository(connection),
+    apiTokens: new ApiTokenRepository(connection),
+    conversations: new ConversationRepository(connection),
     jobs: new JobClaims(connection, replicaId),
     replicaId,
     async ping() {

@@ -15,8 +15,8 @@ function body(slug: string): string {
   return new URLSearchParams(payload).toString();
 }
 
-async function post(raw: string, headers: Record<string, string>): Promise<number> {
-  const res = await fetch(t.slackUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: raw });
+async function post(raw: string, headers: { [k: string]: string } | object): Promise<number> {
+  const res = await fetch(t.slackUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(headers as Record<string, string>) }, body: raw });
   return res.status;
 }
 

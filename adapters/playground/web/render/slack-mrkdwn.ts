@@ -71,7 +71,8 @@ export function mrkdwnToHtml(source: string, ctx: MrkdwnContext): string {
     out.push(inline(line, ctx, stash));
   }
   flushQuote();
-  return stash.restore(out.join('<br>').replace(/<\/blockquote><br>/g, '</blockquote>'));
+  // A quote is a block of its own: no line break around it.
+  return stash.restore(out.join('<br>').replace(/<br>(<blockquote)|(<\/blockquote>)<br>/g, '$1$2'));
 }
 
 /** `plain_text`: no formatting at all, but line breaks kept. */

@@ -1,0 +1,103 @@
+import pino from 'pino';
+import { PERSONAS, startPlayground, TEAMS_TENANT_ID, type PlaygroundState, type RunningPlayground, type ShownMessage } from '../../adapters/playground';
+import { testDatabase, type TestDatabase } from '../support/database';
+
+/** The playground's JSON API: what the page relies on, without a browser. */
+let db: TestDatabase;
+let playground: RunningPlayground;
+let base: string;
+
+beforeAll(async () => {
+  db = await testDatabase('playground_api');
+  playground = await startPlayground({
+    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', MONGODB_URI: db.uri, MONGODB_DB: db.dbName },
+    logger: pino({ level: 'silent' }),
+    scheduler: false,
+  });
+  base = playground.app.url.replace('localhost', '127.0.0.1');
+});
+afterAll(async () => {
+  await playground.stop();
+  await db.drop();
+});
+
+async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${base}/playground/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+async function state(as: string): Promise<PlaygroundState> {
+  return (await (await fetch(`${base}/playground/api/state?as=${as}`)).json()) as PlaygroundState;
+}
+
+const texts = (messages: ShownMessage[]): string[] =>
+  messages.map((m) => ('text' in m.body ? m.body.text : '') + ('blocks' in m.body ? JSON.stringify(m.body.blocks) : '') + ('cards' in m.body ? JSON.stringify(m.body.cards) : ''));
+
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the playground API', () => {
+  it('serves the page with a strict content security policy, and the renderers as one script', async () => {
+    const page = await fetch(`${base}/playground`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const render = await (await fetch(`${base}/playground/assets/render.js`)).text();
+    expect(render).toContain('MissionPulseRender');
+    expect((await fetch(`${base}/playground/assets/adaptivecards.js`)).status).toBe(200);
+    expect((await fetch(`${base}/playground/assets/nope.js`)).status).toBe(404);
+  });
+
+  it('installs the app for every person in Teams, so the bot can message them', async () => {
+    for (const p of PERSONAS) {
+      const person = await playground.app.store.people.get({ platform: 'teams', workspaceId: TEAMS_TENANT_ID, userId: p.teams.id });
+      expect(person?.dm?.serviceUrl).toBe(playground.connector.serviceUrl);
+    }
+  });
+
+  it('refuses people who are not in the workplace and malformed requests', async () => {
+    expect((await post('/slack/send', { as: 'mallory', conversation: 'channel', text: '/mission help' })).status).toBe(400);
+    expect((await post('/teams/send', { as: 'amira', conversation: 'elsewhere', text: 'hi' })).status).toBe(400);
+    expect((await fetch(`${base}/playground/api/state?as=mallory`)).status).toBe(400);
+  });
+
+  it('posts a real, signed slash command; the reply is shown only to the person who typed it', async () => {
+    expect((await post('/slack/send', { as: 'amira', conversation: 'channel', text: '/mission help' })).json).toEqual({ status: 200 });
+    const amira = (await state('amira')).slack.conversations.find((c) => c.kind === 'channel')!;
+    const typed = amira.messages.find((m) => m.author.kind === 'person')!;
+    expect(typed.raw).toMatchObject({ command: '/mission', text: 'help', user_id: 'U0AMIRA', channel_id: 'C0MISSION' });
+    const reply = amira.messages.find((m) => m.author.kind === 'bot')!;
+    expect(reply.notes).toContain('Only visible to you');
+    expect(texts([reply])[0]).toContain('Mission Pulse commands');
+    const tom = (await state('tom')).slack.conversations.find((c) => c.kind === 'channel')!;
+    expect(texts(tom.messages).join()).not.toContain('Mission Pulse commands');
+  });
+
+  it('says what Slack would say to a command it does not know, and that commands need a slash', async () => {
+    await post('/slack/send', { as: 'sam', conversation: 'channel', text: '/missoin help' });
+    await post('/slack/send', { as: 'sam', conversation: 'channel', text: 'mission help' });
+    const sam = (await state('sam')).slack.conversations.find((c) => c.kind === 'channel')!;
+    const all = texts(sam.messages).join('\n');
+    expect(all).toContain('/missoin is not a valid command');
+    expect(all).toContain('On Slack, commands start with a slash: try /mission help');
+  });
+
+  it('Teams: a channel post mentions the bot, and its reply is seen by everyone in the channel', async () => {
+    expect((await post('/teams/send', { as: 'grace', conversation: 'channel', text: 'mission list' })).json).toEqual({ status: 200 });
+    const forSam = await eventually(
+      async () => (await state('sam')).teams.conversations.find((c) => c.kind === 'channel')!,
+      (c) => c.messages.some((m) => m.author.kind === 'bot'),
+    );
+    const post_ = forSam.messages.find((m) => m.author.kind === 'person')!;
+    expect(post_.body).toEqual({ kind: 'text', text: '@Mission Pulse mission list' });
+    expect(post_.raw).toMatchObject({ type: 'message', conversation: { conversationType: 'channel' }, entities: [{ type: 'mention', text: '<at>Mission Pulse</at>' }, { type: 'clientInfo' }] });
+    const reply = forSam.messages.find((m) => m.author.kind === 'bot')!;
+    expect(reply.thread).toBe(post_.thread);
+    expect(texts([reply])[0]).toContain('You are not on any mission in this workspace yet.');
+  });
+});
