@@ -22,7 +22,10 @@ export interface IndicatorReading {
   /** YYYY-MM-DD (a YYYY-MM reading is stored as the first of the month). */
   date: string;
   note?: string;
+  /** Member id of whoever recorded it (a lead by command, or the owner in a check-in). */
   recordedBy: string;
+  /** Their display name when recorded, so the digest can attribute it without a lookup. */
+  recordedByName?: string;
   recordedAt: Date;
 }
 
