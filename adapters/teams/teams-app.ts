@@ -1,8 +1,9 @@
 import {
   ActivityTypes,
   CloudAdapter,
+  type Activity,
+  type Attachment,
   ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
   ShowTypingMiddleware,
   type TurnContext,
 } from 'botbuilder';
@@ -97,18 +98,26 @@ export function createTeamsAdapter(opts: {
   return { adapter, auth };
 }
 
+/**
+ * A card message. The summary goes in `summary` (notifications, screen readers), not `text`,
+ * which Teams would show above the card as a second copy of it.
+ */
+function cardActivity(attachment: Attachment, summary?: string): Partial<Activity> {
+  return { type: ActivityTypes.Message, attachments: [attachment], ...(summary ? { summary } : {}) };
+}
+
 async function applyReply(context: TurnContext, reply: Reply): Promise<void> {
   const replyToId = context.activity.replyToId;
   switch (reply.kind) {
     case 'private':
     case 'public':
-      await context.sendActivity(MessageFactory.attachment(toTeamsAttachment(renderAdaptiveCard(reply.message)), reply.message.summary));
+      await context.sendActivity(cardActivity(toTeamsAttachment(renderAdaptiveCard(reply.message)), reply.message.summary));
       return;
     case 'form': {
       // A form opened from a card's button replaces that card, so one message holds the check-in.
       const attachment = toTeamsAttachment(renderAdaptiveCardForm(reply.form));
       if (replyToId) await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [attachment] });
-      else await context.sendActivity(MessageFactory.attachment(attachment, reply.form.title));
+      else await context.sendActivity(cardActivity(attachment, reply.form.title));
       return;
     }
     case 'update':
@@ -117,13 +126,13 @@ async function applyReply(context: TurnContext, reply: Reply): Promise<void> {
       if (!message) return;
       const attachment = toTeamsAttachment(renderAdaptiveCard(message));
       if (replyToId) await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [attachment] });
-      else await context.sendActivity(MessageFactory.attachment(attachment, message.summary));
+      else await context.sendActivity(cardActivity(attachment, message.summary));
       return;
     }
     case 'form-errors': {
       const attachment = toTeamsAttachment(renderAdaptiveCardFormWithErrors(reply.form, reply.errors, reply.values));
       if (replyToId) await context.updateActivity({ id: replyToId, type: ActivityTypes.Message, attachments: [attachment] });
-      else await context.sendActivity(MessageFactory.attachment(attachment));
+      else await context.sendActivity(cardActivity(attachment));
       return;
     }
     default:

@@ -31,7 +31,8 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 function cardActivity(message: Message, reference: Partial<ConversationReference>, target: ConversationRef, operation: string): Partial<Activity> {
   let activity: Partial<Activity>;
   try {
-    activity = MessageFactory.attachment(toTeamsAttachment(renderAdaptiveCard(message)), message.summary);
+    // The summary goes in `summary`, not `text`: Teams would show text above the card as a copy.
+    activity = { ...MessageFactory.attachment(toTeamsAttachment(renderAdaptiveCard(message))), summary: message.summary };
   } catch (e) {
     throw toTeamsSendError(e, target, operation);
   }

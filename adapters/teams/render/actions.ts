@@ -9,6 +9,8 @@ export function submitAction(b: Button): AcSubmitAction {
     type: 'Action.Submit',
     title: b.label || b.actionId,
     data: { mp: 'action', actionId: b.actionId, value: b.value },
+    // A button is not the form's submit: it never carries (or waits for) the card's inputs.
+    associatedInputs: 'none',
     ...(b.style ? { style: b.style === 'primary' ? 'positive' : 'destructive' } : {}),
   };
 }

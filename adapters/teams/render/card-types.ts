@@ -108,6 +108,8 @@ export interface AcSubmitAction {
   title: string;
   data: ActionSubmitData | FormSubmitData;
   style?: 'default' | 'positive' | 'destructive';
+  /** 'none' on plain buttons: a card that also holds a form must not demand its inputs for them. */
+  associatedInputs?: 'auto' | 'none';
 }
 
 export interface AcShowCardAction {
