@@ -65,11 +65,11 @@ describe('a Slack that fails a share of calls', () => {
     await world.close();
   });
 
-  it('delivers every prompt exactly once through 429s and 500s', async () => {
+  it('delivers every prompt exactly once through 429s, 500s, timeouts and dropped connections', async () => {
     bot = await spawnBot(world.env, ['--tick-ms', '200', '--time-scale', '0.01']);
     await world.command(bot.url, 'U0ADMIN', 'create "Every child in Ladywood reads well by age seven" slug=reading');
     const people = await addPeople(world, bot.url, 'U0ADMIN', 'reading', MEMBERS);
-    world.slack.setFaults({ seed: 7, rate429: 0.25, rate500: 0.25, only: ['chat.postMessage', 'conversations.open'] });
+    world.slack.setFaults({ seed: 7, rate429: 0.2, rate500: 0.2, rateTimeout: 0.05, rateDrop: 0.1, only: ['chat.postMessage', 'conversations.open'] });
     await world.command(bot.url, 'U0ADMIN', 'checkin-now reading');
     const everyone = [...people, 'U0ADMIN'].map((u) => world.slack.dmChannelFor(u));
     await waitUntil(() => world.postsTo(PROMPT).size === everyone.length, 60_000, 'every prompt despite faults');
@@ -77,5 +77,7 @@ describe('a Slack that fails a share of calls', () => {
     expect([...world.postsTo(PROMPT).values()].every((n) => n === 1)).toBe(true);
     const faults = world.slack.calls().filter((c) => c.outcome === 'fault' || c.outcome === 'rate_limited').length;
     expect(faults).toBeGreaterThan(5);
+    // Nothing was given up: the outbox reported no failed deliveries to the admin.
+    expect(world.postsTo(/could not deliver/).size).toBe(0);
   });
 });
