@@ -7,7 +7,10 @@ import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
 import { baseActionId, readSlackViewValues, renderSlackMessage, renderSlackModal } from './render';
 import { slackTimestampGuard } from './timestamp-guard';
+import { registerSlackDirectMessages } from './slack-dm';
 import { commandWord, normaliseSlackMentions, slackActor, slackConversation } from './slack-inbound';
+
+const MAX_SLACK_BODY = '512kb';
 
 /** Slack wants an answer in 3 seconds; past this we ack and finish through response_url. */
 const ACK_DEADLINE_MS = 2500;
@@ -39,6 +42,8 @@ export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logg
   const { config, core, logger } = opts;
   opts.http.post('/slack/events', slackTimestampGuard());
   const receiver = new ExpressReceiver({
+    // Refuse oversized payloads before any work (Slack's largest, a full modal, is far smaller).
+    bodyLimit: MAX_SLACK_BODY,
     signingSecret: config.signingSecret,
     endpoints: '/slack/events',
     app: opts.http,
@@ -113,6 +118,8 @@ export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logg
       if (dm.channel?.id) await client.chat.postMessage({ channel: dm.channel.id, ...renderSlackMessage(reply.message) });
     }
   });
+
+  registerSlackDirectMessages(bolt, core, logger);
 
   bolt.error(async (error) => {
     logger.error({ platform: 'slack', err: error }, 'slack handler failed');
