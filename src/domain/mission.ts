@@ -22,6 +22,8 @@ export interface Mission {
   questions: Question[];
   /** When the next round opens (absent while paused): the scheduler's indexed due-time. */
   nextOpenAt?: Date;
+  /** Blockers open for more than this many weeks are escalated to the leads (default 2). */
+  escalateAfterWeeks?: number;
   createdBy: UserRef;
   createdAt: Date;
   updatedAt: Date;

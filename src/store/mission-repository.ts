@@ -36,6 +36,7 @@ export function toMission(d: MissionDoc): Mission {
     schedule: { ...d.schedule, day: d.schedule.day as Schedule['day'] },
     questions: JSON.parse(d.questions) as Question[],
     nextOpenAt: d.nextOpenAt ?? undefined,
+    ...(typeof d.escalateAfterWeeks === 'number' ? { escalateAfterWeeks: d.escalateAfterWeeks } : {}),
     createdBy: { platform: d.createdBy.platform as Platform, workspaceId: d.createdBy.workspaceId, userId: d.createdBy.userId },
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
@@ -115,6 +116,10 @@ export class MissionRepository {
 
   async setQuestions(id: string, questions: Question[], at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { questions: JSON.stringify(questions), updatedAt: at } }).exec();
+  }
+
+  async setEscalateAfterWeeks(id: string, weeks: number, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { escalateAfterWeeks: weeks, updatedAt: at } }).exec();
   }
 
   /** Missions whose next round is due by `now`: an indexed range read, bounded by `limit`. */

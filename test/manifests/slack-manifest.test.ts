@@ -43,9 +43,9 @@ describe('Slack app manifest', () => {
     expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
   });
 
-  it('offers /mission and /checkin, escaped, both sent to the events endpoint', () => {
+  it('offers /mission, /checkin and /blocker, escaped, all sent to the events endpoint', () => {
     const commands = load().features.slash_commands;
-    expect(commands.map((c) => c.command)).toEqual(['/mission', '/checkin']);
+    expect(commands.map((c) => c.command)).toEqual(['/mission', '/checkin', '/blocker']);
     for (const command of commands) {
       expect(command).toMatchObject({ url: EVENTS_URL, should_escape: true });
       expect(command.usage_hint).toBeTruthy();
@@ -95,6 +95,7 @@ describe('renderSlackManifest', () => {
     expect(json).not.toContain(PLACEHOLDER_HOST);
     const rendered = JSON.parse(json) as SlackManifest;
     expect(rendered.features.slash_commands.map((c) => c.url)).toEqual([
+      'https://pulse.council.gov.uk/slack/events',
       'https://pulse.council.gov.uk/slack/events',
       'https://pulse.council.gov.uk/slack/events',
     ]);

@@ -25,7 +25,7 @@ interface TeamsManifest {
 }
 
 const load = (): TeamsManifest => JSON.parse(readFileSync(manifestPaths().teamsManifest, 'utf8')) as TeamsManifest;
-const COMMANDS = ['checkin', 'help', 'mission create', 'mission help', 'mission list', 'mission show'];
+const COMMANDS = ['blocker', 'checkin', 'help', 'home', 'mission blockers', 'mission create', 'mission help', 'mission list', 'mission show'];
 
 describe('Teams app manifest', () => {
   it('is valid against the published 1.29 schema and Teams upload limits', () => {

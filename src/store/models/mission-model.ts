@@ -17,6 +17,7 @@ export interface MissionDoc {
   /** JSON string of Question[]. */
   questions: string;
   nextOpenAt?: Date;
+  escalateAfterWeeks?: number;
   createdBy: { platform: string; workspaceId: string; userId: string };
   createdAt: Date;
   updatedAt: Date;
@@ -50,6 +51,7 @@ const missionSchema = new Schema<MissionDoc>(
     schedule: { type: scheduleSchema, required: true },
     questions: { type: String, required: true },
     nextOpenAt: Date,
+    escalateAfterWeeks: Number,
     createdBy: { type: userRefSchema, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
