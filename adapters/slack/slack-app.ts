@@ -8,6 +8,7 @@ import type { Reply } from '../../src/services/replies';
 import { baseActionId, readSlackViewValues, renderSlackMessage, renderSlackModal } from './render';
 import { slackTimestampGuard } from './timestamp-guard';
 import { registerSlackDirectMessages } from './slack-dm';
+import { applyHomeTabReply, isHomeTabAction, registerSlackAppHome } from './app-home';
 import { commandWord, normaliseSlackMentions, slackActor, slackConversation } from './slack-inbound';
 
 const MAX_SLACK_BODY = '512kb';
@@ -97,6 +98,7 @@ export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logg
       value: action.value ?? '',
       messageId: body.message?.ts ?? body.container?.message_ts,
     });
+    if (isHomeTabAction(body)) return applyHomeTabReply(reply, { client, userId: body.user.id, triggerId: body.trigger_id });
     await applyReplyAfterAck(reply, { respond, client, triggerId: body.trigger_id, channelId, messageTs: body.message?.ts });
   });
 
@@ -120,6 +122,7 @@ export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logg
   });
 
   registerSlackDirectMessages(bolt, core, logger);
+  registerSlackAppHome(bolt, core, logger);
 
   bolt.error(async (error) => {
     logger.error({ platform: 'slack', err: error }, 'slack handler failed');

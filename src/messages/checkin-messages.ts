@@ -10,7 +10,7 @@ export const ACTION_OPEN = 'checkin.open';
 export const ACTION_EDIT = 'checkin.edit';
 export const ACTION_SKIP = 'checkin.skip';
 
-function weekLabel(round: CheckinRound): string {
+export function weekLabel(round: CheckinRound): string {
   const [year, week] = round.weekKey.split('-W');
   return `week ${Number(week)} of ${year}`;
 }
@@ -51,14 +51,18 @@ export function checkinForm(mission: Mission, round: CheckinRound, answers: Answ
 const openButton = (round: CheckinRound, label: string): Button => ({ actionId: ACTION_OPEN, label, value: round.id, style: 'primary' });
 const skipButton = (round: CheckinRound): Button => ({ actionId: ACTION_SKIP, label: 'Skip this week', value: round.id });
 
+/** Members on a phone or a screen reader may prefer to answer in the chat (checkin-conversation.ts). */
+export const OR_REPLY = "Answer in the form, or just reply here: I'll ask the questions one at a time.";
+
 export function promptMessage(mission: Mission, round: CheckinRound, reminder = false, extra: FormInput[] = []): Message {
   const lead = reminder ? 'Reminder: your weekly check-in is still open' : 'Time for your weekly check-in';
   const closes = `It closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
   return {
-    summary: `${lead} for ${mission.slug} (${weekLabel(round)})`,
+    summary: `${lead} for ${mission.slug} (${weekLabel(round)}): use the form, or just reply here`,
     blocks: [
       { kind: 'header', text: reminder ? 'Check-in reminder' : 'Weekly check-in' },
       { kind: 'text', text: [`${lead} for `, { bold: mission.statement }, '.'] },
+      { kind: 'text', text: [OR_REPLY] },
       { kind: 'context', text: [`${mission.slug} · ${weekLabel(round)} · ${closes}`] },
       { kind: 'actions', buttons: [skipButton(round)] },
     ],

@@ -1,9 +1,11 @@
 import { checkinId, type Checkin, type CheckinRound } from '../domain/checkin';
+import { givenAnswers, type CheckinDraft } from '../domain/checkin-draft';
 import { userKey } from '../domain/identity';
 import type { Member, Mission } from '../domain/mission';
 import { validateAnswers } from '../domain/questions';
 import { forbidden, invalidInput, notFound } from '../errors';
 import { checkinForm, chooseMissionMessage, confirmationMessage, noticeMessage, skippedMessage } from '../messages/checkin-messages';
+import type { Form } from '../messages/model';
 import { extraInputs, type CheckinExtension } from './checkin-extension';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
@@ -16,6 +18,11 @@ interface RoundAccess {
   mission: Mission;
   member: Member;
 }
+
+/** What storing a check-in came to: the stored check-in, or errors by input id. */
+export type RecordResult =
+  | { ok: true; checkin: Checkin; mission: Mission; round: CheckinRound; editable: boolean }
+  | { ok: false; errors: Record<string, string>; form: Form; access: RoundAccess; keepAsDraft: boolean };
 
 /** A member's side of the weekly round: open the form, answer, edit, skip, be away. */
 export class CheckinService {
@@ -80,20 +87,38 @@ export class CheckinService {
     if (existing?.status === 'answered' && round.status === 'closed') {
       return { kind: 'private', message: noticeMessage(`The check-in for ${mission.slug} has closed, so answers can no longer be edited.`) };
     }
-    return { kind: 'form', form: await this.formFor(mission, round, member, existing?.status === 'answered' ? existing.answers : {}) };
+    // A draft (from replies, or a form sent back with errors) is what the member last said.
+    const draft = await this.ctx.store.drafts.live(checkinId(round.id, member.id));
+    const answers = draft ? givenAnswers(draft.answers) : existing?.status === 'answered' ? existing.answers : {};
+    return { kind: 'form', form: await this.formFor(mission, round, member, answers) };
   }
 
   /** A submitted form: validated in full before anything is stored. */
   async submit(actor: Actor, id: string, values: Record<string, string>): Promise<Reply> {
-    const { round, mission, member } = await this.access(actor, id);
+    const result = await this.record(actor, id, values);
+    if (result.ok) return { kind: 'form-done' };
+    if (result.keepAsDraft) await this.keepAsDraft(result.access, values, result.errors);
+    return { kind: 'form-errors', errors: result.errors, form: result.form, values };
+  }
+
+  /**
+   * Validates and stores a check-in, from the form or from replies alike: the same checks, the
+   * same history on edits, the same confirmation in place of the prompt. Clears the draft.
+   */
+  async record(actor: Actor, id: string, values: Record<string, string>): Promise<RecordResult> {
+    const access = await this.access(actor, id);
+    const { round, mission, member } = access;
     const { store, clock } = this.ctx;
     const form = await this.formFor(mission, round, member, values);
     const { answers, errors } = validateAnswers(round.questions, values);
     for (const ext of this.extensions) Object.assign(errors, await ext.validate(mission, round, member, values));
-    if (Object.keys(errors).length > 0) return { kind: 'form-errors', errors, form, values };
+    const key = checkinId(round.id, member.id);
+    if (Object.keys(errors).length > 0) {
+      const previous = await store.checkins.get(key);
+      return { ok: false, errors, form, access, keepAsDraft: previous?.status !== 'answered' };
+    }
 
     const now = clock.now();
-    const key = checkinId(round.id, member.id);
     const closed = round.status === 'closed' || now.getTime() >= round.closesAt.getTime();
     const fresh = { id: key, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), status: 'answered' as const, answers, late: closed, submittedAt: now };
     let stored: Checkin;
@@ -103,7 +128,7 @@ export class CheckinService {
       const previous = await store.checkins.get(key);
       if (!previous) throw new Error(`check-in ${key} vanished`);
       if (previous.status === 'answered' && closed) {
-        return { kind: 'form-errors', errors: { [round.questions[0].id]: 'This round has closed, so answers can no longer be edited.' }, form, values };
+        return { ok: false, errors: { [round.questions[0].id]: 'This round has closed, so answers can no longer be edited.' }, form, access, keepAsDraft: false };
       }
       if (previous.status === 'answered' && JSON.stringify(previous.answers) === JSON.stringify(answers)) {
         stored = previous; // the same submission again (a double click or a redelivery)
@@ -114,8 +139,21 @@ export class CheckinService {
     }
     if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
     for (const ext of this.extensions) await ext.afterSubmit(mission, round, member, stored, values);
+    await store.drafts.clear(key, now);
     await this.replacePrompt(mission, round, member, confirmationMessage(mission, round, stored, !closed), `confirm:${key}:${stored.history.length}`);
-    return { kind: 'form-done' };
+    return { ok: true, checkin: stored, mission, round, editable: !closed };
+  }
+
+  /** A form sent back with errors keeps its valid answers, so replies can carry on from there. */
+  private async keepAsDraft({ round, mission, member }: RoundAccess, values: Record<string, string>, errors: Record<string, string>): Promise<void> {
+    const kept = Object.fromEntries(Object.entries(values).filter(([k, v]) => !errors[k] && v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+    if (Object.keys(kept).length === 0) return;
+    const at = this.ctx.clock.now();
+    const id = checkinId(round.id, member.id);
+    await this.ctx.store.drafts.update(id, (d): CheckinDraft => {
+      const base: CheckinDraft = d && d.status !== 'cleared' ? d : { id, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), mode: 'new', status: 'stopped', answers: {}, position: '', recent: [], noted: false, updatedAt: at };
+      return { ...base, answers: { ...base.answers, ...kept }, position: '', lastAnswered: undefined, updatedAt: at };
+    });
   }
 
   async skip(actor: Actor, id: string): Promise<Reply> {
