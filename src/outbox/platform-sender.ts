@@ -17,6 +17,21 @@ export interface PlatformSender {
    * SendError('unreachable').
    */
   openDm(user: UserRef): Promise<ConversationRef>;
+  /**
+   * Upload a file into a conversation (Slack: files.uploadV2). Optional: a platform whose bots
+   * cannot post files in chat (Teams, without the file consent flow) leaves it out, and the
+   * caller sends a download link instead.
+   */
+  sendFile?(target: ConversationRef, file: OutgoingFile): Promise<SendResult>;
+}
+
+/** A file the bot posts. `title` and `comment` are plain text: senders escape them. */
+export interface OutgoingFile {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+  title: string;
+  comment?: string;
 }
 
 export interface SendResult {
