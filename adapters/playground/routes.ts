@@ -23,6 +23,8 @@ const schemas = {
   slackAction: z.object({ as: persona, channel: id, ts: id, blockId: id, actionId: id }),
   slackViewSubmit: z.object({ as: persona, viewId: id, values: z.record(z.string().max(255), z.record(z.string().max(255), z.string().max(3000))) }),
   slackViewClose: z.object({ as: persona, viewId: id }),
+  slackHomeOpen: z.object({ as: persona }),
+  slackHomeAction: z.object({ as: persona, blockId: id, actionId: id }),
   teamsSend: z.object({ as: persona, conversation: z.enum(['personal', 'channel']), text }),
   teamsSubmit: z.object({ as: persona, conversationId: id, replyToId: id, value: z.record(z.string().max(255), z.unknown()), title: z.string().max(200).optional() }),
 };
@@ -116,6 +118,8 @@ export function mountPlaygroundRoutes(http: Application, opts: { sides: () => Pl
   api.post('/slack/action', action(schemas.slackAction, (s, p, b) => s.slack.press(p, b)));
   api.post('/slack/view-submit', action(schemas.slackViewSubmit, (s, p, b) => s.slack.submitView(p, b.viewId, b.values)));
   api.post('/slack/view-close', action(schemas.slackViewClose, (s, p, b) => s.slack.closeView(p, b.viewId)));
+  api.post('/slack/home-open', action(schemas.slackHomeOpen, (s, p) => s.slack.openHome(p)));
+  api.post('/slack/home-action', action(schemas.slackHomeAction, (s, p, b) => s.slack.pressHome(p, b)));
   api.post('/teams/send', action(schemas.teamsSend, (s, p, b) => s.teams.send(p, b.conversation, b.text)));
   api.post('/teams/submit', action(schemas.teamsSubmit, (s, p, b) => s.teams.submit(p, b)));
 

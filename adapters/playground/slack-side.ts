@@ -14,7 +14,7 @@ import slackManifest from '../../manifests/slack/manifest.json';
 import { ActivityLog, byTime } from './activity-log';
 import { slackMentions } from './mentions';
 import { PERSONAS, SLACK_CHANNEL, type Persona } from './personas';
-import { slackTsToMs, type ActionResult, type ShownConversation, type ShownMessage, type ShownModal } from './view-model';
+import { slackTsToMs, type ActionResult, type ShownConversation, type ShownHome, type ShownMessage, type ShownModal } from './view-model';
 import { blockIdOf } from './web/render/block-kit-html';
 
 type Json = Record<string, unknown>;
@@ -178,6 +178,36 @@ export class SlackSide {
     return { status: res.status };
   }
 
+  /** The person clicks the app's Home tab: Slack sends `app_home_opened`, and the bot publishes the tab. */
+  async openHome(p: Persona): Promise<ActionResult> {
+    const payload = eventCallback('app_home_opened', { ...this.actor(p), standIn: this.opts.slack, tab: 'home' });
+    const res = await this.post('event_callback', payload);
+    return { status: res.status };
+  }
+
+  /** A button on the Home tab: block_actions from the `home` view (Slack gives no response_url there). */
+  async pressHome(p: Persona, input: { blockId: string; actionId: string }): Promise<ActionResult> {
+    const view = this.opts.slack.homeView(p.slack.userId);
+    if (!view) return { status: 404 };
+    const index = view.blocks.findIndex((b, i) => blockIdOf(b, i) === input.blockId);
+    const block = view.blocks[index];
+    const elements = isObject(block) && Array.isArray(block.elements) ? block.elements : [];
+    const button = elements.find((e): e is Json => isObject(e) && e.action_id === input.actionId);
+    if (!button) return { status: 404 };
+    const label = isObject(button.text) && typeof button.text.text === 'string' ? button.text.text : input.actionId;
+    const payload = blockActions({
+      ...this.actor(p),
+      standIn: this.opts.slack,
+      actionId: input.actionId,
+      blockId: input.blockId,
+      ...(typeof button.value === 'string' ? { value: button.value } : {}),
+      buttonText: label,
+      source: { kind: 'view', view: { id: view.id, type: 'home', hash: view.hash, blocks: view.blocks } },
+    });
+    const res = await this.post('block_actions', payload);
+    return { status: res.status };
+  }
+
   private openView(p: Persona, viewId: string): SlackView | undefined {
     return this.opts.slack.openViews(p.slack.userId).find((v) => v.id === viewId);
   }
@@ -209,7 +239,7 @@ export class SlackSide {
     return { status: 200 };
   }
 
-  state(p: Persona): { conversations: ShownConversation[]; modal?: ShownModal } {
+  state(p: Persona): { conversations: ShownConversation[]; modal?: ShownModal; home?: ShownHome } {
     const calls = callIndex(this.opts.slack.calls());
     const conversations: ShownConversation[] = [
       { id: SLACK_CHANNEL.id, kind: 'channel', title: `#${SLACK_CHANNEL.name}`, messages: this.messages(p, SLACK_CHANNEL.id, calls) },
@@ -217,7 +247,9 @@ export class SlackSide {
     ];
     const stack = this.opts.slack.openViews(p.slack.userId);
     const top = stack[stack.length - 1];
-    return { conversations, ...(top ? { modal: { viewId: top.id, hash: top.hash, view: top.raw } } : {}) };
+    const published = this.opts.slack.homeView(p.slack.userId);
+    const home: ShownHome | undefined = published ? { viewId: published.id, hash: published.hash, blocks: published.blocks, raw: published.raw } : undefined;
+    return { conversations, ...(top ? { modal: { viewId: top.id, hash: top.hash, view: top.raw } } : {}), ...(home ? { home } : {}) };
   }
 
   private messages(p: Persona, channel: string, calls: Map<string, SlackCall>): ShownMessage[] {

@@ -46,9 +46,18 @@ export interface ShownModal {
   view: unknown;
 }
 
+/** The person's App Home tab, as the bot last published it with `views.publish`. */
+export interface ShownHome {
+  viewId: string;
+  /** Changes when the bot publishes the view again. */
+  hash: string;
+  blocks: unknown[];
+  raw: unknown;
+}
+
 export interface PlaygroundState {
   as: string;
-  slack: { conversations: ShownConversation[]; modal?: ShownModal };
+  slack: { conversations: ShownConversation[]; modal?: ShownModal; home?: ShownHome };
   teams: { conversations: ShownConversation[] };
 }
 

@@ -20,6 +20,8 @@ import { normaliseTeamsText, splitCommand, teamsActor, teamsConversation } from 
 const COMMAND_WORDS = ['mission', 'checkin', 'blocker'];
 /** The words the Teams store reviewers try first: each must get a useful answer. */
 const GREETINGS = /^(hi|hello|hey|help|\?)\W*$/i;
+/** A person's overview of their missions (the Teams counterpart of Slack's App Home). */
+const HOME_WORDS = /^(home|status)\W*$/i;
 
 export interface TeamsAdapter {
   adapter: CloudAdapter;
@@ -82,7 +84,9 @@ export function createTeamsAdapter(opts: {
 
     const { text, mentionNames } = normaliseTeamsText(activity);
     const cmd = splitCommand(text, COMMAND_WORDS);
-    if (cmd) {
+    if (HOME_WORDS.test(text)) {
+      await applyReply(context, await core.onHomeRequested({ actor, where }));
+    } else if (cmd) {
       await applyReply(context, await core.onCommand({ actor, where, command: cmd.command, text: cmd.rest, mentionNames }));
     } else if (GREETINGS.test(text) || where.kind !== 'dm' || text === '') {
       await applyReply(context, await core.onCommand({ actor, where, command: 'mission', text: 'help', mentionNames }));

@@ -1,4 +1,5 @@
-import type { ActionEvent, CommandEvent, DirectMessageEvent, FormSubmitEvent, ReachabilityEvent } from './inbound-events';
+import type { Message } from '../messages/model';
+import type { ActionEvent, CommandEvent, DirectMessageEvent, FormSubmitEvent, HomeEvent, ReachabilityEvent } from './inbound-events';
 import type { Reply } from './replies';
 
 /**
@@ -11,4 +12,8 @@ export interface Core {
   onFormSubmit(ev: FormSubmitEvent): Promise<Reply>;
   onDirectMessage(ev: DirectMessageEvent): Promise<Reply>;
   onReachable(ev: ReachabilityEvent): Promise<void>;
+  /** The person's overview for a home surface of its own (the Slack App Home tab). */
+  onHomeOpened(ev: HomeEvent): Promise<Message>;
+  /** The person asked for their overview in a conversation (Teams `home` or `status`). */
+  onHomeRequested(ev: Required<HomeEvent>): Promise<Reply>;
 }

@@ -55,3 +55,12 @@ export interface ReachabilityEvent {
   /** The direct-message conversation the bot can use for this user. */
   dm: ConversationRef;
 }
+
+/**
+ * A person looks at their overview: the Slack App Home tab opened (no `where`), or `home` typed
+ * in a conversation (`where`).
+ */
+export interface HomeEvent {
+  actor: Actor;
+  where?: ConversationRef;
+}

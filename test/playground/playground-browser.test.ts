@@ -149,6 +149,21 @@ describe('the playground in a browser', () => {
     await doesNotSee(slack(), /weekly check-in/i);
   });
 
+  it("Slack: the app's Home tab shows the person's overview, published by the bot when the tab opens", async () => {
+    await actAs('tom');
+    await open(slack(), /Mission Pulse/);
+    await slack().getByRole('button', { name: 'Home', exact: true }).click();
+    const home = slack().locator('#sk-home-content');
+    await home.getByRole('heading', { name: 'Your missions' }).waitFor({ timeout: WAIT });
+    await home.getByText(/ladywood-jobs/).first().waitFor({ timeout: WAIT });
+    await home.getByText(/checked in this week/).waitFor({ timeout: WAIT });
+    expect(await slack().getByRole('textbox').isVisible()).toBe(false);
+    await home.getByRole('button', { name: 'Refresh' }).click();
+    await screenshot('slack-home');
+    await slack().getByRole('button', { name: 'Messages', exact: true }).click();
+    await sees(slack(), 'Check-in received — thank you');
+  });
+
   it('Teams: the same on the Teams pane, with the check-in answered in the card itself', async () => {
     await actAs('amira');
     await open(teams(), /Mission Pulse/);

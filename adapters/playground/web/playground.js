@@ -20,6 +20,8 @@
     seen: {},
     lists: {},
     modal: null,
+    /** The hash of the Home tab view on screen, so it is redrawn only when the bot publishes again. */
+    homeHash: null,
     pollTimer: undefined,
     state: null,
   };
@@ -308,16 +310,55 @@
     }
   }
 
+  /** The app's Home tab: the view the bot last published for this person (views.publish). */
+  function renderSlackHome() {
+    const home = ui.state.slack.home;
+    $('sk-home-status').textContent = home ? '' : 'Opening the Home tab… (Slack sent app_home_opened; waiting for the app to publish its view)';
+    if (!home) {
+      $('sk-home-content').replaceChildren();
+      $('sk-home-json').replaceChildren();
+      ui.homeHash = null;
+      return;
+    }
+    const key = `${ui.as}:${home.viewId}:${home.hash}`;
+    if (ui.homeHash === key) return;
+    ui.homeHash = key;
+    $('sk-home-content').innerHTML = R.renderBlocks(home.blocks, slackContext(true, 'home')).html;
+    $('sk-home-json').replaceChildren(jsonToggle({ raw: home.raw, rawLabel: 'The Home tab view as the app published it with views.publish' }));
+  }
+
   function renderSlack() {
     const kind = ui.conv.slack;
-    const conv = conversation('slack', kind);
-    $('sk-conv-title').textContent = kind === 'channel' ? conv.title : `${conv.title} (direct message)`;
+    const isHome = kind === 'home';
+    const conv = conversation('slack', isHome ? 'dm' : kind);
+    $('sk-conv-title').textContent = kind === 'channel' ? conv.title : isHome ? conv.title : `${conv.title} (direct message)`;
+    $('sk-app-tabs').hidden = kind === 'channel';
+    for (const tab of ['home', 'dm']) $(`sk-tab-${tab}`).setAttribute('aria-current', String(tab === kind));
     $('sk-input-label').textContent = `Message ${conv.title}`;
     $('sk-input').placeholder = kind === 'channel' ? '/mission help' : '/checkin';
-    for (const k of ['channel', 'dm']) $(`sk-nav-${k}`).setAttribute('aria-current', String(k === kind));
-    syncList($('sk-messages'), `${ui.as}:${kind}`, conv.messages, slackMessage);
+    for (const k of ['channel', 'dm']) $(`sk-nav-${k}`).setAttribute('aria-current', String(k === kind || (k === 'dm' && isHome)));
+    $('sk-messages').hidden = isHome;
+    $('sk-composer').hidden = isHome;
+    $('sk-home').hidden = !isHome;
+    if (isHome) renderSlackHome();
+    else syncList($('sk-messages'), `${ui.as}:${kind}`, conv.messages, slackMessage);
     updateBadges('slack');
     syncModal(ui.state.slack.modal);
+  }
+
+  /** Clicking the Home tab: Slack sends the app `app_home_opened` each time, and shows what it publishes. */
+  async function openSlackHome() {
+    ui.conv.slack = 'home';
+    ui.homeHash = null;
+    if (ui.state) renderSlack();
+    await attempt('slack', 'Could not open the Home tab', () => api('/slack/home-open', { as: ui.as }));
+  }
+
+  async function onSlackHomeButton(button) {
+    if (button.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-busy', 'true');
+    await attempt('slack', 'Could not press the button', () => api('/slack/home-action', { as: ui.as, blockId: button.dataset.blockId, actionId: button.dataset.actionId }));
+    button.removeAttribute('aria-busy');
   }
 
   function renderTeams() {
@@ -460,6 +501,7 @@
     if (window.location.hash !== `#as=${id}`) window.history.replaceState(null, '', `#as=${id}`);
     setStatus('slack', '');
     setStatus('teams', '');
+    if (ui.conv.slack === 'home') openSlackHome();
     schedulePoll(0);
   }
 
@@ -528,7 +570,7 @@
     $('tm-nav-channel').querySelector('.tm-nav-name').textContent = ui.people.teams.channel;
     buildPersonas();
     hints('sk-hints', 'sk-input', ['/mission help', '/mission create "By 2030, halve youth unemployment in Ladywood" slug=youth-jobs', '/mission add youth-jobs @tom @grace org="Ladywood Health Partnership"', '/mission checkin-now youth-jobs', '/mission list', '/checkin']);
-    hints('tm-hints', 'tm-input', ['mission help', 'mission create "By 2030, every Ladywood family has a warm, dry home" slug=warm-homes', 'mission add warm-homes @sam @grace', 'mission list', 'checkin']);
+    hints('tm-hints', 'tm-input', ['mission help', 'mission create "By 2030, every Ladywood family has a warm, dry home" slug=warm-homes', 'mission add warm-homes @sam @grace', 'mission list', 'checkin', 'home']);
     wireComposer('slack', 'sk-composer', 'sk-input');
     wireComposer('teams', 'tm-composer', 'tm-input');
     wireNav('slack', 'sk');
@@ -536,6 +578,15 @@
     $('sk-messages').addEventListener('click', (event) => {
       const button = event.target.closest('button[data-sk-action]');
       if (button) onSlackButton(button);
+    });
+    $('sk-home-content').addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-sk-action]');
+      if (button) onSlackHomeButton(button);
+    });
+    $('sk-tab-home').addEventListener('click', openSlackHome);
+    $('sk-tab-dm').addEventListener('click', () => {
+      ui.conv.slack = 'dm';
+      if (ui.state) renderSlack();
     });
     $('sk-modal-form').addEventListener('submit', submitModal);
     // As in Slack, an error goes away once the field is changed.

@@ -16,6 +16,7 @@ export const SLACK_LIMITS = {
   imageUrl: 3_000,
   actionId: 255,
   modalBlocks: 100,
+  homeBlocks: 100,
   modalTitle: 24,
   modalButton: 24,
   callbackId: 255,

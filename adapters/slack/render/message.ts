@@ -120,6 +120,9 @@ function renderBlock(block: Block): KnownBlock[] {
         },
       ];
     }
+    case 'chart':
+      // No public URL for an image block: slack-sender uploads the PNG into the message's thread.
+      return [];
     case 'context': {
       const text = richMrkdwn(block.text);
       return text.trim() ? [contextBlock(text)] : [];
@@ -129,6 +132,11 @@ function renderBlock(block: Block): KnownBlock[] {
     case 'actions':
       return actionsBlocks(block.buttons);
   }
+}
+
+/** Neutral blocks -> Block Kit blocks, each within its limits; the caller caps their number. */
+export function renderSlackBlocks(blocks: Block[]): KnownBlock[] {
+  return blocks.flatMap(renderBlock);
 }
 
 /** Past 50 blocks, keep 49 and say how many were left out. */

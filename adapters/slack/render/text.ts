@@ -32,7 +32,9 @@ export function cutMrkdwn(text: string, max: number): string {
 /**
  * Plain text -> inert mrkdwn. `&<>` are entity-escaped (so `<!here>`, `<@U…>` and `<url|text>`
  * stay text); broadcast words get a zero-width joiner so no client setting can turn them into a
- * ping; `](` is split so markdown-style links cannot disguise a URL.
+ * ping; `](` is split so markdown-style links cannot disguise a URL. Emphasis characters become
+ * look-alikes (`_` only where it could emphasise, so URLs keep theirs) and a line cannot open a
+ * quote, so member text cannot restyle the message around it. Backticks stay: code is inert.
  */
 export function escapeMrkdwn(text: string): string {
   return text
@@ -40,7 +42,11 @@ export function escapeMrkdwn(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([@!])(channel|here|everyone|group)/gi, `$1${ZWJ}$2`)
-    .replace(/\]\(/g, `]${ZWSP}(`);
+    .replace(/\]\(/g, `]${ZWSP}(`)
+    .replace(/\*/g, '∗')
+    .replace(/~/g, '∼')
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '＿')
+    .replace(/^([ \t]*)(?=&gt;)/gm, `$1${ZWSP}`);
 }
 
 /** Bold needs its own `*` to be the only ones, and must stay on one line. */

@@ -16,6 +16,8 @@ export const idleCore: Core = {
   onFormSubmit: async () => NO_REPLY,
   onDirectMessage: async () => NO_REPLY,
   onReachable: async () => undefined,
+  onHomeOpened: async () => ({ summary: '', blocks: [] }),
+  onHomeRequested: async () => NO_REPLY,
 };
 
 export function baseConfig(parts: Pick<Config, 'slack' | 'teams'>): Config {
