@@ -41,6 +41,7 @@ export const missionResume = slugCommand('resume', 'Resume the weekly check-ins'
 export const missionQuestions = slugCommand('questions', 'Edit the check-in questions in a form');
 export const missionCheckinNow = slugCommand('checkin-now', 'Open this week\'s check-in now (to try it out)');
 export const missionCloseNow = slugCommand('close-now', 'Close the open check-in now');
+export const missionDigestNow = slugCommand('digest-now', 'Send the weekly digest now (the open check-in so far, else the latest)');
 
 const optionalSlug = z.object({ slug: slugArg().optional() });
 
@@ -90,6 +91,7 @@ export const checkinCycleCommands = [
   missionQuestions,
   missionCheckinNow,
   missionCloseNow,
+  missionDigestNow,
   checkinOpen,
   checkinSkip,
   checkinAway,

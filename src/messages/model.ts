@@ -29,6 +29,11 @@ export type Block =
   | { kind: 'list'; title?: string; items: RichText[]; /** items left out, shown as "and N more" */ more?: number }
   | { kind: 'progress'; label: string; value: number; max: number; note?: string }
   | { kind: 'image'; url: string; altText: string; title?: string }
+  /**
+   * A PNG made by the bot (no public URL). Teams embeds it in the card; Slack cannot show an
+   * image block without a URL, so its sender uploads the file into the message's thread.
+   */
+  | { kind: 'chart'; pngBase64: string; altText: string; title?: string }
   | { kind: 'context'; text: RichText }
   | { kind: 'divider' }
   | { kind: 'actions'; buttons: Button[] };

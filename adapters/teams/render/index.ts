@@ -1,4 +1,4 @@
-export { renderAdaptiveCard } from './message-card';
+export { renderAdaptiveCard, CHART_TOO_LARGE } from './message-card';
 export { renderAdaptiveCardForm, renderAdaptiveCardFormWithErrors, FORM_DATA_KEYS } from './form-card';
 export { readTeamsSubmitData, type TeamsSubmit } from './submit-data';
 export { toTeamsAttachment, ADAPTIVE_CARD_CONTENT_TYPE } from './attachment';

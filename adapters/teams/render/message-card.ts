@@ -1,8 +1,8 @@
 import { renderAdaptiveCardFormWithErrors } from './form-card';
 import type { Block, Button, Message } from '../../../src/messages/model';
 import { layoutActionGroups } from './actions';
-import { fitCardToSize } from './card-size';
-import { ADAPTIVE_CARD_SCHEMA, type AcAction, type AcElement, type AcTextBlock, type AdaptiveCardJson } from './card-types';
+import { cardByteSize, CARD_BYTE_BUDGET, fitCardToSize } from './card-size';
+import { ADAPTIVE_CARD_SCHEMA, type AcAction, type AcElement, type AcImage, type AcTextBlock, type AdaptiveCardJson } from './card-types';
 import { escapeCardText, MentionCollector, progressBar, richMarkdown, richMarkdownLine } from './text';
 
 function textBlock(text: string, extra: Partial<AcTextBlock> = {}): AcTextBlock {
@@ -56,6 +56,11 @@ function renderBlock(block: Block, mentions: MentionCollector, actions: AcAction
       if (!block.title) return image;
       return { type: 'Container', items: [image, textBlock(oneLine(block.title), { isSubtle: true, size: 'Small' })] };
     }
+    case 'chart': {
+      const image: AcElement = { type: 'Image', url: `${CHART_URL_PREFIX}${block.pngBase64}`, altText: block.altText || 'chart' };
+      if (!block.title) return image;
+      return { type: 'Container', items: [image, textBlock(oneLine(block.title), { isSubtle: true, size: 'Small' })] };
+    }
     case 'context': {
       const text = richMarkdown(block.text, mentions);
       return text.trim() ? textBlock(text, { isSubtle: true, size: 'Small' }) : undefined;
@@ -97,7 +102,29 @@ export function renderAdaptiveCard(msg: Message): AdaptiveCardJson {
     body,
     ...(entities.length > 0 ? { msteams: { entities } } : {}),
   };
-  return fitCardToSize(card);
+  return fitCardToSize(dropChartsIfOver(card));
+}
+
+const CHART_URL_PREFIX = 'data:image/png;base64,';
+export const CHART_TOO_LARGE = 'Chart too large for Teams';
+
+function isChart(el: AcElement): el is AcImage {
+  return el.type === 'Image' && el.url.startsWith(CHART_URL_PREFIX);
+}
+
+/**
+ * An embedded chart is the first thing to go when the card would pass the size budget: the
+ * words matter more than the picture, and a cut base64 string would break the card.
+ */
+function dropChartsIfOver(card: AdaptiveCardJson): AdaptiveCardJson {
+  if (cardByteSize(card) <= CARD_BYTE_BUDGET) return card;
+  const replace = (items: AcElement[]): AcElement[] =>
+    items.map((el) => {
+      if (isChart(el)) return textBlock(`${CHART_TOO_LARGE}. ${oneLine(el.altText).slice(0, 300)}`, { isSubtle: true });
+      if (el.type === 'Container') return { ...el, items: replace(el.items) };
+      return el;
+    });
+  return { ...card, body: replace(card.body) };
 }
 
 /** Teams shows a message's form inline: the message's body, then the inputs and the submit. */

@@ -1,0 +1,212 @@
+import type { Blocker } from '../domain/blocker';
+import { isAway, roundId, type CheckinRound } from '../domain/checkin';
+import {
+  buildDigest,
+  digestChartData,
+  memberStatuses,
+  TREND_WEEKS,
+  type Digest,
+  type DigestChartData,
+  type BudgetFigures,
+  type DigestInput,
+  type IndicatorView,
+} from '../domain/digest';
+import type { ChartInput, RenderedChart } from '../charts';
+import { userKey } from '../domain/identity';
+import { canLead, type Mission } from '../domain/mission';
+import { addWeeks } from '../domain/week-key';
+import { forbidden, invalidInput, notFound } from '../errors';
+import { noticeMessage } from '../messages/checkin-messages';
+import { digestDetailsMessage } from '../messages/digest-details';
+import { digestMessage, digestTitle, parseDetailsValue, type DigestChart } from '../messages/digest-message';
+import type { Message } from '../messages/model';
+import type { ServiceContext } from './context';
+import type { BlockerService } from './blocker-service';
+import type { Actor } from './inbound-events';
+import type { IndicatorService } from './indicator-service';
+import { todayIn, type MissionService } from './mission-service';
+import type { Reply } from './replies';
+
+/**
+ * Where the digest gets what other features own. Each is optional, so the digest works (with
+ * that section empty) before a feature is wired, and tests can pass fakes.
+ */
+export interface DigestSources {
+  /** The mission's indicators with their readings, status and value needed on `today`. */
+  indicators?(missionId: string, today: string): Promise<IndicatorView[]>;
+  /** Budget alignment per period, oldest period first. */
+  budget?(missionId: string): Promise<BudgetFigures[]>;
+  /** Blockers open at some point between `since` and `now` (the digest sorts them). */
+  blockers?(missionId: string, since: Date, now: Date): Promise<Blocker[]>;
+  /** The chart as a PNG (at most ~12 KB) and its alt text. */
+  chart?(data: DigestChartData): Promise<{ png: Buffer; altText: string }>;
+}
+
+/** The sources as the other services and the chart renderer provide them. */
+export function digestSourcesFrom(deps: {
+  indicators: Pick<IndicatorService, 'listWithStatus' | 'budgetTrend'>;
+  blockers: Pick<BlockerService, 'listForMission'>;
+  chart?: (input: ChartInput) => Promise<RenderedChart>;
+}): DigestSources {
+  const { indicators, blockers, chart } = deps;
+  return {
+    async indicators(missionId, today) {
+      return (await indicators.listWithStatus(missionId, today)).map((v) => ({
+        key: v.indicator.key,
+        name: v.indicator.name,
+        ...(v.indicator.unit ? { unit: v.indicator.unit } : {}),
+        direction: v.indicator.direction,
+        baseline: v.indicator.baseline,
+        target: v.indicator.target,
+        readings: v.readings.map((r) => ({ date: r.date, value: r.value })),
+        status: v.status,
+        neededNow: v.expectedNow,
+      }));
+    },
+    budget: (missionId) => indicators.budgetTrend(missionId),
+    blockers: (missionId, since) => blockers.listForMission(missionId, since),
+    ...(chart ? { chart: (data: DigestChartData) => chart(data) } : {}),
+  };
+}
+
+export const digestKey = (roundId: string): string => `digest:${roundId}`;
+/** A digest sent on request (`mission digest-now`) is the n-th for its round. */
+export const digestNowKey = (roundId: string, n: number): string => `digest:${roundId}:${n}`;
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** More requests than this for one round is a runaway script, not a lead. */
+const MAX_DIGESTS_ON_REQUEST = 100;
+
+/** Builds the weekly digest and sends it, once, to the mission's digest channel. */
+export class DigestService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly missions: MissionService,
+    private readonly sources: DigestSources = {},
+  ) {}
+
+  /** Everything the digest maths need for `round`, read from the store and the sources. */
+  async load(mission: Mission, round: CheckinRound): Promise<DigestInput> {
+    const { store, clock } = this.ctx;
+    const now = clock.now();
+    const today = todayIn(mission.schedule.timeZone, now);
+    // Rounds have deterministic ids by week: the trend's weeks are _id lookups, for any round.
+    const weeks = Array.from({ length: TREND_WEEKS - 1 }, (_, i) => roundId(mission.id, addWeeks(round.weekKey, -(i + 1))));
+    const [members, checkins, found] = await Promise.all([
+      store.members.listByMission(mission.id),
+      store.checkins.listByRound(round.id),
+      Promise.all(weeks.map((id) => store.rounds.get(id))),
+    ]);
+    const earlier = found.filter((r): r is CheckinRound => r !== undefined);
+    const history = await Promise.all(earlier.map(async (r) => ({ round: r, checkins: await store.checkins.listByRound(r.id) })));
+    const people = await store.people.getMany(members.map((m) => userKey(m)));
+    const awayNow = new Set(members.filter((m) => isAway(people.get(userKey(m))?.awayUntil, today)).map((m) => m.id));
+    const previous = earlier[0];
+    const since = previous?.closedAt ?? previous?.closesAt ?? new Date(round.opensAt.getTime() - WEEK_MS);
+    const [blockers, indicators, budget] = await Promise.all([
+      this.optional('blockers', () => this.sources.blockers?.(mission.id, since, now), []),
+      this.optional('indicators', () => this.sources.indicators?.(mission.id, today), []),
+      this.optional('budget', () => this.sources.budget?.(mission.id), []),
+    ]);
+    return {
+      mission: { id: mission.id, slug: mission.slug, statement: mission.statement },
+      round,
+      checkins,
+      history,
+      members,
+      awayNow,
+      blockers,
+      since,
+      indicators,
+      budget,
+      now,
+    };
+  }
+
+  /** A section whose source fails is left empty rather than holding up the whole digest. */
+  private async optional<T>(what: string, load: () => Promise<T> | undefined, empty: T): Promise<T> {
+    try {
+      return (await load()) ?? empty;
+    } catch (e) {
+      this.ctx.logger.warn({ err: e, source: what }, 'digest source failed; that section is left empty');
+      return empty;
+    }
+  }
+
+  private async chart(digest: Digest): Promise<DigestChart | undefined> {
+    if (!this.sources.chart) return undefined;
+    try {
+      const { png, altText } = await this.sources.chart(digestChartData(digest));
+      return { pngBase64: png.toString('base64'), altText };
+    } catch (e) {
+      this.ctx.logger.warn({ err: e, round: digest.round.id }, 'digest chart failed; sending the digest without it');
+      return undefined;
+    }
+  }
+
+  async build(mission: Mission, round: CheckinRound): Promise<{ digest: Digest; message: Message }> {
+    const digest = buildDigest(await this.load(mission, round));
+    return { digest, message: digestMessage(digest, await this.chart(digest)) };
+  }
+
+  /** The round-close hook: the scheduled digest, exactly once per round (its dedupe key). */
+  async onRoundClosed(mission: Mission, round: CheckinRound): Promise<void> {
+    const current = (await this.ctx.store.missions.findById(mission.id)) ?? mission;
+    if (!current.digestChannel) {
+      this.ctx.logger.warn({ missionId: mission.id, round: round.id }, 'no digest channel set; the digest was not sent');
+      return;
+    }
+    const key = digestKey(round.id);
+    if (await this.ctx.outboxItems.get(key)) return;
+    const { message } = await this.build(current, round);
+    await this.ctx.outbox.enqueue({
+      key,
+      missionId: mission.id,
+      target: { conversation: current.digestChannel },
+      message,
+      context: { kind: 'digest', round: round.id },
+    });
+    this.ctx.logger.info({ missionId: mission.id, round: round.id }, 'digest enqueued');
+  }
+
+  /** `mission digest-now <slug>`: leads and admins; the open round so far, else the latest. */
+  async digestNow(actor: Actor, slug: string): Promise<Message> {
+    const { store, clock } = this.ctx;
+    const { mission, me } = await this.missions.asMember(actor, slug);
+    if (!canLead(me.role)) throw forbidden(`Only the leads and admins of "${slug}" can send its digest.`);
+    if (!mission.digestChannel) {
+      throw invalidInput(`"${slug}" has no digest channel yet. Run \`mission channel ${slug} digest\` in the channel that should get it.`);
+    }
+    const round = (await store.rounds.findOpen(mission.id)) ?? (await store.rounds.latest(mission.id, 1))[0];
+    if (!round) throw invalidInput(`No check-in has run for "${slug}" yet, so there is nothing to digest. Try \`mission checkin-now ${slug}\`.`);
+    // Each request is its own numbered digest, claimed so two replicas never send one twice.
+    let n = 1;
+    while (!(await store.jobs.claim(`digest-now:${round.id}:${n}`, clock.now()))) {
+      if (++n > MAX_DIGESTS_ON_REQUEST) throw invalidInput(`The digest for ${round.weekKey} has been sent ${MAX_DIGESTS_ON_REQUEST} times already.`);
+    }
+    const { digest, message } = await this.build(mission, round);
+    await this.ctx.outbox.enqueue({
+      key: digestNowKey(round.id, n),
+      missionId: mission.id,
+      target: { conversation: mission.digestChannel },
+      message,
+      context: { kind: 'digest', round: round.id, requestedBy: me.id },
+    });
+    await store.audit.record(mission.id, actor, 'digest.now', clock.now(), undefined, { round: round.id, n });
+    return noticeMessage(`Sent the digest for ${digestTitle(digest)} to the digest channel.`);
+  }
+
+  /** "Full details" and its page buttons: any member of the mission may read them. */
+  async details(actor: Actor, value: string): Promise<Reply> {
+    const { store } = this.ctx;
+    const parsed = parseDetailsValue(value);
+    const round = parsed ? await store.rounds.get(parsed.roundId) : undefined;
+    const mission = round ? await store.missions.findById(round.missionId) : undefined;
+    if (!parsed || !round || !mission) throw notFound('That digest is no longer available.');
+    if (!(await store.members.find(mission.id, actor))) throw forbidden(`Only members of "${mission.slug}" can see the full details of its digest.`);
+    const input = await this.load(mission, round);
+    const digest = buildDigest(input);
+    const statuses = memberStatuses(round, input.checkins, input.awayNow);
+    return { kind: 'private', message: digestDetailsMessage({ digest, round, members: input.members, statuses, checkins: input.checkins }, parsed.page) };
+  }
+}
