@@ -32,6 +32,17 @@ export async function createRuntime(opts: { store: Store; clock: Clock; logger: 
   const ctx: ServiceContext = { store, clock, logger, outbox, outboxItems };
   const services = createServices(ctx);
   const scheduler = new Scheduler(ctx, services.rounds, undefined, opts.metrics ? (seconds) => opts.metrics?.jobDuration.observe({ job: 'scheduler-tick' }, seconds) : undefined);
+  // Nightly: answers past each mission's retention period, and finished outbox items after 30 days.
+  scheduler.passes.push({ name: 'retention', run: () => services.privacy.applyRetention() });
+  scheduler.passes.push({
+    name: 'outbox-purge',
+    run: async () => {
+      const now = clock.now();
+      if (await store.jobs.claim(`outbox-purge:${now.toISOString().slice(0, 10)}`, now)) {
+        await outbox.purgeFinished(new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000));
+      }
+    },
+  });
   const directory: DmDirectory = {
     async findDm(user: UserRef): Promise<ConversationRef | undefined> {
       return (await store.people.get(user))?.dm;

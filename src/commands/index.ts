@@ -10,6 +10,7 @@ export { editDistance, nearest } from './suggest';
 export { SLUG_PATTERN, slugFromStatement } from './slug';
 export * from './mission-setup';
 export * from './checkin-cycle';
+export * from './privacy';
 export { COMMANDS, COMMAND_WORDS, commandsOf, findCommand, isCommandWord } from './registry';
 export type { CommandWord, HelpCommand, ParsedCommand, RegisteredCommand } from './registry';
 export { commandHelp, helpEntries, helpText } from './help';

@@ -1,13 +1,17 @@
 import { MissionPulseError } from '../errors';
 import type { AnyCommandDefinition, ParsedOf } from './define-command';
+import { apiAndExportCommands } from './api-and-export';
+import { blockerCommands } from './blockers';
 import { checkinCycleCommands } from './checkin-cycle';
+import { indicatorCommands } from './indicators';
 import { missionSetupCommands } from './mission-setup';
+import { privacyCommands } from './privacy';
 
 /**
  * Every subcommand the bot understands. A new command family is one file exporting its
  * definitions `as const`, spread in here.
  */
-export const COMMANDS = [...missionSetupCommands, ...checkinCycleCommands] as const;
+export const COMMANDS = [...missionSetupCommands, ...checkinCycleCommands, ...indicatorCommands, ...blockerCommands, ...apiAndExportCommands, ...privacyCommands] as const;
 
 export type RegisteredCommand = (typeof COMMANDS)[number];
 export type CommandWord = RegisteredCommand['word'];
@@ -23,7 +27,7 @@ export interface HelpCommand {
 export type ParsedCommand = HelpCommand | ParsedOf<RegisteredCommand>;
 
 /** What a word means with no subcommand, or with arguments that are not one: `checkin` opens the form. */
-export const DEFAULT_SUBCOMMANDS: Readonly<Record<string, string>> = { checkin: 'open' };
+export const DEFAULT_SUBCOMMANDS: Readonly<Record<string, string>> = { checkin: 'open', blocker: 'raise' };
 
 /** The help word is handled by the parser itself, for every command word. */
 export const HELP_NAME = 'help';

@@ -24,6 +24,8 @@ export interface Mission {
   nextOpenAt?: Date;
   /** Blockers open for more than this many weeks are escalated to the leads (default 2). */
   escalateAfterWeeks?: number;
+  /** Check-in answers older than this many months are deleted nightly (aggregates kept). */
+  retentionMonths?: number;
   createdBy: UserRef;
   createdAt: Date;
   updatedAt: Date;

@@ -16,7 +16,12 @@ import type { Reply } from './replies';
 import { slugFromStatement } from '../commands';
 import type { CheckinService } from './checkin-service';
 import type { CycleAdminService } from './cycle-admin-service';
+import type { PrivacyService } from './privacy-service';
 import type { QuestionsService } from './questions-service';
+import type { IndicatorService } from './indicator-service';
+import type { BlockerService } from './blocker-service';
+import type { DigestService } from './digest-service';
+import type { DataOut } from './data-out';
 
 const reply = (message: Reply & { kind: 'private' | 'public' }): Reply => message;
 
@@ -93,6 +98,8 @@ export class CommandRouter {
         return reply({ kind: 'private', message: await this.services.cycle.checkinNow(actor, cmd.slug) });
       case 'mission.close-now':
         return reply({ kind: 'private', message: await this.services.cycle.closeNow(actor, cmd.slug) });
+      case 'mission.digest-now':
+        return reply({ kind: 'private', message: await this.services.digests.digestNow(actor, cmd.slug) });
       case 'mission.questions':
         return this.services.questions.open(actor, cmd.slug);
       case 'checkin.open':
@@ -103,6 +110,31 @@ export class CommandRouter {
         return this.services.checkins.away(actor, cmd.until);
       case 'checkin.back':
         return this.services.checkins.back(actor);
+      case 'checkin.my-data':
+        return reply({ kind: 'private', message: await this.services.privacy.myData(actor) });
+      case 'checkin.forget-me':
+        return reply({ kind: 'private', message: await this.services.privacy.forgetMe(actor) });
+      case 'mission.retention':
+        return reply({ kind: 'private', message: await this.services.privacy.setRetention(actor, cmd.slug, cmd.months) });
+      case 'mission.audit':
+        return reply({ kind: 'private', message: await this.services.privacy.audit(actor, cmd.slug, cmd.limit) });
+      case 'mission.indicator':
+        return reply({ kind: 'private', message: await this.services.indicators.handle(actor, cmd, ev.mentionNames) });
+      case 'mission.indicators':
+        return reply({ kind: 'private', message: await this.services.indicators.list(actor, cmd.slug) });
+      case 'mission.budget':
+        return reply({ kind: 'private', message: await this.services.indicators.budget(actor, cmd) });
+      case 'mission.blockers':
+        return reply({
+          kind: 'private',
+          message: cmd.escalate !== undefined ? await this.services.blockers.setEscalation(actor, cmd.slug, cmd.escalate) : await this.services.blockers.list(actor, cmd.slug),
+        });
+      case 'blocker.raise':
+        return reply({ kind: 'private', message: await this.services.blockers.raise(actor, cmd.slug, { text: cmd.text, severity: cmd.severity, help: cmd.help }) });
+      case 'mission.api-token':
+        return reply({ kind: 'private', message: await this.services.dataOut.apiTokens.handle(actor, where, cmd) });
+      case 'mission.export':
+        return reply({ kind: 'private', message: await this.services.dataOut.exports.request(actor, cmd.slug) });
     }
   }
 }
@@ -112,4 +144,9 @@ export interface CommandServices {
   checkins: CheckinService;
   cycle: CycleAdminService;
   questions: QuestionsService;
+  indicators: IndicatorService;
+  blockers: BlockerService;
+  digests: DigestService;
+  dataOut: DataOut;
+  privacy: PrivacyService;
 }

@@ -1,13 +1,28 @@
+import type { ChartInput } from '../charts';
 import { userKey } from '../domain/identity';
+import { ACTION_BLOCKER_HELP, ACTION_BLOCKER_RESOLVE, RESOLVE_FORM_ID } from '../messages/blocker-messages';
 import { ACTION_EDIT, ACTION_OPEN, ACTION_SKIP, CHECKIN_FORM_ID } from '../messages/checkin-messages';
+import { DIGEST_DETAILS_ACTION } from '../messages/digest-message';
+import { ACTION_HOME_REFRESH } from '../messages/home-message';
 import { errorMessage } from '../messages/mission-messages';
+import { CheckinConversation, forgetDrafts } from './checkin-conversation';
 import { CheckinService } from './checkin-service';
 import { CommandRouter } from './command-router';
+import { PrivacyService } from './privacy-service';
+import { ACTION_FORGET_CANCEL, ACTION_FORGET_CONFIRM, myDataLinkMessage } from '../messages/privacy-messages';
 import { CommandThrottle } from './command-throttle';
 import type { ServiceContext } from './context';
 import type { Core } from './core';
 import { CycleAdminService } from './cycle-admin-service';
+import { DataOut } from './data-out';
 import { DeliveryNotices } from './delivery-notices';
+import { DigestService, digestSourcesFrom } from './digest-service';
+import { BlockerAlerts } from './blocker-alerts';
+import { BlockerCheckinExtension } from './blocker-checkin-extension';
+import { BlockerService } from './blocker-service';
+import { HomeService } from './home-service';
+import { IndicatorCheckinExtension } from './indicator-checkin-extension';
+import { IndicatorService } from './indicator-service';
 import type { ActionEvent, FormSubmitEvent, ReachabilityEvent } from './inbound-events';
 import { MissionService } from './mission-service';
 import { QuestionsService, QUESTIONS_FORM_ID } from './questions-service';
@@ -21,6 +36,16 @@ export interface Services {
   rounds: RoundService;
   checkins: CheckinService;
   notices: DeliveryNotices;
+  /** Indicators and budget alignment: `listWithStatus` and `budgetTrend` feed the digest. */
+  indicators: IndicatorService;
+  /** Blockers: `forDigest(missionId, since, now)` and `listForMission` feed the digest. */
+  blockers: BlockerService;
+  /** The weekly digest: sent when a round closes and on `mission digest-now`. */
+  digests: DigestService;
+  /** Reporting API views, API tokens and the CSV export (src/http/api mounts the API). */
+  dataOut: DataOut;
+  /** Subject access, erasure, retention and the audit log. */
+  privacy: PrivacyService;
 }
 
 const STALE_BUTTON = errorMessage('That button is no longer active. Type `mission help` to see what you can do.');
@@ -30,10 +55,32 @@ export function createServices(ctx: ServiceContext): Services {
   const missions = new MissionService(ctx);
   const rounds = new RoundService(ctx);
   const checkins = new CheckinService(ctx, rounds.extensions);
+  const conversation = new CheckinConversation(ctx, checkins, rounds.extensions);
+  rounds.onClosed.push((_mission, round) => forgetDrafts(ctx, round.id));
   const cycle = new CycleAdminService(ctx, missions, rounds);
   const questions = new QuestionsService(ctx, missions);
   const notices = new DeliveryNotices(ctx);
-  const commands = new CommandRouter(ctx, { missions, checkins, cycle, questions });
+  const indicators = new IndicatorService(ctx, missions);
+  rounds.extensions.push(new IndicatorCheckinExtension(ctx, indicators));
+  const blockers = new BlockerService(ctx, missions, new BlockerAlerts(ctx));
+  rounds.extensions.push(new BlockerCheckinExtension(blockers));
+  // The chart renderer (Vega, resvg) loads on the first digest, not with every process.
+  const chart = async (input: ChartInput) => (await import('../charts')).renderDigestChart(input);
+  const digests = new DigestService(ctx, missions, digestSourcesFrom({ indicators, blockers, chart }));
+  // A failed digest must not stop the other close hooks; the close itself is already recorded.
+  rounds.onClosed.push(async (mission, round) => {
+    try {
+      await digests.onRoundClosed(mission, round);
+    } catch (e) {
+      ctx.logger.error({ err: e, missionId: mission.id, round: round.id }, 'digest failed');
+    }
+  });
+  const dataOut = new DataOut(ctx, { missions, indicators, blockers, digests });
+  const home = new HomeService(ctx, indicators);
+  const privacy = new PrivacyService(ctx, missions, (user, file) =>
+    dataOut.files.toUser(user, file, { missionId: 'privacy', outboxKey: 'my-data', linkMessage: (url, minutes) => myDataLinkMessage(url, minutes) }),
+  );
+  const commands = new CommandRouter(ctx, { missions, checkins, cycle, questions, indicators, blockers, digests, dataOut, privacy });
   const { logger } = ctx;
   const throttle = new CommandThrottle();
 
@@ -42,8 +89,20 @@ export function createServices(ctx: ServiceContext): Services {
       case ACTION_OPEN:
       case ACTION_EDIT:
         return checkins.openForm(ev.actor, ev.value);
+      case ACTION_FORGET_CONFIRM:
+        return { kind: 'update', message: await privacy.forgetMeConfirmed(ev.actor) };
+      case ACTION_FORGET_CANCEL:
+        return { kind: 'update', message: privacy.cancelled() };
       case ACTION_SKIP:
         return checkins.skip(ev.actor, ev.value);
+      case DIGEST_DETAILS_ACTION:
+        return digests.details(ev.actor, ev.value);
+      case ACTION_BLOCKER_HELP:
+        return blockers.offerHelp(ev.actor, ev.value);
+      case ACTION_BLOCKER_RESOLVE:
+        return blockers.openResolve(ev.actor, ev.value);
+      case ACTION_HOME_REFRESH:
+        return { kind: 'update', message: await home.message(ev.actor) };
       default:
         return { kind: 'private', message: STALE_BUTTON };
     }
@@ -55,6 +114,8 @@ export function createServices(ctx: ServiceContext): Services {
         return checkins.submit(ev.actor, ev.state, ev.values);
       case QUESTIONS_FORM_ID:
         return questions.submit(ev.actor, ev.state, ev.values);
+      case RESOLVE_FORM_ID:
+        return blockers.submitResolve(ev.actor, ev.state, ev.values);
       default:
         return { kind: 'private', message: errorMessage('That form is no longer active. Type `mission help` to see what you can do.') };
     }
@@ -87,11 +148,12 @@ export function createServices(ctx: ServiceContext): Services {
       }),
     onAction: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, action: ev.actionId }, () => action(ev)),
     onFormSubmit: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, form: ev.formId }, () => form(ev)),
-    onDirectMessage: (ev) =>
-      safely(logger, { platform: ev.actor.platform }, async () => ({
-        kind: 'private',
-        message: errorMessage("Hello! I run your mission team's weekly check-ins. Type `checkin` to answer yours, or `mission help` to see everything I can do."),
-      })),
+    onDirectMessage: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, dm: true }, () => conversation.onMessage(ev)),
+    onHomeOpened: async (ev) => {
+      const reply = await safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, async () => ({ kind: 'private', message: await home.message(ev.actor) }));
+      return reply.kind === 'private' ? reply.message : errorMessage('Your overview could not be shown. Please try again.');
+    },
+    onHomeRequested: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, () => home.requested(ev.actor, ev.where)),
     onReachable: async (ev) => {
       try {
         await reachable(ev);
@@ -100,5 +162,5 @@ export function createServices(ctx: ServiceContext): Services {
       }
     },
   };
-  return { core, missions, rounds, checkins, notices };
+  return { core, missions, rounds, checkins, notices, indicators, blockers, digests, dataOut, privacy };
 }

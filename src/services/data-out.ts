@@ -1,8 +1,7 @@
-import type { Platform } from '../domain/identity';
-import type { PlatformSender } from '../outbox/platform-sender';
 import { ApiTokenService } from './api-token-service';
 import type { ServiceContext } from './context';
-import { ExportService, type ExportPorts } from './export-service';
+import { ExportService } from './export-service';
+import { FileDelivery, type FilePorts } from './file-delivery';
 import type { MissionService } from './mission-service';
 import { ReportingService, type ReportingSources } from './reporting-service';
 
@@ -15,16 +14,19 @@ export class DataOut {
   readonly reporting: ReportingService;
   readonly apiTokens: ApiTokenService;
   readonly exports: ExportService;
-  private ports?: ExportPorts;
+  /** Files to people's direct messages (exports, subject access requests). */
+  readonly files: FileDelivery;
+  private ports?: FilePorts;
 
   constructor(ctx: ServiceContext, deps: ReportingSources & { missions: MissionService }) {
     this.reporting = new ReportingService(ctx, deps);
     this.apiTokens = new ApiTokenService(ctx, deps.missions, () => this.ports?.publicUrl());
-    this.exports = new ExportService(ctx, deps.missions, this.reporting);
+    this.files = new FileDelivery(ctx);
+    this.exports = new ExportService(ctx, deps.missions, this.reporting, this.files);
   }
 
-  connect(ports: { senders: ReadonlyMap<Platform, PlatformSender>; publicUrl(): string | undefined }): void {
+  connect(ports: FilePorts): void {
     this.ports = ports;
-    this.exports.connect(ports);
+    this.files.connect(ports);
   }
 }

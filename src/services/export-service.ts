@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { Platform, UserRef } from '../domain/identity';
+import { randomBytes } from 'node:crypto';
+import type { UserRef } from '../domain/identity';
 import type { Mission } from '../domain/mission';
 import { exportFailedMessage, exportLinkMessage, exportStartedMessage, exportSummary, type ExportCounts } from '../messages/export-messages';
 import type { Message } from '../messages/model';
-import type { PlatformSender } from '../outbox/platform-sender';
-import { ExportFileRepository, type StoredExport } from '../store/export-file-repository';
+import type { StoredExport } from '../store/export-file-repository';
+import { DOWNLOAD_LINK_MINUTES, downloadLinkPath, type FileDelivery, type FilePorts } from './file-delivery';
 import type { ServiceContext } from './context';
 import { exportFilename, exportRows, toCsv, type ExportSource } from './export-csv';
 import type { Actor } from './inbound-events';
@@ -14,17 +14,13 @@ import type { ReportingService } from './reporting-service';
 import type { ApiPage } from '../http/api/schemas';
 
 /** What the export needs from the running server; given once the platforms are mounted. */
-export interface ExportPorts {
-  senders: ReadonlyMap<Platform, PlatformSender>;
-  /** The server's address as people's browsers reach it, for download links. */
-  publicUrl(): string | undefined;
-}
+export type ExportPorts = FilePorts;
 
 /** How long a download link works. */
-export const EXPORT_LINK_MINUTES = 60;
+export const EXPORT_LINK_MINUTES = DOWNLOAD_LINK_MINUTES;
 const PAGE = 100;
 
-export const exportLinkPath = (exportId: string, key: string): string => `/api/v1/exports/${exportId}?key=${key}`;
+export const exportLinkPath = downloadLinkPath;
 
 /** Reads every page of a list. */
 async function everything<T>(read: (req: PageRequest) => Promise<ApiPage<T>>): Promise<T[]> {
@@ -45,21 +41,14 @@ async function everything<T>(read: (req: PageRequest) => Promise<ApiPage<T>>): P
  * the command answers within the platform's 3 seconds however big the mission.
  */
 export class ExportService {
-  private ports?: ExportPorts;
-  private readonly files: ExportFileRepository;
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly missions: MissionService,
     private readonly reporting: ReportingService,
-  ) {
-    this.files = new ExportFileRepository(ctx.store.connection);
-  }
-
-  connect(ports: ExportPorts): void {
-    this.ports = ports;
-  }
+    private readonly delivery: FileDelivery,
+  ) {}
 
   /** Everything the CSV holds, through the same views as the reporting API. */
   async collect(mission: Mission): Promise<ExportSource> {
@@ -98,7 +87,7 @@ export class ExportService {
 
   /** A stored export, if the link's key is right and it has not expired. */
   download(exportId: string, key: string): Promise<StoredExport | undefined> {
-    return this.files.open(exportId, hashKey(key), this.ctx.clock.now());
+    return this.delivery.download(exportId, key);
   }
 
   private async deliver(actor: Actor, user: UserRef, mission: Mission): Promise<void> {
@@ -108,27 +97,11 @@ export class ExportService {
       const { bytes, counts } = await this.csv(mission);
       const at = clock.now();
       const filename = exportFilename(mission.slug, todayIn(mission.timeZone, at));
-      const sender = this.ports?.senders.get(user.platform);
-      let via: 'file' | 'link';
-      if (sender?.sendFile) {
-        const dm = (await store.people.get(user))?.dm ?? (await sender.openDm(user));
-        await sender.sendFile(dm, { filename, contentType: 'text/csv; charset=utf-8', bytes, title: filename, comment: exportSummary(mission.slug, counts) });
-        via = 'file';
-      } else {
-        const base = this.ports?.publicUrl()?.replace(/\/+$/, '');
-        if (!base) throw new Error('no public URL is known for download links');
-        const linkKey = randomBytes(32).toString('hex');
-        await this.files.deleteExpired(at);
-        await this.files.save({ exportId, missionId: mission.id, keyHash: hashKey(linkKey), filename, body: bytes.toString('utf8'), createdAt: at, expiresAt: new Date(at.getTime() + EXPORT_LINK_MINUTES * 60_000) });
-        await this.ctx.outbox.enqueue({
-          key: `export:${exportId}`,
-          missionId: mission.id,
-          target: { user },
-          message: exportLinkMessage(mission, `${base}${exportLinkPath(exportId, linkKey)}`, counts, EXPORT_LINK_MINUTES),
-          context: { kind: 'export' },
-        });
-        via = 'link';
-      }
+      const via = await this.delivery.toUser(
+        user,
+        { filename, contentType: 'text/csv; charset=utf-8', bytes, title: filename, comment: exportSummary(mission.slug, counts) },
+        { missionId: mission.id, outboxKey: 'export', linkMessage: (url, minutes) => exportLinkMessage(mission, url, counts, minutes) },
+      );
       await store.audit.record(mission.id, actor, 'mission.export', at, undefined, { ...counts, via });
       logger.info({ missionId: mission.id, via, ...counts }, 'export sent');
     } catch (e) {
@@ -138,8 +111,4 @@ export class ExportService {
         .catch((err: unknown) => logger.error({ err, missionId: mission.id }, 'could not tell the admin their export failed'));
     }
   }
-}
-
-function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
 }

@@ -37,6 +37,7 @@ export function toMission(d: MissionDoc): Mission {
     questions: JSON.parse(d.questions) as Question[],
     nextOpenAt: d.nextOpenAt ?? undefined,
     ...(typeof d.escalateAfterWeeks === 'number' ? { escalateAfterWeeks: d.escalateAfterWeeks } : {}),
+    ...(typeof d.retentionMonths === 'number' ? { retentionMonths: d.retentionMonths } : {}),
     createdBy: { platform: d.createdBy.platform as Platform, workspaceId: d.createdBy.workspaceId, userId: d.createdBy.userId },
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
@@ -125,6 +126,16 @@ export class MissionRepository {
   /** Missions whose next round is due by `now`: an indexed range read, bounded by `limit`. */
   async findDue(now: Date, limit: number): Promise<Mission[]> {
     const docs = await this.model.find({ nextOpenAt: { $lte: now } }).sort({ nextOpenAt: 1 }).limit(limit).lean<MissionDoc[]>().exec();
+    return docs.map(toMission);
+  }
+
+  async setRetention(id: string, months: number, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { retentionMonths: months, updatedAt: at } }).exec();
+  }
+
+  /** Missions with a retention policy (few; read nightly). */
+  async withRetention(): Promise<Mission[]> {
+    const docs = await this.model.find({ retentionMonths: { $gt: 0 } }).lean<MissionDoc[]>().exec();
     return docs.map(toMission);
   }
 

@@ -1,6 +1,6 @@
 import type { ConversationRef, Platform, UserRef } from '../../src/domain/identity';
 import type { Message } from '../../src/messages/model';
-import { SendError, type PlatformSender, type SendResult } from '../../src/outbox/platform-sender';
+import { SendError, type OutgoingFile, type PlatformSender, type SendResult } from '../../src/outbox/platform-sender';
 
 export interface Delivered {
   conversationId: string;
@@ -16,6 +16,7 @@ export interface Delivered {
 export class RecordingSender implements PlatformSender {
   readonly delivered: Delivered[] = [];
   readonly unreachable = new Set<string>();
+  readonly files: Array<{ conversationId: string; file: OutgoingFile }> = [];
   private seq = 0;
 
   constructor(readonly platform: Platform) {}
@@ -35,6 +36,11 @@ export class RecordingSender implements PlatformSender {
   async openDm(user: UserRef): Promise<ConversationRef> {
     if (this.unreachable.has(user.userId)) throw new SendError('unreachable', `${user.userId} has not installed the app`);
     return { platform: user.platform, workspaceId: user.workspaceId, conversationId: `D-${user.userId}`, kind: 'dm' };
+  }
+
+  async sendFile(target: ConversationRef, file: OutgoingFile): Promise<SendResult> {
+    this.files.push({ conversationId: target.conversationId, file });
+    return { messageId: `f${++this.seq}`, conversationId: target.conversationId };
   }
 
   /** Messages in a user's DM, each as its latest version. */

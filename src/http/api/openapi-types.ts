@@ -1056,13 +1056,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The CSV, UTF-8 with a byte-order mark. */
+            /** @description The file: a CSV export (UTF-8 with a byte-order mark) or a subject access export (JSON). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/csv": string;
+                    "application/json": Record<string, never>;
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -55,7 +55,7 @@ export function createApiRouter(deps: ApiDeps, opts: ApiOptions = {}): Router {
     }
     const found = await dataOut.exports.download(String(req.params.exportId), key);
     if (!found) return sendError(res, 'not_found', 'this export link has expired or is wrong; run `mission export <slug>` again');
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Type', found.filename.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${found.filename.replace(/[^\w.-]/g, '_')}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.send(Buffer.from(found.body, 'utf8'));

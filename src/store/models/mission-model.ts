@@ -18,6 +18,7 @@ export interface MissionDoc {
   questions: string;
   nextOpenAt?: Date;
   escalateAfterWeeks?: number;
+  retentionMonths?: number;
   createdBy: { platform: string; workspaceId: string; userId: string };
   createdAt: Date;
   updatedAt: Date;
@@ -52,6 +53,7 @@ const missionSchema = new Schema<MissionDoc>(
     questions: { type: String, required: true },
     nextOpenAt: Date,
     escalateAfterWeeks: Number,
+    retentionMonths: Number,
     createdBy: { type: userRefSchema, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Platform, UserRef } from '../domain/identity';
+import type { Message } from '../messages/model';
+import type { OutgoingFile, PlatformSender } from '../outbox/platform-sender';
+import { ExportFileRepository, type StoredExport } from '../store/export-file-repository';
+import type { ServiceContext } from './context';
+
+/** What file delivery needs from the running server; given once the platforms are mounted. */
+export interface FilePorts {
+  senders: ReadonlyMap<Platform, PlatformSender>;
+  /** The server's address as people's browsers reach it, for download links. */
+  publicUrl(): string | undefined;
+}
+
+/** How long a download link works. */
+export const DOWNLOAD_LINK_MINUTES = 60;
+
+export const downloadLinkPath = (id: string, key: string): string => `/api/v1/exports/${id}?key=${key}`;
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/**
+ * Puts a file in a person's direct messages: uploaded where the platform lets a bot post files
+ * (Slack), else kept for an hour behind a private download link sent through the outbox (Teams
+ * bots cannot post files without the consent flow). Used by exports and subject access.
+ */
+export class FileDelivery {
+  private ports?: FilePorts;
+  readonly files: ExportFileRepository;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.files = new ExportFileRepository(ctx.store.connection);
+  }
+
+  connect(ports: FilePorts): void {
+    this.ports = ports;
+  }
+
+  async toUser(
+    user: UserRef,
+    file: OutgoingFile,
+    opts: { missionId: string; outboxKey: string; linkMessage: (url: string, minutes: number) => Message },
+  ): Promise<'file' | 'link'> {
+    const sender = this.ports?.senders.get(user.platform);
+    if (sender?.sendFile) {
+      const dm = (await this.ctx.store.people.get(user))?.dm ?? (await sender.openDm(user));
+      await sender.sendFile(dm, file);
+      return 'file';
+    }
+    const base = this.ports?.publicUrl()?.replace(/\/+$/, '');
+    if (!base) throw new Error('no public URL is known for download links');
+    const at = this.ctx.clock.now();
+    const id = randomBytes(16).toString('hex');
+    const key = randomBytes(32).toString('hex');
+    await this.files.deleteExpired(at);
+    await this.files.save({ exportId: id, missionId: opts.missionId, keyHash: hashKey(key), filename: file.filename, body: file.bytes.toString('utf8'), createdAt: at, expiresAt: new Date(at.getTime() + DOWNLOAD_LINK_MINUTES * 60_000) });
+    await this.ctx.outbox.enqueue({
+      key: `${opts.outboxKey}:${id}`,
+      missionId: opts.missionId,
+      target: { user },
+      message: opts.linkMessage(`${base}${downloadLinkPath(id, key)}`, DOWNLOAD_LINK_MINUTES),
+      context: { kind: 'file-link' },
+    });
+    return 'link';
+  }
+
+  /** A stored file, if the link's key is right and it has not expired. */
+  download(id: string, key: string): Promise<StoredExport | undefined> {
+    return this.files.open(id, hashKey(key), this.ctx.clock.now());
+  }
+}
