@@ -85,9 +85,14 @@ export function sliceText(text: string, max: number): string {
 
 export function cutCardText(text: string, max: number): string {
   if (text.length <= max) return text;
-  let head = sliceText(text, Math.max(0, max - 1));
+  let head = sliceText(text, Math.max(0, max - 2));
+  // Lines (list items) are kept whole, so no item is half shown or left with open markup.
+  const lineEnd = head.lastIndexOf('\n');
+  if (lineEnd > 0) return `${head.slice(0, lineEnd)}\n${ELLIPSIS}`;
   const open = head.lastIndexOf('<at>');
   if (open >= 0 && head.indexOf('</at>', open) < 0) head = head.slice(0, open);
+  // An odd number of ** would leave bold open to the end of the block.
+  if ((head.match(/\*\*/g) ?? []).length % 2 === 1) head = head.slice(0, head.lastIndexOf('**'));
   return head + ELLIPSIS;
 }
 

@@ -1,27 +1,20 @@
-import { commandHelp, helpEntries, helpText, missionAdd, missionCreate } from '../../../src/commands';
+import { COMMAND_WORDS, commandHelp, commandsOf, helpEntries, helpText, missionAdd, missionCreate } from '../../../src/commands';
 
 describe('helpText', () => {
-  it('lists every mission command with its summary, help last', () => {
+  it('lists every mission command, in registration order, as "usage — summary", help last', () => {
     const lines = helpText('mission').split('\n');
-    expect(lines).toEqual([
-      'mission create "<statement>" [slug=<slug>] [target=YYYY-MM-DD] [place="<text>"] [tz=<IANA zone>] — Create a mission',
-      'mission list — List the missions in this workspace',
-      "mission show <slug> — Show a mission's statement, target, people and channels",
-      'mission add <slug> @user [@user ...] [org="<organisation>"] [role=member|lead|admin] — Add people to a mission',
-      'mission remove <slug> @user — Remove a person from a mission',
-      "mission channel <slug> digest|alerts — Use this channel for a mission's weekly digest or its blocker alerts",
-      'mission schedule <slug> day=<mon..sun> time=HH:MM [tz=<IANA zone>] [remind=<duration>] [close=<duration>] — Set when the weekly check-in opens, reminds and closes',
-      'mission pause <slug> — Pause the weekly check-ins',
-      'mission resume <slug> — Resume the weekly check-ins',
-      'mission questions <slug> — Edit the check-in questions in a form',
-      "mission checkin-now <slug> — Open this week's check-in now (to try it out)",
-      'mission close-now <slug> — Close the open check-in now',
-      'mission help [command] — List these commands, or show how to use one',
-    ]);
+    const defs = commandsOf('mission');
+    expect(lines).toHaveLength(defs.length + 1);
+    defs.forEach((d, i) => expect(lines[i]).toBe(`${d.usage} — ${d.summary}`));
+    expect(lines[0]).toBe('mission create "<statement>" [slug=<slug>] [target=YYYY-MM-DD] [place="<text>"] [tz=<IANA zone>] — Create a mission');
+    expect(lines).toContain('mission add <slug> @user [@user ...] [org="<organisation>"] [role=member|lead|admin] — Add people to a mission');
+    expect(lines).toContain("mission checkin-now <slug> — Open this week's check-in now (to try it out)");
+    expect(lines[lines.length - 1]).toBe('mission help [command] — List these commands, or show how to use one');
   });
 
   it('covers every word when none is given', () => {
-    expect(helpText()).toBe(`${helpText('mission')}\n${helpText('checkin')}`);
+    expect(helpText()).toBe(COMMAND_WORDS.map((w) => helpText(w)).join('\n'));
+    expect(COMMAND_WORDS).toEqual(expect.arrayContaining(['mission', 'checkin', 'blocker']));
   });
 
   it('is empty for an unknown word', () => {

@@ -55,7 +55,7 @@ describe('parseCommand: unknown commands', () => {
   it('rejects an unknown command word with a suggestion', () => {
     expect(err('list', 'missoin')).toEqual({
       code: 'UNKNOWN_COMMAND',
-      message: 'there is no missoin command; the commands are mission, checkin',
+      message: 'there is no missoin command; the commands are mission, checkin, blocker',
       suggestion: 'Did you mean `mission`?',
     });
   });
@@ -82,7 +82,7 @@ describe('parseCommand: limits', () => {
 
 describe('registry', () => {
   it('lists the command words', () => {
-    expect(COMMAND_WORDS).toEqual(['mission', 'checkin']);
+    expect(COMMAND_WORDS).toEqual(['mission', 'checkin', 'blocker']);
   });
 
   it.each(COMMANDS.map((c) => [c.id, c.example] as const))('%s: its help example parses', (id, example) => {
