@@ -66,14 +66,14 @@ export function renderAdaptiveCardFormWithErrors(
   form: Form,
   errors: FieldErrors,
   values: Record<string, string>,
-  opts: { withTitle?: boolean } = {},
+  opts: { withTitle?: boolean; withIntro?: boolean } = {},
 ): AdaptiveCardJson {
   const mentions = new MentionCollector();
   const ids = new Set(form.inputs.map((i) => i.id));
   const body: AcElement[] = [];
   const title = escapeCardText(form.title.replace(/\s+/g, ' ').trim());
   if (title && opts.withTitle !== false) body.push({ type: 'TextBlock', text: title, size: 'Medium', weight: 'Bolder', wrap: true });
-  const intro = form.intro ? richMarkdown(form.intro, mentions) : '';
+  const intro = form.intro && opts.withIntro !== false ? richMarkdown(form.intro, mentions) : '';
   if (intro.trim()) body.push({ type: 'TextBlock', text: intro, wrap: true });
   for (const [id, message] of Object.entries(errors)) if (!ids.has(id) && message) body.push(errorText(message));
   for (const input of form.inputs) body.push(...inputElements(input, values[input.id] ?? input.initial, errors[input.id]));

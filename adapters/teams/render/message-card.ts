@@ -129,7 +129,7 @@ function dropChartsIfOver(card: AdaptiveCardJson): AdaptiveCardJson {
 
 /** Teams shows a message's form inline: the message's body, then the inputs and the submit. */
 function withInlineForm(body: AcElement[], mentions: MentionCollector, msg: Message): AdaptiveCardJson {
-  const formCard = renderAdaptiveCardFormWithErrors(msg.form!.form, {}, {}, { withTitle: false });
+  const formCard = renderAdaptiveCardFormWithErrors(msg.form!.form, {}, {}, { withTitle: false, withIntro: false });
   const entities = [...mentions.entities(), ...(formCard.msteams?.entities ?? [])];
   return fitCardToSize({
     ...formCard,
