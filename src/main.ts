@@ -4,6 +4,7 @@ import path from 'node:path';
 import { platformsOn, type Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createHttpApp } from './http/http-app';
+import { mountApiV1 } from './http/api/mount';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics/metrics';
 import type { PlatformPlugin } from './platform';
@@ -11,6 +12,7 @@ import { createRuntime, type Runtime } from './runtime';
 import type { PlatformSender } from './outbox/platform-sender';
 import type { Platform } from './domain/identity';
 import { openStore, type Store } from './store/store';
+import { SealedInstallationVault } from './services/installation-vault';
 import { defaultCacheDir, startEmbeddedDatabase, type EmbeddedDatabase } from './store/embedded';
 
 export interface RunningApp {
@@ -55,10 +57,11 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     logger.info({ engine: embedded.engine }, 'embedded database started');
   }
 
-  let runtimeRef: Runtime | undefined;
+  // The gauges read the outbox, which exists once the runtime does.
+  const built: { runtime?: Runtime } = {};
   const metrics = createMetrics({
-    countByStatus: async () => (runtimeRef ? runtimeRef.ctx.outboxItems.countByStatus() : {}),
-    oldestPendingAge: async () => (runtimeRef ? runtimeRef.ctx.outboxItems.oldestPendingAge() : 0),
+    countByStatus: async () => (built.runtime ? built.runtime.ctx.outboxItems.countByStatus() : {}),
+    oldestPendingAge: async () => (built.runtime ? built.runtime.ctx.outboxItems.oldestPendingAge() : 0),
   });
   let store: Store;
   try {
@@ -70,14 +73,17 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
 
   const enabled = opts.platforms.filter((p) => p.enabled(config));
   const runtime = await createRuntime({ store, clock, logger, metrics });
-  runtimeRef = runtime;
+  built.runtime = runtime;
   const core = runtime.services.core;
   const http = createHttpApp({ databaseUp: () => store.ping(), platforms: enabled.map((p) => p.platform) }, logger, { metrics });
   const senders = new Map<Platform, PlatformSender>();
+  // Tokens installed through OAuth are sealed with the configured key (config.ts requires one).
+  const installations = config.encryptionKey ? new SealedInstallationVault(store.slackInstallations, config.encryptionKey, clock, logger) : undefined;
   for (const plugin of enabled) {
-    senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory }));
+    senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory, installations }));
   }
   for (const route of opts.routes ?? []) await route(http, runtime);
+  mountApiV1(http, runtime, { senders, publicUrl: () => url });
   runtime.startDispatcher(senders, opts.dispatcher ?? {});
   if (opts.scheduler !== false) runtime.scheduler.start();
   http.use((_req, res) => {
