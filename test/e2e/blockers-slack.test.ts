@@ -15,8 +15,12 @@ const answers = { moved: 'Two employers signed the youth jobs pledge', next: 'Ca
 
 const alerts = (): SlackMessage[] => t.slack.messages(ALERTS).filter((m) => !m.deleted);
 const shown = (m: SlackMessage | undefined): string => (m ? `${m.text ?? ''}\n${JSON.stringify(m.blocks ?? [])}` : '');
+/** Posts that landed in `channel`; a user id as the channel means the bot's DM with them, as on Slack. */
 const postsTo = (channel: string, pattern: RegExp): number =>
-  t.slack.calls('chat.postMessage').filter((c) => c.outcome === 'ok' && (c.params as { channel?: string }).channel === channel && pattern.test(String((c.params as { text?: string }).text ?? ''))).length;
+  t.slack.calls('chat.postMessage').filter((c) => {
+    const to = String((c.params as { channel?: string }).channel);
+    return c.outcome === 'ok' && (to === channel || (/^[UW]/.test(to) && t.slack.dmChannelFor(to) === channel)) && pattern.test(String((c.params as { text?: string }).text ?? ''));
+  }).length;
 const buttonsOf = (m: SlackMessage): string[] =>
   (m.blocks ?? []).flatMap((b) => ((b as { elements?: Array<{ type: string; text?: { text: string } }> }).elements ?? []).filter((e) => e.type === 'button').map((e) => e.text?.text ?? ''));
 
@@ -60,7 +64,8 @@ describe('blocker lifecycle on Slack', () => {
     expect(shown(alerts()[0])).toMatch(/\*chi\* \(Ladywood Community Trust\)/);
     // Pressed again: no second DM.
     await chi.press(alerts()[0], 'I can help');
-    await new Promise((r) => setTimeout(r, 300));
+    await eventually(() => expect(postsTo(ben.dm, /offered to help/)).toBe(1));
+    await new Promise((r) => setTimeout(r, 300)); // a second DM would have arrived by now
     expect(postsTo(ben.dm, /offered to help/)).toBe(1);
     expect(alerts()).toHaveLength(1);
   });

@@ -14,6 +14,7 @@ import { eventually, SlackPerson } from '../../support/slack-person';
  * pressed through both, two people resolving at once on different replicas, and both ticking at
  * escalation time. Every alert, DM, resolution and escalation happens exactly once.
  */
+jest.setTimeout(120_000);
 let t: TestApp;
 let b: RunningApp;
 let ada: SlackPerson, ben: SlackPerson, chi: SlackPerson, lee: SlackPerson;
@@ -47,8 +48,12 @@ async function secondReplica(): Promise<RunningApp> {
 const urls = (): string[] => [t.slackUrl, `${b.url.replace('localhost', '127.0.0.1')}/slack/events`];
 const alerts = (): SlackMessage[] => t.slack.messages(ALERTS).filter((m) => !m.deleted);
 const shown = (m: SlackMessage | undefined): string => (m ? `${m.text ?? ''}\n${JSON.stringify(m.blocks ?? [])}` : '');
+/** Posts that landed in `channel`; a user id as the channel means the bot's DM with them, as on Slack. */
 const posts = (channel: string, pattern: RegExp): number =>
-  t.slack.calls('chat.postMessage').filter((c) => c.outcome === 'ok' && (c.params as { channel?: string }).channel === channel && pattern.test(String((c.params as { text?: string }).text ?? ''))).length;
+  t.slack.calls('chat.postMessage').filter((c) => {
+    const to = String((c.params as { channel?: string }).channel);
+    return c.outcome === 'ok' && (to === channel || (/^[UW]/.test(to) && t.slack.dmChannelFor(to) === channel)) && pattern.test(String((c.params as { text?: string }).text ?? ''));
+  }).length;
 
 /** The same button press delivered to both replicas at once (a retry landing elsewhere). */
 async function pressOnBoth(user: string, message: SlackMessage, label: string): Promise<void> {

@@ -32,7 +32,9 @@ export async function sharedWorld(label: string, opts: SlackStandInOptions = {})
       for (const call of slack.calls('chat.postMessage')) {
         const params = call.params as { channel?: string; text?: string };
         if (call.outcome !== 'ok' || !pattern.test(params.text ?? '')) continue;
-        counts.set(String(params.channel), (counts.get(String(params.channel)) ?? 0) + 1);
+        // A user id as the channel posts to the bot's DM with them (as Slack does).
+        const channel = /^[UW]/.test(String(params.channel)) ? slack.dmChannelFor(String(params.channel)) : String(params.channel);
+        counts.set(channel, (counts.get(channel) ?? 0) + 1);
       }
       return counts;
     },

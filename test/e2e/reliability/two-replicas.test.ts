@@ -5,6 +5,7 @@ import { addPeople, sharedWorld, waitUntil, type SharedWorld } from './slack-fix
  * Two bot processes on one database, both sending: every prompt and every reminder is
  * delivered exactly once. Then both restart a day later and remind, again exactly once.
  */
+jest.setTimeout(120_000);
 let world: SharedWorld;
 let a: BotProcess, b: BotProcess;
 const MEMBERS = 40;

@@ -22,10 +22,12 @@ function asSendError(e: unknown): SendError {
   return e as SendError;
 }
 
-function cardOf(record: ConnectorActivity): { text?: string; card: string } {
-  const activity = record.activity as { text?: string; attachments?: Array<{ contentType: string; content: unknown }> };
+/** The card and its summary; no `text`, which Teams would show above the card as a copy. */
+function cardOf(record: ConnectorActivity): { summary?: string; card: string } {
+  const activity = record.activity as { text?: string; summary?: string; attachments?: Array<{ contentType: string; content: unknown }> };
   expect(activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-  return { text: activity.text, card: JSON.stringify(activity.attachments?.[0]?.content) };
+  expect(activity.text ?? '').toBe('');
+  return { summary: activity.summary, card: JSON.stringify(activity.attachments?.[0]?.content) };
 }
 
 /** A digest long enough to pass Teams' own budget but not this connector's small size limit. */
@@ -83,7 +85,7 @@ describe('Teams outbox sender against the Bot Connector stand-in', () => {
     expect(record.replyToId).toBeUndefined();
     expect(record.activity).toMatchObject({ from: { id: `28:${appId}` }, conversation: { id: dm.conversationId, tenantId: tenant } });
     let shown = cardOf(record);
-    expect(shown.text).toBe('Check-in for 2026-W48');
+    expect(shown.summary).toBe('Check-in for 2026-W48');
     expect(shown.card).toContain('Weekly check-in: 2026-W48');
 
     await sender.update(dm, sent.messageId, checkInPrompt('2026-W49'));
@@ -92,7 +94,7 @@ describe('Teams outbox sender against the Bot Connector stand-in', () => {
     [record] = records;
     expect(record.updates).toBe(1);
     shown = cardOf(record);
-    expect(shown.text).toBe('Check-in for 2026-W49');
+    expect(shown.summary).toBe('Check-in for 2026-W49');
     expect(shown.card).toContain('Weekly check-in: 2026-W49');
     expect(shown.card).not.toContain('2026-W48');
   });
