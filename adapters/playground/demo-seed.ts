@@ -5,14 +5,14 @@ import { DEFAULT_QUESTIONS, type Answers } from '../../src/domain/questions';
 import { DEFAULT_SCHEDULE, nextOpening, roundTimes, type Schedule } from '../../src/domain/schedule';
 import { addWeeks, weekKey } from '../../src/domain/week-key';
 import { MissionPulseError } from '../../src/errors';
-import { missionModel } from '../../src/store/models/mission-model';
 import type { Store } from '../../src/store/store';
-import { findPersona, SLACK_CHANNEL, TEAMS_TENANT_ID, type Persona } from './personas';
+import { findPersona, SLACK_CHANNEL, TEAMS_CHANNEL, TEAMS_TENANT_ID, type Persona } from './personas';
 
 /**
- * `npm run dev -- --demo`: one mission with its team from both platforms and twelve weeks of
- * closed rounds, so digests, trends and blocker views have history to show. Written through the
- * store's repositories with deterministic ids; a second run finds the mission and does nothing.
+ * `npm run dev -- --demo`: one mission homed in Slack and linked to the Teams tenant, with its
+ * team from both platforms and twelve weeks of closed rounds, so digests, trends and blocker
+ * views have history to show. Written through the store's repositories with deterministic ids;
+ * a second run finds the mission and does nothing.
  */
 export const DEMO_SLUG = 'ladywood-jobs';
 export const DEMO_MISSION_ID = 'msn_demo_ladywood_jobs';
@@ -133,7 +133,8 @@ function answersFor(member: DemoMember, week: number, r: () => number): Answers 
   return answers;
 }
 
-export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: string }): Promise<DemoSeedResult> {
+/** `teamsServiceUrl`: the Bot Connector's address, needed to post to the Teams channel. */
+export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: string; teamsServiceUrl?: string }): Promise<DemoSeedResult> {
   const home = { platform: 'slack' as const, workspaceId: opts.slackTeamId };
   const skipped = (why: DemoSeedResult['skipped']): DemoSeedResult => ({ created: false, skipped: why, missionId: DEMO_MISSION_ID, slug: DEMO_SLUG, rounds: 0, checkins: 0 });
   if (await store.missions.findById(DEMO_MISSION_ID)) return skipped('already-seeded');
@@ -164,8 +165,21 @@ export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: str
     if (e instanceof MissionPulseError && e.code === 'CONFLICT') return skipped('slug-taken');
     throw e;
   }
-  // The Teams members' tenant may see the mission too (the store has no "link workspace" call yet).
-  await missionModel(store.connection).updateOne({ _id: mission.id }, { $addToSet: { workspaceKeys: workspaceKey({ platform: 'teams', workspaceId: TEAMS_TENANT_ID }) } }).exec();
+  // The Teams tenant is linked to the Slack-homed mission, as `mission join` would do, with the
+  // Teams channel as its digest channel: digests and alerts go to both panes.
+  const teamsWs = { platform: 'teams' as const, workspaceId: TEAMS_TENANT_ID };
+  const tom = findPersona('tom')!;
+  await store.missionLinks.insert({
+    missionId: mission.id,
+    workspace: teamsWs,
+    workspaceKey: workspaceKey(teamsWs),
+    linkedBy: userOf(tom, 'teams', opts.slackTeamId),
+    linkedByName: tom.name,
+    linkedAt: createdAt,
+    invitedBy: userOf(admin, 'slack', opts.slackTeamId),
+    ...(opts.teamsServiceUrl ? { digestChannel: { ...teamsWs, conversationId: TEAMS_CHANNEL.channelId, kind: 'channel' as const, serviceUrl: opts.teamsServiceUrl } } : {}),
+  });
+  await store.missions.addWorkspace(mission.id, workspaceKey(teamsWs), createdAt);
   await store.audit.record(mission.id, userOf(admin, 'slack', opts.slackTeamId), 'mission.create', createdAt, undefined, { slug: DEMO_SLUG, statement: DEMO_STATEMENT, seeded: 'demo' });
 
   const { added } = await store.members.insertNew(

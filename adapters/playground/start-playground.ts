@@ -116,7 +116,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
     // also what refreshes their stored conversation when the connector's address changes.
     const teams = sides.teams;
     await Promise.all(PERSONAS.map((p) => teams.install(p)));
-    const demo = opts.demo ? await seedDemo(app.store, { now: new Date(), slackTeamId: slack.teamId }) : undefined;
+    const demo = opts.demo ? await seedDemo(app.store, { now: new Date(), slackTeamId: slack.teamId, teamsServiceUrl: connector.serviceUrl }) : undefined;
     return {
       url: `${app.url}/playground`,
       app,

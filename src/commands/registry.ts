@@ -4,6 +4,7 @@ import { apiAndExportCommands } from './api-and-export';
 import { blockerCommands } from './blockers';
 import { checkinCycleCommands } from './checkin-cycle';
 import { indicatorCommands } from './indicators';
+import { missionLinkCommands } from './mission-links';
 import { missionSetupCommands } from './mission-setup';
 import { privacyCommands } from './privacy';
 
@@ -11,7 +12,7 @@ import { privacyCommands } from './privacy';
  * Every subcommand the bot understands. A new command family is one file exporting its
  * definitions `as const`, spread in here.
  */
-export const COMMANDS = [...missionSetupCommands, ...checkinCycleCommands, ...indicatorCommands, ...blockerCommands, ...apiAndExportCommands, ...privacyCommands] as const;
+export const COMMANDS = [...missionSetupCommands, ...missionLinkCommands, ...checkinCycleCommands, ...indicatorCommands, ...blockerCommands, ...apiAndExportCommands, ...privacyCommands] as const;
 
 export type RegisteredCommand = (typeof COMMANDS)[number];
 export type CommandWord = RegisteredCommand['word'];

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { escalateWeeksOf, type Blocker } from '../domain/blocker';
-import { sameWorkspace, type UserRef, type WorkspaceRef } from '../domain/identity';
+import { sameWorkspace, workspaceKey, type UserRef, type WorkspaceRef } from '../domain/identity';
 import { canLead, type Member, type Mission } from '../domain/mission';
 import { blockerPostMessage, helpOfferedMessage, resolvedForOwnerMessage, type LeadRef, type PersonRef, type PostKind } from '../messages/blocker-messages';
 import type { EnqueueInput, OutboxTarget } from '../outbox';
 import type { ServiceContext } from './context';
+import { missionChannels, perWorkspaceKey } from './mission-channels';
 
 export const alertKey = (blockerId: string): string => `alert:${blockerId}`;
 export const escalationKey = (blockerId: string): string => `escalate:${blockerId}`;
@@ -41,10 +42,19 @@ export function personIn(m: Pick<Member, 'platform' | 'workspaceId' | 'userId' |
 export class BlockerAlerts {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** The alert channel, else the digest channel; with neither, `fallback` by direct message. */
-  private posts(mission: Mission, base: string, fallback: Member[]): Post[] {
-    const channel = mission.alertChannel ?? mission.digestChannel;
-    if (channel) return [{ key: base, target: { conversation: channel }, where: channel, name: mission.alertChannel ? 'the alert channel' : 'the digest channel' }];
+  /**
+   * In each workspace of the mission (home and linked), its alert channel, else its digest
+   * channel: partners on the other platform are often the ones who can help. With no channel
+   * anywhere, `fallback` by direct message. The home post keeps the key it always had.
+   */
+  private async posts(mission: Mission, base: string, fallback: Member[]): Promise<Post[]> {
+    const out: Post[] = [];
+    for (const place of await missionChannels(this.ctx.store, mission)) {
+      const channel = place.alert ?? place.digest;
+      if (!channel) continue;
+      out.push({ key: perWorkspaceKey(base, place), target: { conversation: channel }, where: channel, name: place.alert ? 'the alert channel' : 'the digest channel' });
+    }
+    if (out.length > 0) return out;
     return fallback.map((m) => ({ key: `${base}:dm:${shortHash(m.id)}`, target: { user: userOf(m) }, where: m, name: m.displayName }));
   }
 
@@ -59,14 +69,14 @@ export class BlockerAlerts {
   async alert(mission: Mission, b: Blocker, members?: Member[]): Promise<boolean> {
     if (b.severity !== 'high' || b.status !== 'open') return false;
     const all = members ?? (await this.ctx.store.members.listByMission(mission.id));
-    await this.post(mission, b, 'alert', this.posts(mission, alertKey(b.id), all.filter((m) => m.role === 'admin')), all);
+    await this.post(mission, b, 'alert', await this.posts(mission, alertKey(b.id), all.filter((m) => m.role === 'admin')), all);
     return true;
   }
 
   /** Posts the escalation once, naming the leads, and stops the blocker being picked up again. */
   async escalate(mission: Mission, b: Blocker, known?: Member[]): Promise<void> {
     const members = known ?? (await this.ctx.store.members.listByMission(mission.id));
-    if (b.status === 'open') await this.post(mission, b, 'escalation', this.posts(mission, escalationKey(b.id), members.filter((m) => canLead(m.role))), members);
+    if (b.status === 'open') await this.post(mission, b, 'escalation', await this.posts(mission, escalationKey(b.id), members.filter((m) => canLead(m.role))), members);
     await this.ctx.store.blockers.markEscalated(b.id, this.ctx.clock.now());
   }
 
@@ -117,6 +127,8 @@ export class BlockerAlerts {
       const item = await this.ctx.outboxItems.get(key);
       if (!item) continue;
       const where: WorkspaceRef = 'conversation' in item.target ? item.target.conversation : item.target.user;
+      // A workspace unlinked since the post was made hears no more about the blocker.
+      if (!mission.workspaceKeys.includes(workspaceKey(where))) continue;
       const kind: PostKind = key.startsWith('escalate:') ? 'escalation' : 'alert';
       out.push({
         key: `${key}:v:${stateHash(b)}${suffix}`,

@@ -22,6 +22,7 @@ import type { IndicatorService } from './indicator-service';
 import type { BlockerService } from './blocker-service';
 import type { DigestService } from './digest-service';
 import type { DataOut } from './data-out';
+import type { MissionLinkService } from './mission-link-service';
 
 const reply = (message: Reply & { kind: 'private' | 'public' }): Reply => message;
 
@@ -75,7 +76,8 @@ export class CommandRouter {
         return reply({ kind: 'private', message: missionListMessage(await this.missions.listMine(actor), ev.command) });
       case 'mission.show': {
         const shown = await this.missions.show(actor, cmd.slug);
-        return reply({ kind: 'private', message: missionDetailsMessage(shown.mission, shown.groups, shown.memberCount) });
+        const seen = await this.services.links.asSeenFrom(actor, shown.mission);
+        return reply({ kind: 'private', message: missionDetailsMessage(seen, shown.groups, shown.memberCount) });
       }
       case 'mission.add': {
         const result = await this.missions.addMembers(actor, { slug: cmd.slug, users: cmd.userIds.map(named), organisation: cmd.org, role: cmd.role });
@@ -89,6 +91,14 @@ export class CommandRouter {
         const mission = await this.missions.setChannel(actor, where, cmd.slug, cmd.purpose);
         return reply({ kind: 'public', message: channelSetMessage(mission, cmd.purpose) });
       }
+      case 'mission.invite':
+        return reply({ kind: 'private', message: await this.services.links.invite(actor, where, cmd.slug) });
+      case 'mission.join':
+        return reply({ kind: 'private', message: await this.services.links.join(actor, where, cmd.code, cmd.org) });
+      case 'mission.unlink':
+        return reply({ kind: 'private', message: await this.services.links.unlink(actor, cmd.slug, cmd.workspace) });
+      case 'mission.links':
+        return reply({ kind: 'private', message: await this.services.links.links(actor, cmd.slug) });
       case 'mission.schedule':
         return reply({ kind: 'private', message: await this.services.cycle.schedule(actor, cmd.slug, cmd) });
       case 'mission.pause':
@@ -149,4 +159,6 @@ export interface CommandServices {
   digests: DigestService;
   dataOut: DataOut;
   privacy: PrivacyService;
+  /** One mission across workspaces: invite, join, unlink, links. */
+  links: MissionLinkService;
 }

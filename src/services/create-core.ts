@@ -24,6 +24,8 @@ import { HomeService } from './home-service';
 import { IndicatorCheckinExtension } from './indicator-checkin-extension';
 import { IndicatorService } from './indicator-service';
 import type { ActionEvent, FormSubmitEvent, ReachabilityEvent } from './inbound-events';
+import { InstallService } from './install-service';
+import { MissionLinkService } from './mission-link-service';
 import { MissionService } from './mission-service';
 import { QuestionsService, QUESTIONS_FORM_ID } from './questions-service';
 import type { Reply } from './replies';
@@ -80,7 +82,8 @@ export function createServices(ctx: ServiceContext): Services {
   const privacy = new PrivacyService(ctx, missions, (user, file) =>
     dataOut.files.toUser(user, file, { missionId: 'privacy', outboxKey: 'my-data', linkMessage: (url, minutes) => myDataLinkMessage(url, minutes) }),
   );
-  const commands = new CommandRouter(ctx, { missions, checkins, cycle, questions, indicators, blockers, digests, dataOut, privacy });
+  const links = new MissionLinkService(ctx, missions);
+  const commands = new CommandRouter(ctx, { missions, checkins, cycle, questions, indicators, blockers, digests, dataOut, privacy, links });
   const { logger } = ctx;
   const throttle = new CommandThrottle();
 
@@ -136,6 +139,7 @@ export function createServices(ctx: ServiceContext): Services {
     }
   }
 
+  const installs = new InstallService(ctx);
   const core: Core = {
     onCommand: (ev) =>
       safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, command: ev.command }, async () => {
@@ -159,6 +163,13 @@ export function createServices(ctx: ServiceContext): Services {
         await reachable(ev);
       } catch (e) {
         logger.warn({ err: e, platform: ev.user.platform }, 'could not record how to reach a person');
+      }
+    },
+    onInstallChanged: async (ev) => {
+      try {
+        await installs.handle(ev);
+      } catch (e) {
+        logger.warn({ err: e, install: ev.kind }, 'could not record an install change');
       }
     },
   };

@@ -12,7 +12,7 @@ import {
   type IndicatorView,
 } from '../domain/digest';
 import type { ChartInput, RenderedChart } from '../charts';
-import { userKey } from '../domain/identity';
+import { userKey, type ConversationRef } from '../domain/identity';
 import { canLead, type Mission } from '../domain/mission';
 import { addWeeks } from '../domain/week-key';
 import { forbidden, invalidInput, notFound } from '../errors';
@@ -24,6 +24,7 @@ import type { ServiceContext } from './context';
 import type { BlockerService } from './blocker-service';
 import type { Actor } from './inbound-events';
 import type { IndicatorService } from './indicator-service';
+import { missionChannels, perWorkspaceKey, withDigest } from './mission-channels';
 import { todayIn, type MissionService } from './mission-service';
 import type { Reply } from './replies';
 
@@ -77,7 +78,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** More requests than this for one round is a runaway script, not a lead. */
 const MAX_DIGESTS_ON_REQUEST = 100;
 
-/** Builds the weekly digest and sends it, once, to the mission's digest channel. */
+/** Builds the weekly digest and sends it, once, to the digest channel of each workspace of the mission. */
 export class DigestService {
   constructor(
     private readonly ctx: ServiceContext,
@@ -149,24 +150,28 @@ export class DigestService {
     return { digest, message: digestMessage(digest, await this.chart(digest)) };
   }
 
-  /** The round-close hook: the scheduled digest, exactly once per round (its dedupe key). */
+  /**
+   * The round-close hook: the scheduled digest, exactly once per round in each workspace's
+   * digest channel (the home one and each linked one), each under its own dedupe key.
+   */
   async onRoundClosed(mission: Mission, round: CheckinRound): Promise<void> {
     const current = (await this.ctx.store.missions.findById(mission.id)) ?? mission;
-    if (!current.digestChannel) {
+    const places = withDigest(await missionChannels(this.ctx.store, current));
+    if (places.length === 0) {
       this.ctx.logger.warn({ missionId: mission.id, round: round.id }, 'no digest channel set; the digest was not sent');
       return;
     }
-    const key = digestKey(round.id);
-    if (await this.ctx.outboxItems.get(key)) return;
+    const due: Array<{ key: string; channel: ConversationRef }> = [];
+    for (const p of places) {
+      const key = perWorkspaceKey(digestKey(round.id), p);
+      if (!(await this.ctx.outboxItems.get(key))) due.push({ key, channel: p.digest });
+    }
+    if (due.length === 0) return;
     const { message } = await this.build(current, round);
-    await this.ctx.outbox.enqueue({
-      key,
-      missionId: mission.id,
-      target: { conversation: current.digestChannel },
-      message,
-      context: { kind: 'digest', round: round.id },
-    });
-    this.ctx.logger.info({ missionId: mission.id, round: round.id }, 'digest enqueued');
+    await this.ctx.outbox.enqueueMany(
+      due.map((d) => ({ key: d.key, missionId: mission.id, target: { conversation: d.channel }, message, context: { kind: 'digest', round: round.id } })),
+    );
+    this.ctx.logger.info({ missionId: mission.id, round: round.id, channels: due.length }, 'digest enqueued');
   }
 
   /** `mission digest-now <slug>`: leads and admins; the open round so far, else the latest. */
@@ -174,7 +179,8 @@ export class DigestService {
     const { store, clock } = this.ctx;
     const { mission, me } = await this.missions.asMember(actor, slug);
     if (!canLead(me.role)) throw forbidden(`Only the leads and admins of "${slug}" can send its digest.`);
-    if (!mission.digestChannel) {
+    const places = withDigest(await missionChannels(store, mission));
+    if (places.length === 0) {
       throw invalidInput(`"${slug}" has no digest channel yet. Run \`mission channel ${slug} digest\` in the channel that should get it.`);
     }
     const round = (await store.rounds.findOpen(mission.id)) ?? (await store.rounds.latest(mission.id, 1))[0];
@@ -185,15 +191,18 @@ export class DigestService {
       if (++n > MAX_DIGESTS_ON_REQUEST) throw invalidInput(`The digest for ${round.weekKey} has been sent ${MAX_DIGESTS_ON_REQUEST} times already.`);
     }
     const { digest, message } = await this.build(mission, round);
-    await this.ctx.outbox.enqueue({
-      key: digestNowKey(round.id, n),
-      missionId: mission.id,
-      target: { conversation: mission.digestChannel },
-      message,
-      context: { kind: 'digest', round: round.id, requestedBy: me.id },
-    });
+    await this.ctx.outbox.enqueueMany(
+      places.map((p) => ({
+        key: perWorkspaceKey(digestNowKey(round.id, n), p),
+        missionId: mission.id,
+        target: { conversation: p.digest },
+        message,
+        context: { kind: 'digest', round: round.id, requestedBy: me.id },
+      })),
+    );
     await store.audit.record(mission.id, actor, 'digest.now', clock.now(), undefined, { round: round.id, n });
-    return noticeMessage(`Sent the digest for ${digestTitle(digest)} to the digest channel.`);
+    const where = places.length === 1 ? 'the digest channel' : `the digest channel in each of its ${places.length} workspaces`;
+    return noticeMessage(`Sent the digest for ${digestTitle(digest)} to ${where}.`);
   }
 
   /** "Full details" and its page buttons: any member of the mission may read them. */

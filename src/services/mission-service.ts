@@ -180,6 +180,14 @@ export class MissionService {
     if (!sameWorkspace(where, actor)) throw forbidden('That conversation belongs to another workspace.');
     const field = which === 'digest' ? 'digestChannel' : 'alertChannel';
     const at = this.ctx.clock.now();
+    if (!sameWorkspace(actor, mission.home)) {
+      // In a linked workspace the command sets that workspace's own channel, never the home one.
+      const key = workspaceKey(actor);
+      const link = await this.ctx.store.missionLinks.get(mission.id, key);
+      if (!link || !(await this.ctx.store.missionLinks.setChannel(mission.id, key, field, where))) throw NO_SUCH_MISSION(slug);
+      await this.ctx.store.audit.record(mission.id, actor, `mission.channel.${which}`, at, link[field] ?? null, where);
+      return mission;
+    }
     await this.ctx.store.missions.setChannel(mission.id, field, where, at);
     await this.ctx.store.audit.record(mission.id, actor, `mission.channel.${which}`, at, mission[field] ?? null, where);
     return { ...mission, [field]: where, updatedAt: at };

@@ -10,7 +10,7 @@ import { missionModel, type MissionDoc } from './models/mission-model';
 export type NewMission = Omit<Mission, 'workspaceKeys' | 'createdAt' | 'updatedAt'>;
 export type MissionChannelField = 'digestChannel' | 'alertChannel';
 
-function toConversation(d: MissionDoc['digestChannel']): ConversationRef | undefined {
+export function toConversation(d: MissionDoc['digestChannel']): ConversationRef | undefined {
   if (!d) return undefined;
   return {
     platform: d.platform as Platform,
@@ -103,6 +103,16 @@ export class MissionRepository {
 
   async setChannel(id: string, field: MissionChannelField, channel: ConversationRef, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { [field]: stripUndefined({ ...channel }), updatedAt: at } }).exec();
+  }
+
+  /** Lets a linked workspace see the mission. `$addToSet` is a no-op if it already can. */
+  async addWorkspace(id: string, key: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $addToSet: { workspaceKeys: key }, $set: { updatedAt: at } }).exec();
+  }
+
+  /** Stops a linked workspace seeing the mission (`$pull` of an equal value: portable). The home key stays. */
+  async removeWorkspace(id: string, key: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id, homeKey: { $ne: key } }, { $pull: { workspaceKeys: key }, $set: { updatedAt: at } }).exec();
   }
 
   async setSchedule(id: string, schedule: Schedule, nextOpenAt: Date | undefined, at: Date): Promise<void> {

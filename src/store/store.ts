@@ -13,6 +13,10 @@ import { BudgetRepository } from './budget-repository';
 import { DraftRepository } from './draft-repository';
 import { ConversationRepository } from './conversation-repository';
 import { ApiTokenRepository } from './api-token-repository';
+import { SlackInstallationRepository } from './slack-installation-repository';
+import { TeamsTeamRepository } from './teams-team-repository';
+import { InviteRepository } from './invite-repository';
+import { MissionLinkRepository } from './mission-link-repository';
 import { newId } from './ids';
 
 /** Every repository over one connection. Each app instance (and test "replica") has its own. */
@@ -35,6 +39,14 @@ export interface Store {
   conversations: ConversationRepository;
   /** Reporting API tokens (hashes only). */
   apiTokens: ApiTokenRepository;
+  /** Slack workspaces installed through OAuth (tokens sealed; the core never reads them). */
+  slackInstallations: SlackInstallationRepository;
+  /** Teams teams the bot was added to, with their General channel. */
+  teamsTeams: TeamsTeamRepository;
+  /** Invite codes (hashes) to link a mission to another workspace, and their single use. */
+  invites: InviteRepository;
+  /** Workspaces linked to missions, with the channels each chose. */
+  missionLinks: MissionLinkRepository;
   jobs: JobClaims;
   /** Identifies this process in claims, for debugging which replica did what. */
   replicaId: string;
@@ -77,7 +89,11 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
     blockers: new BlockerRepository(connection),
     drafts: new DraftRepository(connection),
     apiTokens: new ApiTokenRepository(connection),
+    slackInstallations: new SlackInstallationRepository(connection),
+    teamsTeams: new TeamsTeamRepository(connection),
     conversations: new ConversationRepository(connection),
+    invites: new InviteRepository(connection),
+    missionLinks: new MissionLinkRepository(connection),
     jobs: new JobClaims(connection, replicaId),
     replicaId,
     async ping() {
