@@ -24,6 +24,9 @@ export interface PersonalDataExport {
   budgetEntries: Doc[];
   auditEntries: Doc[];
   apiTokensIssued: Doc[];
+  invitesCreated: Doc[];
+  invitesUsed: Doc[];
+  linksMade: Doc[];
 }
 
 /** What erasure keeps of a round's answers: the numbers and choices aggregates are made of, never free text. */
@@ -46,6 +49,12 @@ export class PersonalDataRepository {
     const key = userKey(user);
     const ids = await this.memberIds(user);
     const byMember = { $in: ids };
+    const by = (field: string) => ({ [`${field}.platform`]: user.platform, [`${field}.workspaceId`]: user.workspaceId, [`${field}.userId`]: user.userId });
+    const [invitesCreated, invitesUsed, linksMade] = await Promise.all([
+      this.col('invites').find(by('createdBy')).toArray(),
+      this.col('invite_claims').find(by('claimedBy')).toArray(),
+      this.col('mission_links').find(by('linkedBy')).toArray(),
+    ]);
     const [person, memberships, checkins, drafts, blockersRaised, helpOffered, indicatorReadings, budgetEntries, auditEntries, apiTokensIssued] = await Promise.all([
       this.col('people').findOne({ _id: key } as Doc),
       this.col('members').find({ userKey: key }).toArray(),
@@ -58,7 +67,7 @@ export class PersonalDataRepository {
       this.col('audit').find({ actorKey: key }).toArray(),
       this.col('api_tokens').find({ 'createdBy.platform': user.platform, 'createdBy.workspaceId': user.workspaceId, 'createdBy.userId': user.userId }, { projection: { secretHash: 0 } }).toArray(),
     ]);
-    return { user: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId }, exportedAt: at.toISOString(), person, memberships, checkins, drafts, blockersRaised, helpOffered, indicatorReadings, budgetEntries, auditEntries, apiTokensIssued };
+    return { user: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId }, exportedAt: at.toISOString(), person, memberships, checkins, drafts, blockersRaised, helpOffered, indicatorReadings, budgetEntries, auditEntries, apiTokensIssued, invitesCreated, invitesUsed, linksMade };
   }
 
   /**
@@ -90,6 +99,10 @@ export class PersonalDataRepository {
     counts.apiTokens = (
       await this.col('api_tokens').updateMany({ 'createdBy.platform': user.platform, 'createdBy.workspaceId': user.workspaceId, 'createdBy.userId': user.userId }, { $set: { 'createdBy.userId': anon }, $unset: { createdByName: 1 } })
     ).modifiedCount;
+    const by = (field: string) => ({ [`${field}.platform`]: user.platform, [`${field}.workspaceId`]: user.workspaceId, [`${field}.userId`]: user.userId });
+    counts.invites = (await this.col('invites').updateMany(by('createdBy'), { $set: { 'createdBy.userId': anon, createdByName: ERASED_NAME } })).modifiedCount;
+    counts.inviteClaims = (await this.col('invite_claims').updateMany(by('claimedBy'), { $set: { 'claimedBy.userId': anon } })).modifiedCount;
+    counts.links = (await this.col('mission_links').updateMany(by('linkedBy'), { $set: { 'linkedBy.userId': anon, linkedByName: ERASED_NAME } })).modifiedCount;
     counts.outbox = (await this.col('outbox_items').deleteMany({ userKey: key })).deletedCount;
     counts.memberships = (await this.col('members').deleteMany({ userKey: key })).deletedCount;
     counts.person = (await this.col('people').deleteMany({ _id: key } as Doc)).deletedCount;
