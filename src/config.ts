@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MissionPulseError } from './errors';
+import { parseEncryptionKey } from './store/encryption';
 
 /**
  * The one place that reads the environment. Everything else takes a Config. Names follow each
@@ -45,6 +46,17 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with xoxb-'),
   SLACK_API_URL: httpUrl,
+  SLACK_CLIENT_ID: optionalText.refine((v) => v === undefined || /^[0-9]+\.[0-9]+$/.test(v), 'must be the Client ID from your Slack app\'s Basic Information page (digits, a dot, digits)'),
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 random characters (make one with: openssl rand -hex 20)'),
+  MISSION_PULSE_ENCRYPTION_KEY: optionalText.refine(
+    (v) => v === undefined || parseEncryptionKey(v) !== undefined,
+    'must be 32 random bytes in base64 (make one with: openssl rand -base64 32)',
+  ),
+  PUBLIC_URL: optionalText.refine(
+    (v) => v === undefined || /^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(v) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/[^\s]*)?$/.test(v),
+    'must be the https:// address people and Slack reach the bot at (http:// only for localhost)',
+  ),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: optionalText.refine((v) => v === undefined || ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(v), 'must be MultiTenant, SingleTenant or UserAssignedMSI'),
@@ -62,10 +74,24 @@ const envSchema = z.object({
 
 export type Env = Record<string, string | undefined>;
 
+/**
+ * Slack runs in one of two modes: one workspace with a bot token from the environment, or many
+ * workspaces, each installed through OAuth at /slack/install with its token kept encrypted.
+ */
 export interface SlackConfig {
   signingSecret: string;
-  botToken: string;
+  /** Single-workspace mode: the xoxb- token from the Slack app's OAuth & Permissions page. */
+  botToken?: string;
+  /** Many-workspace mode (OAuth install). Exactly one of botToken and oauth is set. */
+  oauth?: SlackOAuthConfig;
   apiUrl?: string;
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` parameter (and its browser cookie) against forged installs. */
+  stateSecret: string;
 }
 
 export interface TeamsConfig {
@@ -89,8 +115,23 @@ export interface Config {
   dataDir: string;
   slack?: SlackConfig;
   teams?: TeamsConfig;
+  /** AES-256 key (32 bytes) for platform tokens stored in the database; required with Slack OAuth. */
+  encryptionKey?: Buffer;
+  /** The https base URL the bot is reached at (OAuth redirect, links); no trailing slash. */
+  publicUrl?: string;
   dev: boolean;
 }
+
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set([
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'MISSION_PULSE_ENCRYPTION_KEY',
+  'MicrosoftAppPassword',
+]);
+
 
 const BOTBUILDER_OVERRIDE_KEYS = [
   'ToBotFromChannelOpenIdMetadataUrl',
@@ -113,21 +154,18 @@ export class ConfigError extends MissionPulseError {
 export function loadConfig(env: Env, opts: { dev?: boolean; cwd?: string } = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message} (got "${String(env[String(i.path[0])] ?? '')}")`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0]);
+        const value = String(env[name] ?? '');
+        return `${i.path.join('.')} ${i.message} (got ${SECRET_VARIABLES.has(name) ? `${value.length} characters` : `"${value}"`})`;
+      }),
+    );
   }
   const e = parsed.data;
   const problems: string[] = [];
 
-  let slack: SlackConfig | undefined;
-  if (e.SLACK_SIGNING_SECRET || e.SLACK_BOT_TOKEN) {
-    if (!e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET is missing: Slack is half set up (SLACK_BOT_TOKEN is set). Copy it from your Slack app\'s Basic Information page.');
-    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN is missing: Slack is half set up (SLACK_SIGNING_SECRET is set). Copy the xoxb- token from your Slack app\'s OAuth & Permissions page.');
-    if (e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN) {
-      slack = { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL };
-    }
-  } else if (e.SLACK_API_URL) {
-    problems.push('SLACK_API_URL is set but Slack is not: also set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or unset SLACK_API_URL.');
-  }
+  const slack = slackConfig(e, problems);
 
   let teams: TeamsConfig | undefined;
   const overrides: Record<string, string> = {};
@@ -167,14 +205,65 @@ export function loadConfig(env: Env, opts: { dev?: boolean; cwd?: string } = {})
     dataDir: e.MISSION_PULSE_DATA_DIR ?? `${cwd}/.data`,
     slack,
     teams,
+    ...(e.MISSION_PULSE_ENCRYPTION_KEY ? { encryptionKey: parseEncryptionKey(e.MISSION_PULSE_ENCRYPTION_KEY) } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
     dev: opts.dev ?? false,
+  };
+}
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const OAUTH_WHERE: Record<(typeof OAUTH_VARIABLES)[number], string> = {
+  SLACK_CLIENT_ID: "copy it from your Slack app's Basic Information page",
+  SLACK_CLIENT_SECRET: "copy it from your Slack app's Basic Information page",
+  SLACK_STATE_SECRET: 'make one with: openssl rand -hex 20',
+};
+
+/**
+ * Slack is on with its signing secret plus either a bot token (one workspace) or the OAuth
+ * trio (many workspaces). Anything half set is a problem that names the missing variable.
+ */
+function slackConfig(e: ParsedEnv, problems: string[]): SlackConfig | undefined {
+  const oauthSet = OAUTH_VARIABLES.filter((k) => e[k] !== undefined);
+  if (!e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN && oauthSet.length === 0) {
+    if (e.SLACK_API_URL) problems.push('SLACK_API_URL is set but Slack is not: also set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or unset SLACK_API_URL.');
+    return undefined;
+  }
+  const start = problems.length;
+  if (!e.SLACK_SIGNING_SECRET) {
+    const set = e.SLACK_BOT_TOKEN ? 'SLACK_BOT_TOKEN' : oauthSet.join(', ');
+    problems.push(`SLACK_SIGNING_SECRET is missing: Slack is half set up (${set} is set). Copy it from your Slack app's Basic Information page.`);
+  }
+  if (e.SLACK_BOT_TOKEN && oauthSet.length > 0) {
+    problems.push(
+      `SLACK_BOT_TOKEN and ${oauthSet.join(', ')} are both set: choose one workspace (SLACK_BOT_TOKEN) or many workspaces installed through OAuth (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET), and unset the other.`,
+    );
+  } else if (oauthSet.length > 0) {
+    for (const k of OAUTH_VARIABLES) {
+      if (e[k] === undefined) problems.push(`${k} is missing: installing in many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (${oauthSet.join(', ')} is set); ${OAUTH_WHERE[k]}.`);
+    }
+    if (!e.MISSION_PULSE_ENCRYPTION_KEY) {
+      problems.push('MISSION_PULSE_ENCRYPTION_KEY is missing: Slack tokens installed through OAuth are stored encrypted with it. Make one with: openssl rand -base64 32 (and keep it safe: without it the stored tokens cannot be read).');
+    }
+  } else if (!e.SLACK_BOT_TOKEN) {
+    problems.push(
+      "SLACK_BOT_TOKEN is missing: Slack is half set up (SLACK_SIGNING_SECRET is set). Copy the xoxb- token from your Slack app's OAuth & Permissions page, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces.",
+    );
+  }
+  if (problems.length > start || !e.SLACK_SIGNING_SECRET) return undefined;
+  const base = { signingSecret: e.SLACK_SIGNING_SECRET, ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}) };
+  if (e.SLACK_BOT_TOKEN) return { ...base, botToken: e.SLACK_BOT_TOKEN };
+  return {
+    ...base,
+    oauth: { clientId: e.SLACK_CLIENT_ID ?? '', clientSecret: e.SLACK_CLIENT_SECRET ?? '', stateSecret: e.SLACK_STATE_SECRET ?? '' },
   };
 }
 
 /** Which platforms are on, for the start-up log line. */
 export function platformsOn(config: Config): string[] {
   const on: string[] = [];
-  if (config.slack) on.push('slack');
+  if (config.slack) on.push(config.slack.oauth ? 'slack (installed through OAuth)' : 'slack');
   if (config.teams) on.push(config.teams.appId ? 'teams' : 'teams (emulator mode, unauthenticated)');
   return on;
 }

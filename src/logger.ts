@@ -19,6 +19,14 @@ export const REDACTED_PATHS = [
   'config.slack.botToken',
   'config.teams.appPassword',
   'config.encryptionKey',
+  'clientSecret',
+  '*.clientSecret',
+  'stateSecret',
+  '*.stateSecret',
+  'refreshToken',
+  '*.refreshToken',
+  'config.slack.oauth.clientSecret',
+  'config.slack.oauth.stateSecret',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -14,7 +14,17 @@ export interface PlatformPlugin {
   /** Whether the configuration switches this platform on. */
   enabled(config: Config): boolean;
   /** Mount the platform's inbound route(s) on the shared HTTP app; returns its outbound sender. */
-  mount(opts: { http: Application; core: Core; config: Config; logger: Logger; directory: DmDirectory }): Promise<PlatformSender> | PlatformSender;
+  mount(opts: MountOptions): Promise<PlatformSender> | PlatformSender;
+}
+
+export interface MountOptions {
+  http: Application;
+  core: Core;
+  config: Config;
+  logger: Logger;
+  directory: DmDirectory;
+  /** Present when the app is installed through OAuth (an encryption key is configured). */
+  installations?: InstallationVault;
 }
 
 /**
@@ -23,4 +33,29 @@ export interface PlatformPlugin {
  */
 export interface DmDirectory {
   findDm(user: UserRef): Promise<ConversationRef | undefined>;
+}
+
+/**
+ * Where an adapter keeps its platform's installations, tokens included (Slack OAuth). The core
+ * seals each with the configured key and never looks inside: the adapter serialises its own
+ * shape into `payload`.
+ */
+export interface InstallationVault {
+  save(install: VaultInstallation): Promise<void>;
+  /** The stored payload, opened; undefined when not installed or removed. */
+  open(id: string): Promise<string | undefined>;
+  /** Deletes the tokens and says so in the log; true when there were some. Safe to repeat. */
+  remove(id: string, reason: string): Promise<boolean>;
+}
+
+export interface VaultInstallation {
+  /** The workspace's id, or the organisation's for an org-wide install. */
+  id: string;
+  teamId?: string;
+  enterpriseId?: string;
+  orgWide: boolean;
+  /** Who installed it (a platform user id). */
+  installedBy?: string;
+  /** The platform's installation as JSON: sealed before it is stored. */
+  payload: string;
 }

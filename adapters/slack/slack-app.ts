@@ -10,6 +10,12 @@ import { slackTimestampGuard } from './timestamp-guard';
 import { registerSlackDirectMessages } from './slack-dm';
 import { applyHomeTabReply, isHomeTabAction, registerSlackAppHome } from './app-home';
 import { commandWord, normaliseSlackMentions, slackActor, slackConversation } from './slack-inbound';
+import { MissionPulseError } from '../../src/errors';
+import type { VaultInstallationStore } from './installation-store';
+import type { SlackWorkspaceClients } from './slack-clients';
+import { oauthReceiverOptions } from './slack-oauth';
+import { registerSlackUninstall } from './slack-uninstall';
+import { scrubSlackSecrets } from './log-scrub';
 
 const MAX_SLACK_BODY = '512kb';
 
@@ -21,15 +27,17 @@ export interface SlackAdapter {
   client: WebClient;
 }
 
-/** Bolt's logger interface, backed by pino so Slack's lines carry the platform. */
+const line = (parts: unknown[]): string => scrubSlackSecrets(parts.map(String).join(' '));
+
+/** Bolt's logger interface, backed by pino so Slack's lines carry the platform; secrets blanked. */
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ platform: 'slack' });
   let level: LogLevel = LogLevel.INFO;
   return {
-    debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
-    info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
-    warn: (...m: unknown[]) => log.warn(m.map(String).join(' ')),
-    error: (...m: unknown[]) => log.error(m.map(String).join(' ')),
+    debug: (...m: unknown[]) => log.debug(line(m)),
+    info: (...m: unknown[]) => log.info(line(m)),
+    warn: (...m: unknown[]) => log.warn(line(m)),
+    error: (...m: unknown[]) => log.error(line(m)),
     setLevel: (l: LogLevel) => {
       level = l;
     },
@@ -39,8 +47,20 @@ export function boltLogger(logger: Logger): BoltLogger {
 }
 
 /** Mounts Bolt on the shared express app at POST /slack/events (signatures verified by Bolt). */
-export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logger: Logger; http: Application }): SlackAdapter {
+export function createSlackAdapter(opts: {
+  config: SlackConfig;
+  core: Core;
+  logger: Logger;
+  http: Application;
+  /** Many workspaces: installs through OAuth into this store. Absent: the configured bot token. */
+  installations?: VaultInstallationStore;
+  /** How sends reach each workspace; told when one uninstalls. */
+  clients: SlackWorkspaceClients;
+  publicUrl?: string;
+}): SlackAdapter {
   const { config, core, logger } = opts;
+  const oauth = config.oauth && opts.installations ? oauthReceiverOptions({ oauth: config.oauth, store: opts.installations, apiUrl: config.apiUrl, publicUrl: opts.publicUrl }) : {};
+  if (!config.botToken && !opts.installations) throw new MissionPulseError('CONFIG_INVALID', 'Slack needs SLACK_BOT_TOKEN, or OAuth with an installation store');
   opts.http.post('/slack/events', slackTimestampGuard());
   const receiver = new ExpressReceiver({
     // Refuse oversized payloads before any work (Slack's largest, a full modal, is far smaller).
@@ -51,9 +71,11 @@ export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logg
     logger: boltLogger(logger),
     // Slack redelivers events unanswered in 3 s; acking first keeps retries to real failures.
     processBeforeResponse: false,
+    ...oauth,
   });
   const bolt = new App({
-    token: config.botToken,
+    // With OAuth there is no token here: Bolt authorizes each request from the installation store.
+    ...(config.botToken ? { token: config.botToken } : {}),
     receiver,
     logger: boltLogger(logger),
     clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
@@ -123,6 +145,7 @@ export function createSlackAdapter(opts: { config: SlackConfig; core: Core; logg
 
   registerSlackDirectMessages(bolt, core, logger);
   registerSlackAppHome(bolt, core, logger);
+  registerSlackUninstall(bolt, { store: opts.installations, clients: opts.clients, logger });
 
   bolt.error(async (error) => {
     logger.error({ platform: 'slack', err: error }, 'slack handler failed');

@@ -15,6 +15,8 @@ import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
 import { readTeamsSubmitData, renderAdaptiveCard, renderAdaptiveCardForm, renderAdaptiveCardFormWithErrors, toTeamsAttachment } from './render';
 import { StrictBotFrameworkAuthentication } from './strict-authentication';
+import { installSignal } from './teams-installs';
+import { singleTenantGuard } from './tenant-guard';
 import { normaliseTeamsText, splitCommand, teamsActor, teamsConversation } from './teams-inbound';
 
 const COMMAND_WORDS = ['mission', 'checkin', 'blocker'];
@@ -64,20 +66,24 @@ export function createTeamsAdapter(opts: {
     const actor = teamsActor(activity);
     const where = teamsConversation(activity);
     if (activity.type === ActivityTypes.InstallationUpdate || activity.type === ActivityTypes.ConversationUpdate) {
-      if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where });
+      const signal = installSignal(activity, actor, where);
+      if (signal.kind === 'reachable') await core.onReachable({ user: actor, dm: where });
+      else if (signal.kind === 'event') await core.onInstallChanged(signal.event);
       return;
     }
     if (activity.type !== ActivityTypes.Message) return;
     if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where });
 
+    // Teams repeats an activity (same id) when it retries: the core processes each id once.
+    const deliveryId = activity.id || undefined;
     const submitted = activity.value !== undefined ? readTeamsSubmitData(activity.value) : null;
     if (submitted?.kind === 'action') {
-      const reply = await core.onAction({ actor, where, actionId: submitted.actionId, value: submitted.value, messageId: activity.replyToId });
+      const reply = await core.onAction({ actor, where, actionId: submitted.actionId, value: submitted.value, messageId: activity.replyToId, deliveryId });
       await applyReply(context, reply);
       return;
     }
     if (submitted?.kind === 'form') {
-      const reply = await core.onFormSubmit({ actor, where, formId: submitted.formId, state: submitted.state, values: submitted.values, messageId: activity.replyToId });
+      const reply = await core.onFormSubmit({ actor, where, formId: submitted.formId, state: submitted.state, values: submitted.values, messageId: activity.replyToId, deliveryId });
       await applyReply(context, reply);
       return;
     }
@@ -87,7 +93,7 @@ export function createTeamsAdapter(opts: {
     if (HOME_WORDS.test(text)) {
       await applyReply(context, await core.onHomeRequested({ actor, where }));
     } else if (cmd) {
-      await applyReply(context, await core.onCommand({ actor, where, command: cmd.command, text: cmd.rest, mentionNames }));
+      await applyReply(context, await core.onCommand({ actor, where, command: cmd.command, text: cmd.rest, mentionNames, deliveryId }));
     } else if (GREETINGS.test(text) || where.kind !== 'dm' || text === '') {
       await applyReply(context, await core.onCommand({ actor, where, command: 'mission', text: 'help', mentionNames }));
     } else {
@@ -95,7 +101,8 @@ export function createTeamsAdapter(opts: {
     }
   }
 
-  opts.http.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {
+  const guard = singleTenantGuard(opts.config, logger);
+  opts.http.post('/api/messages', express.json({ limit: '256kb' }), ...(guard ? [guard] : []), async (req, res) => {
     await adapter.process(req, res, handleTurn);
   });
 

@@ -1,5 +1,5 @@
 import type { Message } from '../messages/model';
-import type { ActionEvent, CommandEvent, DirectMessageEvent, FormSubmitEvent, HomeEvent, ReachabilityEvent } from './inbound-events';
+import type { ActionEvent, CommandEvent, DirectMessageEvent, FormSubmitEvent, HomeEvent, InstallEvent, ReachabilityEvent } from './inbound-events';
 import type { Reply } from './replies';
 
 /**
@@ -12,6 +12,8 @@ export interface Core {
   onFormSubmit(ev: FormSubmitEvent): Promise<Reply>;
   onDirectMessage(ev: DirectMessageEvent): Promise<Reply>;
   onReachable(ev: ReachabilityEvent): Promise<void>;
+  /** The app was removed for a person, or added to or removed from a team. */
+  onInstallChanged(ev: InstallEvent): Promise<void>;
   /** The person's overview for a home surface of its own (the Slack App Home tab). */
   onHomeOpened(ev: HomeEvent): Promise<Message>;
   /** The person asked for their overview in a conversation (Teams `home` or `status`). */

@@ -1,4 +1,4 @@
-import type { ConversationRef, UserRef } from '../domain/identity';
+import type { ConversationRef, UserRef, WorkspaceRef } from '../domain/identity';
 
 /**
  * What adapters hand to the core. Every event names the actor's platform identity, so that
@@ -18,6 +18,8 @@ export interface CommandEvent {
   text: string;
   /** Display names of the people mentioned, by user id, where the platform supplied them. */
   mentionNames: Record<string, string>;
+  /** The platform's id for this delivery (a Teams activity id): a repeated delivery is processed once. */
+  deliveryId?: string;
 }
 
 /** A button pressed on a message the bot sent. */
@@ -28,6 +30,8 @@ export interface ActionEvent {
   value: string;
   /** The platform id of the message the button sits on, so the service can update it. */
   messageId?: string;
+  /** The platform's id for this delivery (a Teams activity id): a repeated delivery is processed once. */
+  deliveryId?: string;
 }
 
 /** A submitted form (Slack modal, Teams Adaptive Card inputs). */
@@ -38,6 +42,8 @@ export interface FormSubmitEvent {
   state: string;
   values: Record<string, string>;
   messageId?: string;
+  /** The platform's id for this delivery (a Teams activity id): a repeated delivery is processed once. */
+  deliveryId?: string;
 }
 
 /** A plain message to the bot in a direct message (not a command). */
@@ -64,3 +70,20 @@ export interface HomeEvent {
   actor: Actor;
   where?: ConversationRef;
 }
+
+/** A team (Teams) the bot was added to or removed from, with the channel it can post in. */
+export interface TeamInstall extends WorkspaceRef {
+  teamId: string;
+  name?: string;
+  /** The team's General channel; on Teams it carries the service URL for proactive posts. */
+  channel: ConversationRef;
+}
+
+/**
+ * The app was removed for a person, or added to / removed from a team. (A person adding it
+ * is a ReachabilityEvent; a whole Slack workspace's install is the adapter's, with its tokens.)
+ */
+export type InstallEvent =
+  | { kind: 'removed-for-person'; user: Actor }
+  | { kind: 'added-to-team'; team: TeamInstall; by?: Actor }
+  | { kind: 'removed-from-team'; team: TeamInstall; by?: Actor };

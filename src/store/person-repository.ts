@@ -63,6 +63,14 @@ export class PersonRepository {
     return { changed: true };
   }
 
+  /** Forgets the DM (the app was removed for them): sends then find no way to reach them. */
+  async clearDm(user: UserRef, at: Date): Promise<{ changed: boolean }> {
+    const current = await this.get(user);
+    if (!current?.dm) return { changed: false };
+    await this.model.updateOne({ _id: userKey(user) }, { $unset: { dm: 1 }, $set: { updatedAt: at } }).exec();
+    return { changed: true };
+  }
+
   async setAway(user: UserRef, awayUntil: string | undefined, at: Date): Promise<void> {
     if (awayUntil) await this.upsert(user, { awayUntil }, {}, at);
     else await this.upsert(user, {}, { awayUntil: 1 }, at);

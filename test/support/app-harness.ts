@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../src/config';
 import { ManualClock } from '../../src/domain/clock';
 import { startApp, type RunningApp } from '../../src/main';
@@ -39,7 +39,17 @@ function externalDatabase(uri: string, label: string): TestDatabase {
   return { uri: uri.replace(/\/(\?|$)/, `/${dbName}$1`), dbName, drop: async () => undefined };
 }
 
-export async function startTestApp(label: string, opts: { at?: Date; scheduler?: boolean; mongoUri?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  at?: Date;
+  scheduler?: boolean;
+  mongoUri?: string;
+  /** Changes the environment the app is configured from (e.g. Slack OAuth, a single-tenant Teams bot). */
+  env?: (env: Record<string, string>, ctx: { slack: SlackStandIn; appId: string }) => Record<string, string>;
+  /** Default: silent. */
+  logger?: Logger;
+}
+
+export async function startTestApp(label: string, opts: TestAppOptions = {}): Promise<TestApp> {
   const db = opts.mongoUri ? externalDatabase(opts.mongoUri, label) : await testDatabase(label);
   const slack = await startSlackStandIn({ rateLimits: { enabled: false } });
   const appId = newAppId();
@@ -58,11 +68,11 @@ export async function startTestApp(label: string, opts: { at?: Date; scheduler?:
     SLACK_API_URL: slack.apiUrl,
   };
   for (const [k, v] of Object.entries(auth)) env[k] = String(v);
-  const config = loadConfig(env);
+  const config = loadConfig(opts.env ? opts.env(env, { slack, appId }) : env);
   const app = await startApp({
     config,
     clock,
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     platforms: [slackPlugin, teamsPlugin({ credentialsFactory: issuer.credentialsFactory({ appId, appPassword: TEAMS_PASSWORD }) })],
     scheduler: opts.scheduler ?? false,
     dispatcher: { limits: { timeScale: 0.001 }, pollIntervalMs: 50 },

@@ -26,6 +26,17 @@ describe('logs never carry secrets', () => {
     expect(all).toContain('starting');
   });
 
+  it('redacts the Slack OAuth secrets and the encryption key in a logged configuration', () => {
+    const { lines, stream } = capture();
+    createLogger('info', stream).info(
+      { config: { slack: { oauth: { clientId: '1.2', clientSecret: 'client-shh', stateSecret: 'state-shh' } }, encryptionKey: 'key-shh' }, bot: { refreshToken: 'xoxe-refresh' } },
+      'starting',
+    );
+    const all = lines.join('\n');
+    for (const secret of ['client-shh', 'state-shh', 'key-shh', 'xoxe-refresh']) expect(all).not.toContain(secret);
+    expect(all).toContain('1.2');
+  });
+
   it('keeps the context a reader needs: mission, platform, workspace', () => {
     const { lines, stream } = capture();
     createLogger('info', stream).child({ platform: 'slack', workspace: 'T1' }).info({ missionId: 'msn_1' }, 'round opened');

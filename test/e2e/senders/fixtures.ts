@@ -16,6 +16,7 @@ export const idleCore: Core = {
   onFormSubmit: async () => NO_REPLY,
   onDirectMessage: async () => NO_REPLY,
   onReachable: async () => undefined,
+  onInstallChanged: async () => undefined,
   onHomeOpened: async () => ({ summary: '', blocks: [] }),
   onHomeRequested: async () => NO_REPLY,
 };

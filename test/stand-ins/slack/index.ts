@@ -5,3 +5,4 @@ export * from './types';
 export * from './signing';
 export * from './payloads';
 export * from './send-to-bolt';
+export { SlackOAuth, DEFAULT_OAUTH_CLIENT_ID, DEFAULT_OAUTH_CLIENT_SECRET, type SlackOAuthOptions, type InstallSeed, type CompletedInstall } from './oauth';

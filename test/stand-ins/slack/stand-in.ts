@@ -8,6 +8,7 @@ import { SlackApiError } from './errors';
 import { fileMethods } from './file-methods';
 import type { MethodContext, MethodHandler } from './method-context';
 import { miscMethods } from './misc-methods';
+import { SlackOAuth } from './oauth';
 import { optString, type SlackParams } from './params';
 import { slackRateChecks } from './rate-limits';
 import { bearerToken, parseSlackBody, uploadedBytes } from './request-body';
@@ -34,6 +35,10 @@ export interface SlackStandIn {
   workspace(teamId?: string): Workspace;
   addWorkspace(seed: SlackWorkspaceSeed): Workspace;
   addUser(user: SlackUserSeed): void;
+  /** OAuth v2 for a distributed app: GET /oauth/v2/authorize and oauth.v2.access. */
+  readonly oauth: SlackOAuth;
+  /** http://127.0.0.1:PORT/oauth/v2/authorize — the page "Add to Slack" sends people to. */
+  readonly authorizeUrl: string;
   /** Later calls with this token answer token_revoked. */
   revokeToken(token: string): void;
   /** Mark a channel archived or the bot not a member. */
@@ -74,7 +79,7 @@ const METHODS: Record<string, MethodHandler> = { ...chatMethods, ...viewMethods,
 
 const redact = (params: SlackParams): Record<string, unknown> => {
   const copy: Record<string, unknown> = { ...params };
-  if ('token' in copy) copy.token = '[redacted]';
+  for (const secret of ['token', 'client_secret', 'code']) if (secret in copy) copy[secret] = '[redacted]';
   for (const [k, v] of Object.entries(copy)) if (Buffer.isBuffer(v)) copy[k] = `<${v.length} bytes>`;
   return copy;
 };
@@ -83,6 +88,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const timeScale = options.timeScale ?? 1;
   const seeds = options.workspaces ?? [{ teamId: DEFAULT_SLACK_TEAM_ID, botTokens: [DEFAULT_SLACK_BOT_TOKEN], teamName: 'Mission Pulse Test' }];
   const state = new SlackState(seeds, options.users ?? []);
+  const oauth = new SlackOAuth(state, options.oauth);
   const limiter = new RateLimiter(timeScale);
   const faults = new FaultInjector(options.faults);
   const waiter = new ChangeWaiter();
@@ -138,6 +144,20 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       if (err instanceof SlackApiError) return reply(200, { ok: false, error: err.error }, 'error');
       throw err;
     }
+    // The one method called with the app's credentials rather than a token.
+    if (method === 'oauth.v2.access') {
+      try {
+        const body = oauth.exchange(params, req.headers);
+        const teamId = ((body.team as { id?: string } | undefined) ?? {}).id;
+        record({ method, teamId, params: redact(params), httpStatus: 200, response: { ...body, access_token: '[redacted]' }, outcome: 'ok' });
+        res.status(200).json(body);
+        return;
+      } catch (err) {
+        if (err instanceof SlackApiError) return reply(200, { ok: false, error: err.error }, 'error');
+        throw err;
+      }
+    }
+
     const handler = METHODS[method];
     if (!handler) return reply(200, { ok: false, error: 'unknown_method' }, 'error');
 
@@ -186,6 +206,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     res.status(200).json(body);
   });
 
+  app.get('/oauth/v2/authorize', (req: Request, res: Response) => {
+    const outcome = oauth.authorize(new URLSearchParams(req.url.split('?')[1] ?? ''));
+    record({ method: 'oauth.authorize', params: { client_id: req.query.client_id, scope: req.query.scope }, httpStatus: outcome.status, outcome: outcome.error ? 'error' : 'ok' });
+    if (outcome.location) res.redirect(302, outcome.location);
+    else res.status(outcome.status).type('text/html').send(`<p>Slack could not start the installation: ${outcome.error}</p>`);
+  });
+
   app.post('/upload/v1/:fileId', async (req: Request, res: Response) => {
     const file = state.files.get(String(req.params.fileId));
     const fault = faults.pick('upload');
@@ -227,6 +254,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const standIn: SlackStandIn = {
     baseUrl: listening.baseUrl,
     apiUrl: `${listening.baseUrl}/api/`,
+    oauth,
+    authorizeUrl: `${listening.baseUrl}/oauth/v2/authorize`,
     teamId: first.teamId,
     botToken: first.botTokens[0],
     botUserId: first.botUserId,
@@ -291,6 +320,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     waitFor: (predicate, timeoutMs = 5000) => waiter.waitFor(() => predicate(standIn), timeoutMs),
     reset() {
       state.reset();
+      oauth.reset();
       log.length = 0;
       responseUrls.clear();
       responsePosts.length = 0;

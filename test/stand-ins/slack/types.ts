@@ -1,3 +1,4 @@
+import type { SlackOAuthOptions } from './oauth';
 import type { FaultOptions } from '../shared/faults';
 
 export type SlackTier = 'tier1' | 'tier2' | 'tier3' | 'tier4';
@@ -49,6 +50,8 @@ export interface SlackStandInOptions {
   faultHangMs?: number;
   /** Reject trigger_ids the stand-in did not issue (invalid_trigger_id). Default false. */
   strictTriggerIds?: boolean;
+  /** The app's OAuth client id, secret and redirect URLs (distribution through OAuth). */
+  oauth?: SlackOAuthOptions;
 }
 
 export interface SlackFile {

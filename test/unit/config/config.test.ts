@@ -70,4 +70,65 @@ describe('configuration', () => {
       ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
     });
   });
+
+  describe('Slack installed in many workspaces through OAuth', () => {
+    const KEY = Buffer.alloc(32, 7).toString('base64');
+    /** The settings without the named ones. */
+    const without = (env: Record<string, string>, ...names: string[]): Record<string, string> => Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
+    const oauth = { SLACK_SIGNING_SECRET: 's3cret', SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'a-state-secret-of-some-length', MISSION_PULSE_ENCRYPTION_KEY: KEY };
+
+    it('switches OAuth mode on with the signing secret, the client id, secret and state secret, and a key', () => {
+      const c = loadConfig({ ...oauth, PUBLIC_URL: 'https://pulse.example.gov.uk/' });
+      expect(c.slack).toEqual({ signingSecret: 's3cret', oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'a-state-secret-of-some-length' } });
+      expect(c.slack?.botToken).toBeUndefined();
+      expect(c.encryptionKey?.equals(Buffer.alloc(32, 7))).toBe(true);
+      expect(c.publicUrl).toBe('https://pulse.example.gov.uk');
+      expect(platformsOn(c)).toEqual(['slack (installed through OAuth)']);
+    });
+
+    it('names each missing OAuth variable when OAuth is half set up', () => {
+      const p = problemsOf(without(oauth, 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET')).join('\n');
+      expect(p).toMatch(/SLACK_CLIENT_SECRET is missing/);
+      expect(p).toMatch(/SLACK_STATE_SECRET is missing/);
+      expect(p).not.toMatch(/SLACK_CLIENT_ID is missing/);
+      expect(p).not.toMatch(/SLACK_BOT_TOKEN is missing/);
+      expect(problemsOf(without(oauth, 'SLACK_SIGNING_SECRET')).join('\n')).toMatch(/SLACK_SIGNING_SECRET is missing/);
+    });
+
+    it('requires the encryption key with OAuth and says how to make one', () => {
+      const p = problemsOf(without(oauth, 'MISSION_PULSE_ENCRYPTION_KEY')).join('\n');
+      expect(p).toMatch(/MISSION_PULSE_ENCRYPTION_KEY is missing/);
+      expect(p).toMatch(/openssl rand -base64 32/);
+    });
+
+    it('refuses a key that is not 32 bytes of base64, without echoing it', () => {
+      const short = Buffer.alloc(16, 1).toString('base64');
+      const p = problemsOf({ ...oauth, MISSION_PULSE_ENCRYPTION_KEY: short }).join('\n');
+      expect(p).toMatch(/MISSION_PULSE_ENCRYPTION_KEY must be 32 random bytes in base64 \(make one with: openssl rand -base64 32\)/);
+      expect(p).not.toContain(short);
+      expect(problemsOf({ ...oauth, MISSION_PULSE_ENCRYPTION_KEY: 'not base64 at all!' }).join('\n')).toMatch(/MISSION_PULSE_ENCRYPTION_KEY must be 32 random bytes/);
+    });
+
+    it('refuses a bot token and OAuth at once, naming both', () => {
+      const p = problemsOf({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1-2' }).join('\n');
+      expect(p).toMatch(/SLACK_BOT_TOKEN and SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET are both set/);
+    });
+
+    it('refuses a short state secret and a client id of the wrong shape', () => {
+      expect(problemsOf({ ...oauth, SLACK_STATE_SECRET: 'short' }).join('\n')).toMatch(/SLACK_STATE_SECRET must be at least 16 random characters/);
+      expect(problemsOf({ ...oauth, SLACK_CLIENT_ID: 'abc' }).join('\n')).toMatch(/SLACK_CLIENT_ID must be the Client ID/);
+    });
+
+    it('wants PUBLIC_URL over https, except on localhost', () => {
+      expect(problemsOf({ ...oauth, PUBLIC_URL: 'http://pulse.example.gov.uk' }).join('\n')).toMatch(/PUBLIC_URL must be the https:\/\//);
+      expect(loadConfig({ ...oauth, PUBLIC_URL: 'http://localhost:3978' }).publicUrl).toBe('http://localhost:3978');
+    });
+
+    it('keeps single-workspace mode as it was', () => {
+      const c = loadConfig({ SLACK_SIGNING_SECRET: 's3cret', SLACK_BOT_TOKEN: 'xoxb-1-2' });
+      expect(c.slack?.oauth).toBeUndefined();
+      expect(c.slack?.botToken).toBe('xoxb-1-2');
+      expect(c.encryptionKey).toBeUndefined();
+    });
+  });
 });
