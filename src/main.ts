@@ -83,7 +83,8 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory, installations }));
   }
   for (const route of opts.routes ?? []) await route(http, runtime);
-  mountApiV1(http, runtime, { senders, publicUrl: () => url });
+  // Download links name the address people's browsers reach: PUBLIC_URL behind a load balancer.
+  mountApiV1(http, runtime, { senders, publicUrl: () => config.publicUrl ?? url });
   runtime.startDispatcher(senders, opts.dispatcher ?? {});
   if (opts.scheduler !== false) runtime.scheduler.start();
   http.use((_req, res) => {
