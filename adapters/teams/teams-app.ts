@@ -74,8 +74,9 @@ export function createTeamsAdapter(opts: {
     if (activity.type !== ActivityTypes.Message) return;
     if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where });
 
-    // Teams repeats an activity (same id) when it retries: the core processes each id once.
-    const deliveryId = activity.id || undefined;
+    // Teams repeats an activity (same id) when it retries: the core processes each delivery once.
+    // Activity ids are unique within a conversation only, so the conversation is part of it.
+    const deliveryId = activity.id ? `${where.conversationId}:${activity.id}` : undefined;
     const submitted = activity.value !== undefined ? readTeamsSubmitData(activity.value) : null;
     if (submitted?.kind === 'action') {
       const reply = await core.onAction({ actor, where, actionId: submitted.actionId, value: submitted.value, messageId: activity.replyToId, deliveryId });

@@ -2,6 +2,7 @@ import { blockerIdForCheckin, byUrgency, escalateWeeksOf, escalationDueAt, MAX_R
 import type { Checkin, CheckinRound } from '../domain/checkin';
 import { canLead, type Member, type Mission } from '../domain/mission';
 import { BLOCKER_SEVERITIES, type BlockerSeverity, type Question } from '../domain/questions';
+import { workspaceKey } from '../domain/identity';
 import { weekKey } from '../domain/week-key';
 import { forbidden, notFound } from '../errors';
 import { blockerListMessage, blockerRaisedMessage, escalationSetMessage, resolveForm, RESOLUTION_INPUT } from '../messages/blocker-messages';
@@ -121,7 +122,10 @@ export class BlockerService {
     const b = await this.mustGet(id);
     const mission = await this.ctx.store.missions.findById(b.missionId);
     if (!mission) throw notFound('That blocker no longer exists.');
-    return { b, mission, me: await this.ctx.store.members.find(mission.id, actor) };
+    const me = await this.ctx.store.members.find(mission.id, actor);
+    // From a workspace the mission is not shared with, it does not exist: no names, no state.
+    if (!me && !mission.workspaceKeys.includes(workspaceKey(actor))) throw notFound('That blocker no longer exists.');
+    return { b, mission, me };
   }
 
   private notOpen(b: Blocker): Reply {

@@ -30,6 +30,7 @@ import { MissionService } from './mission-service';
 import { QuestionsService, QUESTIONS_FORM_ID } from './questions-service';
 import type { Reply } from './replies';
 import { promptKey, RoundService } from './round-service';
+import { oncePerDelivery } from './once-per-delivery';
 import { safely } from './safely';
 
 export interface Services {
@@ -142,16 +143,18 @@ export function createServices(ctx: ServiceContext): Services {
   const installs = new InstallService(ctx);
   const core: Core = {
     onCommand: (ev) =>
-      safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, command: ev.command }, async () => {
-        const wait = throttle.hit(ev.actor);
-        if (wait > 0) {
-          return { kind: 'private', message: errorMessage(`You're sending commands faster than Mission Pulse can take them. Please wait ${Math.ceil(wait / 1000)} seconds and try again.`) };
-        }
-        await ctx.store.workspaces.ensure(ev.actor, ctx.clock.now());
-        return commands.handle(ev);
-      }),
-    onAction: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, action: ev.actionId }, () => action(ev)),
-    onFormSubmit: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, form: ev.formId }, () => form(ev)),
+      safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, command: ev.command }, () =>
+        oncePerDelivery(ctx, ev.actor, ev.deliveryId, async () => {
+          const wait = throttle.hit(ev.actor);
+          if (wait > 0) {
+            return { kind: 'private', message: errorMessage(`You're sending commands faster than Mission Pulse can take them. Please wait ${Math.ceil(wait / 1000)} seconds and try again.`) };
+          }
+          await ctx.store.workspaces.ensure(ev.actor, ctx.clock.now());
+          return commands.handle(ev);
+        }),
+      ),
+    onAction: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, action: ev.actionId }, () => oncePerDelivery(ctx, ev.actor, ev.deliveryId, () => action(ev))),
+    onFormSubmit: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, form: ev.formId }, () => oncePerDelivery(ctx, ev.actor, ev.deliveryId, () => form(ev))),
     onDirectMessage: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, dm: true }, () => conversation.onMessage(ev)),
     onHomeOpened: async (ev) => {
       const reply = await safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, async () => ({ kind: 'private', message: await home.message(ev.actor) }));

@@ -18,7 +18,7 @@ export interface CommandEvent {
   text: string;
   /** Display names of the people mentioned, by user id, where the platform supplied them. */
   mentionNames: Record<string, string>;
-  /** The platform's id for this delivery (a Teams activity id): a repeated delivery is processed once. */
+  /** Identifies this delivery (Teams: conversation and activity id): a repeated delivery is processed once. */
   deliveryId?: string;
 }
 
@@ -30,7 +30,7 @@ export interface ActionEvent {
   value: string;
   /** The platform id of the message the button sits on, so the service can update it. */
   messageId?: string;
-  /** The platform's id for this delivery (a Teams activity id): a repeated delivery is processed once. */
+  /** Identifies this delivery (Teams: conversation and activity id): a repeated delivery is processed once. */
   deliveryId?: string;
 }
 
@@ -42,7 +42,7 @@ export interface FormSubmitEvent {
   state: string;
   values: Record<string, string>;
   messageId?: string;
-  /** The platform's id for this delivery (a Teams activity id): a repeated delivery is processed once. */
+  /** Identifies this delivery (Teams: conversation and activity id): a repeated delivery is processed once. */
   deliveryId?: string;
 }
 

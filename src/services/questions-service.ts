@@ -53,7 +53,10 @@ export class QuestionsService {
     const state = parseState(rawState);
     const mission = state ? await this.ctx.store.missions.findById(state.missionId) : undefined;
     if (!state || !mission) throw notFound('That form is out of date. Run `mission questions <slug>` again.');
-    await this.missions.asAdmin(actor, mission.slug); // tenancy and role, from the actor, never the form
+    // Tenancy and role, from the actor, never the form. Slugs are per workspace: another
+    // workspace's mission of the same slug must not let its admins write this one.
+    const mine = await this.missions.asAdmin(actor, mission.slug);
+    if (mine.mission.id !== mission.id) throw notFound('That form is out of date. Run `mission questions <slug>` again.');
     const form = this.form(mission);
     const { questions, errors } = readQuestions(mission, state, values);
     if (Object.keys(errors).length > 0) return { kind: 'form-errors', errors, form, values };
