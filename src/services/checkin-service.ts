@@ -1,6 +1,6 @@
 import { checkinId, type Checkin, type CheckinRound } from '../domain/checkin';
 import { givenAnswers, type CheckinDraft } from '../domain/checkin-draft';
-import { userKey } from '../domain/identity';
+import { userKey, workspaceKey } from '../domain/identity';
 import type { Member, Mission } from '../domain/mission';
 import { validateAnswers } from '../domain/questions';
 import { forbidden, invalidInput, notFound } from '../errors';
@@ -42,7 +42,11 @@ export class CheckinService {
     const mission = round ? await store.missions.findById(round.missionId) : undefined;
     if (!round || !mission) throw notFound('That check-in no longer exists.');
     const member = await store.members.find(mission.id, actor);
-    if (!member) throw forbidden(`You are not on the mission "${mission.slug}", so there is no check-in for you there.`);
+    if (!member) {
+      // Someone outside the mission's workspaces learns nothing, not even that it exists.
+      if (!mission.workspaceKeys.includes(workspaceKey(actor))) throw notFound('That check-in no longer exists.');
+      throw forbidden(`You are not on the mission "${mission.slug}", so there is no check-in for you there.`);
+    }
     return { round, mission, member };
   }
 

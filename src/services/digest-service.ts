@@ -212,7 +212,11 @@ export class DigestService {
     const round = parsed ? await store.rounds.get(parsed.roundId) : undefined;
     const mission = round ? await store.missions.findById(round.missionId) : undefined;
     if (!parsed || !round || !mission) throw notFound('That digest is no longer available.');
-    if (!(await store.members.find(mission.id, actor))) throw forbidden(`Only members of "${mission.slug}" can see the full details of its digest.`);
+    if (!(await store.members.find(mission.id, actor))) {
+      // Outside the mission's workspaces, the digest simply does not exist.
+      if (!mission.workspaceKeys.includes(`${actor.platform}:${actor.workspaceId}`)) throw notFound('That digest is no longer available.');
+      throw forbidden(`Only members of "${mission.slug}" can see the full details of its digest.`);
+    }
     const input = await this.load(mission, round);
     const digest = buildDigest(input);
     const statuses = memberStatuses(round, input.checkins, input.awayNow);

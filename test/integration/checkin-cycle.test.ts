@@ -131,6 +131,11 @@ describe('the weekly check-in cycle', () => {
     const round = roundId(mission!.id, '2026-W48');
     const stranger = slackUser('U_X', 'T2', 'X');
     const r = await h.core.onAction({ actor: stranger, where: { platform: 'slack', workspaceId: 'T2', conversationId: 'D', kind: 'dm' }, actionId: 'checkin.open', value: round });
-    expect(replyText(r)).toMatch(/not on the mission/);
+    // From another workspace the mission does not even exist.
+    expect(replyText(r)).toMatch(/That check-in no longer exists/);
+    expect(replyText(r)).not.toMatch(/ladywood-jobs/);
+    const colleague = slackUser('U_Y', 'T1', 'Y');
+    const c = await h.core.onAction({ actor: colleague, where: { platform: 'slack', workspaceId: 'T1', conversationId: 'D', kind: 'dm' }, actionId: 'checkin.open', value: round });
+    expect(replyText(c)).toMatch(/not on the mission/);
   });
 });
