@@ -254,15 +254,21 @@ export class SlackSide {
 
   private messages(p: Persona, channel: string, calls: Map<string, SlackCall>): ShownMessage[] {
     const { slack } = this.opts;
+    const files = new Map(slack.files().map((f) => [f.id, f]));
     const posted = slack.messages(channel).map((m): ShownMessage => {
       const call = calls.get(`${channel}:${m.ts}`);
+      // A file shared into the channel (the digest's chart) shows as Slack shows an image.
+      const images = (m.files ?? [])
+        .map((id) => files.get(id))
+        .filter((f): f is NonNullable<typeof f> => f !== undefined && f.bytes !== undefined && /\.png$/i.test(f.filename))
+        .map((f) => ({ type: 'image', image_url: `data:image/png;base64,${f.bytes!.toString('base64')}`, alt_text: f.altText ?? f.title ?? f.filename, title: { type: 'plain_text', text: f.title ?? f.filename } }));
       return {
         key: `slack:${channel}:${m.ts}`,
         version: String(m.updates),
         at: slackTsToMs(m.ts),
         author: m.user === slack.botUserId ? { kind: 'bot' } : { kind: 'system' },
         notes: m.updates > 0 ? ['edited'] : [],
-        body: { kind: 'slack', text: m.text ?? '', blocks: m.blocks ?? [], channel, ts: m.ts, ephemeral: false },
+        body: { kind: 'slack', text: m.text ?? '', blocks: [...(m.blocks ?? []), ...images], channel, ts: m.ts, ephemeral: false },
         raw: call ? call.params : m,
         rawLabel: call ? `${call.method} as the bot called it (token redacted)` : `The message as Slack holds it (sent ${m.via === 'response_url' ? 'through a response_url' : 'by the Web API'})`,
       };

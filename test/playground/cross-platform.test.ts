@@ -64,6 +64,10 @@ describe('the cross-platform mission in the playground', () => {
     const teamsDigests = digests(await until(() => botTexts('tom', 'teams', 'channel'), (t) => digests(t).length > 0));
     expect(slackDigests).toHaveLength(1);
     expect(teamsDigests).toHaveLength(1);
+    // The chart: uploaded into the Slack thread and shown as an image; embedded in the Teams card.
+    const slackChannel = await until(() => botTexts('amira', 'slack', 'channel'), (t) => t.some((x) => x.includes('data:image/png;base64,')));
+    expect(slackChannel.some((x) => x.includes('"type":"image"') && x.includes('data:image/png;base64,'))).toBe(true);
+    expect(teamsDigests[0]).toContain('data:image/png;base64,');
   });
 
   it('a mission made in Slack is linked from the Teams pane with an invite code', async () => {
