@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { dueRound } from '../domain/schedule';
+import { userKey } from '../domain/identity';
 import type { Mission } from '../domain/mission';
 import type { Logger } from '../logger';
 import { BlockerEscalations } from '../services/blocker-escalations';
@@ -117,6 +118,10 @@ export class Scheduler {
   /** Opens the due round of each mission and moves its next opening on. */
   private async openDue(missions: Mission[], now: Date, result: TickResult, seen: Set<string>): Promise<void> {
     const { store } = this.ctx;
+    // One read of the batch's members and people rather than two per mission: where the
+    // database has no secondary indexes (FerretDB on SQLite) each of those reads is a scan.
+    const members = await store.members.listByMissions(missions.map((m) => m.id));
+    const people = await store.people.getMany([...new Set([...members.values()].flat().map((m) => userKey(m)))]);
     for (const mission of missions) {
       seen.add(mission.id);
       try {
@@ -124,7 +129,7 @@ export class Scheduler {
         // skipped rather than opened late.
         const due = dueRound(mission.schedule, now);
         if (due) {
-          const { opened } = await this.rounds.open(mission, due.weekKey, due);
+          const { opened } = await this.rounds.open(mission, due.weekKey, due, { members: members.get(mission.id) ?? [], people });
           if (opened) result.opened++;
         }
         await store.missions.setNextOpenAt(mission.id, this.rounds.nextOpenAt(mission, now));

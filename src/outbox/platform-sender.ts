@@ -18,6 +18,12 @@ export interface PlatformSender {
    */
   openDm(user: UserRef): Promise<ConversationRef>;
   /**
+   * A conversation that reaches the user's DM without opening it first, when the platform
+   * takes one (Slack: the user id as chat.postMessage's channel; it answers with the DM's id).
+   * Saves a rate-limited openDm call per person: Slack's conversations.open allows 50 a minute.
+   */
+  directTarget?(user: UserRef): ConversationRef | undefined;
+  /**
    * Upload a file into a conversation (Slack: files.uploadV2). Optional: a platform whose bots
    * cannot post files in chat (Teams, without the file consent flow) leaves it out, and the
    * caller sends a download link instead.

@@ -129,6 +129,8 @@ async function planDelivery(ctx: DispatchContext, doc: OutboxItemDoc, held: Held
     ctx.dmCache.set(doc.userKey, remembered);
     return { op: 'post', conversation: remembered };
   }
+  const direct = sender.directTarget?.(toUserRef(doc.target.user));
+  if (direct) return { op: 'post', conversation: direct };
   const turn = await waitForTurn(ctx, rulesFor(ctx, doc.platform as Platform, doc.workspaceKey, undefined, 'openDm'));
   if (!turn.acquired) return { op: 'wait', retryInMs: turn.waitMs };
   let dm: ConversationRef;

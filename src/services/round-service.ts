@@ -6,6 +6,7 @@ import { weekKey } from '../domain/week-key';
 import { promptMessage } from '../messages/checkin-messages';
 import type { FormInput } from '../messages/model';
 import type { EnqueueInput } from '../outbox';
+import type { Person } from '../store/person-repository';
 import type { CheckinExtension } from './checkin-extension';
 import type { ServiceContext } from './context';
 import { todayIn } from './mission-service';
@@ -26,12 +27,15 @@ export class RoundService {
 
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** Opens the round of `week` unless it exists; returns it and whether this call opened it. */
-  async open(mission: Mission, week: string, times: RoundTimes): Promise<{ round: CheckinRound; opened: boolean }> {
+  /**
+   * Opens the round of `week` unless it exists; returns it and whether this call opened it.
+   * `preloaded` members and people save two reads per mission when many open at once.
+   */
+  async open(mission: Mission, week: string, times: RoundTimes, preloaded?: { members: Member[]; people: Map<string, Person> }): Promise<{ round: CheckinRound; opened: boolean }> {
     const { store, clock } = this.ctx;
-    const members = await store.members.listByMission(mission.id);
+    const members = preloaded?.members ?? (await store.members.listByMission(mission.id));
     const today = todayIn(mission.schedule.timeZone, clock.now());
-    const people = await store.people.getMany(members.map((m) => userKey(m)));
+    const people = preloaded?.people ?? (await store.people.getMany(members.map((m) => userKey(m))));
     const away = members.filter((m) => isAway(people.get(userKey(m))?.awayUntil, today));
     const awayIds = new Set(away.map((m) => m.id));
     const round: CheckinRound = {

@@ -82,6 +82,15 @@ export class MemberRepository {
     return docs.map(toMember);
   }
 
+  /** Members of many missions in one read (the scheduler opening many rounds at once). */
+  async listByMissions(missionIds: string[]): Promise<Map<string, Member[]>> {
+    const out = new Map<string, Member[]>(missionIds.map((id) => [id, []]));
+    if (missionIds.length === 0) return out;
+    const docs = await this.model.find({ missionId: { $in: missionIds } }).lean<MemberDoc[]>().exec();
+    for (const d of docs) out.get(d.missionId)?.push(toMember(d));
+    return out;
+  }
+
   async listByUser(user: UserRef): Promise<Member[]> {
     const docs = await this.model.find({ userKey: userKey(user) }).lean<MemberDoc[]>().exec();
     return docs.map(toMember);

@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -59,7 +60,10 @@ func run(listen, sqliteDir, logLevel string, watchStdin, watchParent bool) error
 	}
 
 	// FerretDB wants a directory URI ending in "/"; url.URL escapes spaces and the like.
-	sqliteURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
+	// synchronous(normal): in WAL mode a commit no longer waits for fsync (about 8 ms a write on
+	// a VM disk, and writes queue behind each other). SQLite stays consistent; a crash of the
+	// machine (not of a process) may lose the last commits, never corrupt the file.
+	sqliteURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/", RawQuery: "_pragma=synchronous(normal)"}).String()
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
@@ -89,6 +93,7 @@ func run(listen, sqliteDir, logLevel string, watchStdin, watchParent bool) error
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
+	go keepIDIndexes(ctx, dir, logger, 2*time.Second)
 
 	select {
 	case err = <-done:
@@ -135,4 +140,64 @@ func cancelWhenParentChanges(parent context.Context) context.Context {
 		}
 	}()
 	return ctx
+}
+
+// keepIDIndexes works around FerretDB v1.24's SQLite backend answering no lookup from an index:
+// it indexes `_ferretdb_sjson->"_id"` but finds, updates and deletes by
+// `_ferretdb_sjson->'$._id' = ?`, and SQLite uses an expression index only for the identical
+// expression, so every lookup by _id scanned its table (measured: 4.7 ms at 20,000 documents,
+// 1.2 ms with this index). It adds, to every collection table, an index on the expression the
+// lookups use, sweeping every `every` because collections are created at any time.
+func keepIDIndexes(ctx context.Context, dir string, logger *slog.Logger, every time.Duration) {
+	for {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+		for _, file := range files {
+			if err := indexIDs(ctx, file); err != nil && ctx.Err() == nil {
+				logger.Debug("could not add _id lookup indexes", slog.String("file", file), slog.String("error", err.Error()))
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(every):
+		}
+	}
+}
+
+// indexIDs adds the missing lookup indexes of one database file. mode=rw never creates a file
+// that FerretDB has just dropped; the driver is modernc's, registered by FerretDB as "sqlite".
+func indexIDs(ctx context.Context, file string) error {
+	uri := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file), RawQuery: "mode=rw&_pragma=busy_timeout(10000)"}).String()
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	rows, err := db.QueryContext(ctx, `SELECT c.table_name FROM _ferretdb_collections c
+		WHERE NOT EXISTS (SELECT 1 FROM sqlite_master m WHERE m.type = 'index' AND m.name = c.table_name || '_mp_id')`)
+	if err != nil {
+		return err
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err = rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err = rows.Err(); err != nil {
+		return err
+	}
+
+	for _, t := range tables {
+		q := fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (_ferretdb_sjson->'$._id')`, t+"_mp_id", t)
+		if _, err = db.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,135 @@
+import autocannon from 'autocannon';
+import { openStore } from '../../../src/store/store';
+import { signSlackRequest, slashCommand, encodeSlackPayload, DEFAULT_SLACK_TEAM_ID } from '../../stand-ins/slack';
+import { personalMessage } from '../../stand-ins/teams';
+import { startBot } from '../support/bot';
+import { logDbTrace, scaled, round1, sleep, type BenchContext } from '../support/context';
+import { county, type CountyMission, type CountyPerson } from '../support/county';
+import { SIGNING_SECRET, startPlatforms, type BenchPlatforms } from '../support/platforms';
+import { waitForQuiet } from '../support/proc';
+import { seedCounty } from '../support/seed';
+
+const SCENARIO = 'ack';
+/** What the per-person command limit answers; a benchmark that hits it measures the wrong path. */
+const THROTTLED = 'faster than Mission Pulse can take them';
+
+interface Actor {
+  person: CountyPerson;
+  mission: CountyMission;
+}
+
+function actorsOn(platform: 'slack' | 'teams', missions: CountyMission[]): Actor[] {
+  return missions.filter((m) => m.home.platform === platform).flatMap((mission) => mission.members.map((person) => ({ person, mission })));
+}
+
+/** A signed `/mission show <slug>` per request, round-robin over the Slack members, stamped now. */
+function slackRequests(actors: Actor[]): autocannon.Request[] {
+  let next = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/slack/events',
+      setupRequest: (req) => {
+        const { person, mission } = actors[next++ % actors.length];
+        const payload = slashCommand({ userId: person.user.userId, teamId: DEFAULT_SLACK_TEAM_ID, command: '/mission', text: `show ${mission.slug}`, channelId: 'C0BENCH' });
+        const { body, contentType } = encodeSlackPayload('slash_command', payload);
+        return { ...req, body, headers: { 'content-type': contentType, ...signSlackRequest(body, SIGNING_SECRET) } };
+      },
+    },
+  ];
+}
+
+/** A Teams personal message `mission show <slug>` per request, with one valid channel JWT. */
+function teamsRequests(actors: Actor[], platforms: BenchPlatforms): autocannon.Request[] {
+  const token = platforms.issuer.issueChannelToken({ appId: platforms.appId, serviceUrl: platforms.connector.serviceUrl });
+  let next = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/api/messages',
+      setupRequest: (req) => {
+        const { person, mission } = actors[next++ % actors.length];
+        const activity = personalMessage(
+          { serviceUrl: platforms.connector.serviceUrl, appId: platforms.appId, tenantId: person.user.workspaceId, user: { id: person.user.userId, name: person.name, aadObjectId: `aad-${person.user.userId.slice(3)}` } },
+          { text: `mission show ${mission.slug}` },
+        );
+        return { ...req, body: JSON.stringify(activity), headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${token}` } };
+      },
+    },
+  ];
+}
+
+async function load(url: string, requests: autocannon.Request[], rate: number, seconds: number): Promise<autocannon.Result & { throttled: number }> {
+  let throttled = 0;
+  const result = await autocannon({
+    url,
+    connections: Math.max(10, Math.ceil(rate / 4)),
+    overallRate: rate,
+    duration: seconds,
+    timeout: 10,
+    requests: requests.map((r) => ({
+      ...r,
+      onResponse: (_status: number, body: string) => {
+        if (body.includes(THROTTLED)) throttled++;
+      },
+    })),
+  });
+  return Object.assign(result, { throttled });
+}
+
+/**
+ * 1. Acknowledgement latency: signed Slack slash commands and JWT-checked Teams messages
+ * (`mission show`, which reads the mission and its members) at a fixed offered rate, each
+ * platform on its own, against a county-sized database.
+ */
+export async function runAckLatency(ctx: BenchContext): Promise<void> {
+  const { opts } = ctx;
+  const layout = { missions: scaled(500, opts.scale), members: scaled(10_000, opts.scale), slackShare: 0.3, teamsTenants: 10 };
+  const rate = opts.ackRate;
+  const seconds = opts.ackSeconds;
+  const platforms = await startPlatforms({ timeScale: 1 });
+  const db = ctx.db.fresh('ack');
+  const missions = county({ ...layout, serviceUrl: platforms.connector.serviceUrl });
+  const store = await openStore(db.uri, db.dbName);
+  try {
+    await seedCounty(store, missions, { at: new Date() });
+  } finally {
+    await store.close();
+  }
+  try {
+    const params = { ...layout, rate, seconds, command: 'mission show <slug>', database: ctx.db.label };
+    for (const platform of ['slack', 'teams'] as const) {
+      // A fresh bot per platform: one that fell behind keeps working through abandoned requests.
+      const bot = await startBot({ database: db, platformEnv: platforms.env, ...(opts.profile ? { cpuProfileDir: ctx.artifactsDir } : {}) });
+      try {
+        await sleep(1000);
+        const actors = actorsOn(platform, missions);
+        const requests = platform === 'slack' ? slackRequests(actors) : teamsRequests(actors, platforms);
+        const url = `${bot.url}${platform === 'slack' ? '/slack/events' : '/api/messages'}`;
+        ctx.log(`${SCENARIO}: ${platform}, ${rate} requests/s for ${seconds} s over ${actors.length} people`);
+        const single = await load(url, requests, 2, 3); // unloaded: one request at a time
+        await load(url, requests, Math.min(rate, 20), 2); // warm-up: JIT, connection pools, caches
+        const r = await load(url, requests, rate, seconds);
+        await logDbTrace(ctx, bot, `${SCENARIO} ${platform}`);
+        const p = { ...params, platform, people: actors.length };
+        const bad = r.non2xx + r.errors + r.timeouts + r.throttled;
+        ctx.results.add(SCENARIO, { name: `${platform}.unloaded_p50`, value: single.latency.p50, unit: 'ms', params: { ...p, rate: 2, seconds: 3 }, note: 'two requests a second' });
+        // Nothing answered within the run: the run's length is a lower bound on every latency.
+        const none = r.requests.total === 0;
+        const latency = (v: number): number => (none ? Math.round(r.duration * 1000) : v);
+        const note = none ? 'no answer within the run: a lower bound' : undefined;
+        ctx.results.add(SCENARIO, { name: `${platform}.p50`, value: latency(r.latency.p50), unit: 'ms', params: p, ...(note ? { note } : {}) });
+        ctx.results.add(SCENARIO, { name: `${platform}.p99`, value: latency(r.latency.p99), unit: 'ms', params: p, goal: { op: '<=', value: 100 }, ...(note ? { note } : {}) });
+        ctx.results.add(SCENARIO, { name: `${platform}.max`, value: latency(r.latency.max), unit: 'ms', params: p, ...(note ? { note } : {}) });
+        ctx.results.add(SCENARIO, { name: `${platform}.throughput`, value: round1(r.requests.total / r.duration), unit: 'req/s', params: p, goal: { op: '>=', value: rate * 0.97 } });
+        ctx.results.add(SCENARIO, { name: `${platform}.failed`, value: bad, unit: 'requests', params: { ...p, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, throttled: r.throttled }, goal: { op: '==', value: 0 } });
+      } finally {
+        await bot.stop();
+        await waitForQuiet(ctx.db.serverPid);
+      }
+    }
+  } finally {
+    await platforms.close();
+    await db.drop();
+  }
+}
