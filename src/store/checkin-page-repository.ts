@@ -1,25 +1,12 @@
 import type { Connection, Model } from 'mongoose';
 import type { Checkin } from '../domain/checkin';
-import type { Answers } from '../domain/questions';
+import { toCheckinWithoutHistory } from './checkin-repository';
 import { checkinModel, type CheckinDoc } from './models/checkin-model';
 
 /** A check-in as reports need it (edit history left out). */
 export type ReportedCheckin = Omit<Checkin, 'history'>;
 
-function toReported(d: CheckinDoc): ReportedCheckin {
-  return {
-    id: d._id,
-    roundId: d.roundId,
-    missionId: d.missionId,
-    memberId: d.memberId,
-    userKey: d.userKey,
-    status: d.status as Checkin['status'],
-    answers: JSON.parse(d.answers) as Answers,
-    late: d.late,
-    submittedAt: d.submittedAt,
-    ...(d.editedAt ? { editedAt: d.editedAt } : {}),
-  };
-}
+const toReported = (d: CheckinDoc): ReportedCheckin => toCheckinWithoutHistory(d);
 
 /**
  * Read-only paging over a mission's check-ins for the reporting API and exports. Check-in ids

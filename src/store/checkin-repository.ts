@@ -4,7 +4,8 @@ import type { Answers } from '../domain/questions';
 import { isDuplicateKey } from '../errors';
 import { checkinModel, type CheckinDoc } from './models/checkin-model';
 
-function toCheckin(d: CheckinDoc): Checkin {
+/** The stored fields every reader shares; `history` is decoded only by those that need it. */
+export function toCheckinWithoutHistory(d: CheckinDoc): Omit<Checkin, 'history'> {
   return {
     id: d._id,
     roundId: d.roundId,
@@ -16,6 +17,12 @@ function toCheckin(d: CheckinDoc): Checkin {
     late: d.late,
     submittedAt: d.submittedAt,
     ...(d.editedAt ? { editedAt: d.editedAt } : {}),
+  };
+}
+
+function toCheckin(d: CheckinDoc): Checkin {
+  return {
+    ...toCheckinWithoutHistory(d),
     history: d.history.map((h) => {
       const e = JSON.parse(h) as { answers: Answers; at: string };
       return { answers: e.answers, at: new Date(e.at) } satisfies CheckinEdit;
