@@ -1,34 +1,22 @@
-import pino from 'pino';
-import { PERSONAS, startPlayground, TEAMS_TENANT_ID, type PlaygroundState, type RunningPlayground, type ShownMessage } from '../../adapters/playground';
-import { testDatabase, type TestDatabase } from '../support/database';
+import { PERSONAS, TEAMS_TENANT_ID, type PlaygroundState, type RunningPlayground, type ShownMessage } from '../../adapters/playground';
+import { startTestPlayground, type TestPlayground } from './playground-client';
 
 /** The playground's JSON API: what the page relies on, without a browser. */
-let db: TestDatabase;
+let tp: TestPlayground;
 let playground: RunningPlayground;
 let base: string;
 
 beforeAll(async () => {
-  db = await testDatabase('playground_api');
-  playground = await startPlayground({
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', MONGODB_URI: db.uri, MONGODB_DB: db.dbName },
-    logger: pino({ level: 'silent' }),
-    scheduler: false,
-  });
-  base = playground.app.url.replace('localhost', '127.0.0.1');
+  tp = await startTestPlayground('playground_api');
+  playground = tp.playground;
+  base = tp.base;
 });
 afterAll(async () => {
-  await playground.stop();
-  await db.drop();
+  await tp.stop();
 });
 
-async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${base}/playground/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
-
-async function state(as: string): Promise<PlaygroundState> {
-  return (await (await fetch(`${base}/playground/api/state?as=${as}`)).json()) as PlaygroundState;
-}
+const post = (path: string, body: unknown) => tp.post(path, body);
+const state = (as: string): Promise<PlaygroundState> => tp.state(as);
 
 const texts = (messages: ShownMessage[]): string[] =>
   messages.map((m) => ('text' in m.body ? m.body.text : '') + ('blocks' in m.body ? JSON.stringify(m.body.blocks) : '') + ('cards' in m.body ? JSON.stringify(m.body.cards) : ''));

@@ -1,34 +1,18 @@
-import pino from 'pino';
-import { startPlayground, type PlaygroundState, type RunningPlayground } from '../../adapters/playground';
-import { testDatabase, type TestDatabase } from '../support/database';
+import { type PlaygroundState } from '../../adapters/playground';
+import { startTestPlayground, type TestPlayground } from './playground-client';
 
 /** The Slack App Home in the playground: opened through the real signed event, pressed like Slack would. */
-let db: TestDatabase;
-let playground: RunningPlayground;
-let base: string;
+let tp: TestPlayground;
 
 beforeAll(async () => {
-  db = await testDatabase('playground_home');
-  playground = await startPlayground({
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', MONGODB_URI: db.uri, MONGODB_DB: db.dbName },
-    logger: pino({ level: 'silent' }),
-    scheduler: false,
-  });
-  base = playground.app.url.replace('localhost', '127.0.0.1');
+  tp = await startTestPlayground('playground_home');
 });
 afterAll(async () => {
-  await playground.stop();
-  await db.drop();
+  await tp.stop();
 });
 
-async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${base}/playground/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-}
-
-async function state(as: string): Promise<PlaygroundState> {
-  return (await (await fetch(`${base}/playground/api/state?as=${as}`)).json()) as PlaygroundState;
-}
+const post = (path: string, body: unknown) => tp.post(path, body);
+const state = (as: string): Promise<PlaygroundState> => tp.state(as);
 
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   const until = Date.now() + 10_000;
