@@ -1,7 +1,7 @@
 import { channelMention, postActivity, type ConnectorActivity } from '../stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
-import { TeamsPerson } from '../support/teams-person';
+import { housingTeam, TeamsPerson } from '../support/teams-person';
 
 /**
  * The blocker lifecycle on Teams, through botbuilder and the Bot Connector stand-in: the alert
@@ -59,11 +59,7 @@ const cards = (pattern: RegExp): ConnectorActivity[] => channel().filter((a) => 
 
 beforeAll(async () => {
   t = await startTestApp('e2e_blockers_teams', { at: new Date('2026-11-26T12:00:00Z') });
-  tamsin = new TeamsPerson(t, '29:tamsin', 'Tamsin Okafor');
-  raj = new TeamsPerson(t, '29:raj', 'Raj Patel');
-  sol = new TeamsPerson(t, '29:sol', 'Sol Mensah');
-  una = new TeamsPerson(t, '29:una', 'Una Byrne');
-  for (const p of [tamsin, raj, sol, una]) expect(await p.say('hi')).toBe(200);
+  ({ tamsin, raj, sol, una } = await housingTeam(t));
   await tamsin.sayInChannel('mission create "By 2030, halve the families in temporary accommodation in Ladywood" slug=homes');
   await tamsin.sayInChannel('mission add homes @Raj Patel @Sol Mensah org="Birmingham City Council Housing"', [raj, sol]);
   await tamsin.sayInChannel('mission add homes @Una Byrne org="St Basils" role=lead', [una]);

@@ -3,7 +3,7 @@ import { personalMessage, postActivity, type TeamsActivity } from '../stand-ins/
 import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
-import { TeamsPerson } from '../support/teams-person';
+import { housingTeam, TeamsPerson } from '../support/teams-person';
 
 /**
  * Check-ins answered by replying in the bot's personal chat on Teams: message activities with
@@ -15,11 +15,7 @@ const teams = { platform: 'teams' as const, workspaceId: TENANT };
 
 beforeAll(async () => {
   t = await startTestApp('e2e_reply_teams', { at: new Date('2026-11-26T12:00:00Z') });
-  tamsin = new TeamsPerson(t, '29:tamsin', 'Tamsin Okafor');
-  raj = new TeamsPerson(t, '29:raj', 'Raj Patel');
-  sol = new TeamsPerson(t, '29:sol', 'Sol Mensah');
-  una = new TeamsPerson(t, '29:una', 'Una Byrne');
-  for (const p of [tamsin, raj, sol, una]) expect(await p.say('hi')).toBe(200);
+  ({ tamsin, raj, sol, una } = await housingTeam(t));
   await tamsin.sayInChannel('mission create "By 2030, halve the families in temporary accommodation in Ladywood" slug=homes');
   await tamsin.sayInChannel('mission add homes @Raj Patel @Sol Mensah @Una Byrne org="Birmingham City Council Housing"', [raj, sol, una]);
   await tamsin.sayInChannel('mission create "Every young person in Ladywood in work or training" slug=ladywood-jobs');

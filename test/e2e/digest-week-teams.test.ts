@@ -2,7 +2,7 @@ import { cardSubmit, postActivity } from '../stand-ins/teams';
 import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
-import { TeamsPerson } from '../support/teams-person';
+import { housingTeam, TeamsPerson } from '../support/teams-person';
 
 /**
  * A simulated week on Teams, through botbuilder and the Bot Connector stand-in, ending in the
@@ -49,11 +49,7 @@ async function pressInChannel(person: TeamsPerson, card: ConnectorActivity, titl
 
 beforeAll(async () => {
   t = await startTestApp('e2e_digest_teams', { at: new Date('2026-11-26T12:00:00Z') });
-  tamsin = new TeamsPerson(t, '29:tamsin', 'Tamsin Okafor');
-  raj = new TeamsPerson(t, '29:raj', 'Raj Patel');
-  sol = new TeamsPerson(t, '29:sol', 'Sol Mensah');
-  una = new TeamsPerson(t, '29:una', 'Una Byrne');
-  for (const p of [tamsin, raj, sol, una]) expect(await p.say('hi')).toBe(200);
+  ({ tamsin, raj, sol, una } = await housingTeam(t));
   await tamsin.sayInChannel('mission create "By 2030, halve the families in temporary accommodation in Ladywood" slug=homes');
   await tamsin.sayInChannel('mission add homes @Raj Patel @Sol Mensah org="Birmingham City Council Housing"', [raj, sol]);
   await tamsin.sayInChannel('mission add homes @Una Byrne org="Crisis Midlands" role=lead', [una]);

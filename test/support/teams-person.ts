@@ -72,3 +72,18 @@ export class TeamsPerson {
     return this.post(cardSubmit(this.ctx(), { value: { ...(action.data ?? {}), ...inputs }, replyToId: card.id, conversationId: this.dm }));
   }
 }
+
+/** The Teams housing team most end-to-end tests use: four people who have installed the app and said hello. */
+export async function housingTeam(t: TestApp): Promise<{ tamsin: TeamsPerson; raj: TeamsPerson; sol: TeamsPerson; una: TeamsPerson }> {
+  const team = {
+    tamsin: new TeamsPerson(t, '29:tamsin', 'Tamsin Okafor'),
+    raj: new TeamsPerson(t, '29:raj', 'Raj Patel'),
+    sol: new TeamsPerson(t, '29:sol', 'Sol Mensah'),
+    una: new TeamsPerson(t, '29:una', 'Una Byrne'),
+  };
+  for (const p of Object.values(team)) {
+    const status = await p.say('hi');
+    if (status !== 200) throw new Error(`${p.name} could not say hello to the bot (HTTP ${status})`);
+  }
+  return team;
+}
