@@ -18,6 +18,7 @@ import { TeamsTeamRepository } from './teams-team-repository';
 import { InviteRepository } from './invite-repository';
 import { MissionLinkRepository } from './mission-link-repository';
 import { newId } from './ids';
+import { Stamps } from './stamps';
 
 /** Every repository over one connection. Each app instance (and test "replica") has its own. */
 export interface Store {
@@ -48,6 +49,14 @@ export interface Store {
   /** Workspaces linked to missions, with the channels each chose. */
   missionLinks: MissionLinkRepository;
   jobs: JobClaims;
+  /** Change stamps for per-process caches of reads that are scans on some backends. */
+  stamps: Stamps;
+  /**
+   * The server answers only a lone `_id` equality from an index (FerretDB 1.x): any other
+   * filter, `$in` on `_id` included, reads the whole collection. Reads that have a choice take
+   * parallel `_id` lookups there and one indexed query elsewhere.
+   */
+  idLookupsOnly: boolean;
   /** Identifies this process in claims, for debugging which replica did what. */
   replicaId: string;
   ping(): Promise<boolean>;
@@ -75,6 +84,8 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   }
   await connection.asPromise();
   const replicaId = newId('replica');
+  const stamps = new Stamps(connection);
+  const idLookupsOnly = await servesOnlyIdLookups(connection);
   const store: Store = {
     connection,
     missions: new MissionRepository(connection),
@@ -95,6 +106,8 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
     invites: new InviteRepository(connection),
     missionLinks: new MissionLinkRepository(connection),
     jobs: new JobClaims(connection, replicaId),
+    stamps,
+    idLookupsOnly,
     replicaId,
     async ping() {
       try {
@@ -113,4 +126,12 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   // createIndexes only adds what is missing; it never drops an index another replica needs.
   await Promise.all(Object.values(connection.models).map((m) => m.createIndexes()));
   return store;
+}
+
+/** FerretDB names itself in `buildInfo`; MongoDB, Atlas and Cosmos DB do not. */
+async function servesOnlyIdLookups(connection: Connection): Promise<boolean> {
+  const db = connection.db;
+  if (!db) return false;
+  const info = (await db.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: unknown };
+  return typeof info.ferretdbVersion === 'string';
 }
