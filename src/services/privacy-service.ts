@@ -61,7 +61,9 @@ export class PrivacyService {
   /** Step two, from the person's own button press. */
   async forgetMeConfirmed(actor: Actor): Promise<Message> {
     await this.forgetMe(actor); // the same checks again: the situation may have changed
+    const missionIds = (await this.ctx.store.members.listByUser(actor)).map((m) => m.missionId);
     const counts = await this.data.erase(actor, await this.keepNumbers());
+    await this.ctx.store.members.changed(missionIds, [userKey(actor)]);
     this.ctx.logger.info({ platform: actor.platform, workspace: actor.workspaceId, user: userKey(actor).length, ...counts }, 'personal data erased');
     return forgottenMessage(counts);
   }

@@ -4,6 +4,8 @@ import type { Platform, UserRef } from '../domain/identity';
 import type { BlockerSeverity } from '../domain/questions';
 import { isDuplicateKey } from '../errors';
 import { blockerHelperModel, type BlockerHelperDoc } from './models/blocker-helper-model';
+import { StampedCache } from './stamped-cache';
+import type { Stamps } from './stamps';
 import { blockerModel, type BlockerDoc } from './models/blocker-model';
 import { stripUndefined } from './mission-repository';
 
@@ -63,6 +65,9 @@ function toHelper(d: BlockerHelperDoc): BlockerHelper {
 
 export const helperKey = (blockerId: string, memberId: string): string => `help:${blockerId}:${memberId}`;
 
+/** Change-stamp key of the index of blockers waiting to be escalated. */
+const ESCALATION_KEY = 'blockers-escalation';
+
 /**
  * Blockers and their help offers. New blockers and offers are unique inserts; everything else
  * is a plain write by `_id` of facts that the callers have already claimed.
@@ -70,10 +75,23 @@ export const helperKey = (blockerId: string, memberId: string): string => `help:
 export class BlockerRepository {
   private readonly model: Model<BlockerDoc>;
   private readonly helpers: Model<BlockerHelperDoc>;
+  // Every tick asks which blockers are due for escalation; on the embedded database that is a
+  // scan of every blocker ever raised, so the few waiting are indexed behind a change stamp.
+  private readonly waiting: StampedCache<Array<{ id: string; at: number }>>;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly stamps: Stamps,
+  ) {
     this.model = blockerModel(conn);
     this.helpers = blockerHelperModel(conn);
+    this.waiting = new StampedCache(stamps, { maxEntries: 1, maxAgeMs: 10 * 60_000 });
+  }
+
+  /** Announces a change of some blocker's escalation time to every replica's index. */
+  private async escalationChanged(): Promise<void> {
+    this.waiting.forget(ESCALATION_KEY);
+    await this.stamps.bump(ESCALATION_KEY);
   }
 
   /** False when a blocker with this id exists already (a check-in submitted twice). */
@@ -100,6 +118,7 @@ export class BlockerRepository {
     });
     try {
       await this.model.create(doc);
+      if (doc.escalateAt) await this.escalationChanged();
       return true;
     } catch (e) {
       if (isDuplicateKey(e)) return false;
@@ -128,10 +147,15 @@ export class BlockerRepository {
     return this.withHelpers([...open, ...closed.filter((d) => !seen.has(d._id))]);
   }
 
-  /** Blockers waiting for escalation whose time has passed: an indexed range read. */
+  /** Blockers waiting for escalation whose time has passed, oldest first, each re-read by `_id`. */
   async dueEscalations(now: Date, limit: number): Promise<Blocker[]> {
-    const docs = await this.model.find({ escalateAt: { $lt: now } }).sort({ escalateAt: 1 }).limit(limit).lean<BlockerDoc[]>().exec();
-    return this.withHelpers(docs);
+    const waiting = await this.waiting.get(ESCALATION_KEY, async () => {
+      const docs = await this.model.find({ escalateAt: { $exists: true } }, { escalateAt: 1 }).lean<Array<Pick<BlockerDoc, '_id' | 'escalateAt'>>>().exec();
+      return docs.flatMap((d) => (d.escalateAt ? [{ id: d._id, at: d.escalateAt.getTime() }] : [])).sort((a, b) => a.at - b.at);
+    });
+    const due = waiting.filter((w) => w.at < now.getTime()).slice(0, limit);
+    const docs = await Promise.all(due.map((w) => this.model.findById(w.id).lean<BlockerDoc>().exec()));
+    return this.withHelpers(docs.filter((d): d is BlockerDoc => d !== null && d.escalateAt !== undefined && d.escalateAt.getTime() < now.getTime()));
   }
 
   async change(id: string, change: BlockerChange, at: Date): Promise<void> {
@@ -152,6 +176,7 @@ export class BlockerRepository {
         { $set: { status: c.status, resolvedAt: c.at, resolvedBy: c.by, resolvedByMemberId: c.byMemberId, resolution: c.note, updatedAt: c.at }, $unset: { escalateAt: 1 } },
       )
       .exec();
+    await this.escalationChanged();
   }
 
   /** A withdrawn check-in blocker put back by its owner: open again, in a new generation. */
@@ -161,6 +186,7 @@ export class BlockerRepository {
     const unset: Record<string, 1> = { resolvedAt: 1, resolvedBy: 1, resolvedByMemberId: 1, resolution: 1 };
     if (change.helpWanted === null) unset.helpWanted = 1;
     await this.model.updateOne({ _id: id }, { $set: set, $unset: unset }).exec();
+    await this.escalationChanged();
   }
 
   async addPost(id: string, key: string): Promise<void> {
@@ -169,15 +195,18 @@ export class BlockerRepository {
 
   async markEscalated(id: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { escalatedAt: at }, $unset: { escalateAt: 1 } }).exec();
+    await this.escalationChanged();
   }
 
   /** Stops a blocker being picked up for escalation (its mission is gone, or it is closed). */
   async clearEscalation(id: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $unset: { escalateAt: 1 } }).exec();
+    await this.escalationChanged();
   }
 
   async setEscalateAt(id: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { escalateAt: at } }).exec();
+    await this.escalationChanged();
   }
 
   /** Records an offer of help; false when this member had already offered. */

@@ -4,6 +4,13 @@ import { memberId, type Member, type Role } from '../domain/mission';
 import { isDuplicateKey } from '../errors';
 import { memberModel, type MemberDoc } from './models/member-model';
 import { stripUndefined } from './mission-repository';
+import { StampedCache } from './stamped-cache';
+import type { Stamps } from './stamps';
+
+/** Change-stamp keys: a mission's roster, and the missions one person belongs to. */
+const rosterKey = (missionId: string): string => `members:${missionId}`;
+const membershipsKey = (key: string): string => `memberships:${key}`;
+const CACHE = { maxEntries: 2000, maxAgeMs: 10 * 60_000 };
 
 export function toMember(d: MemberDoc): Member {
   return {
@@ -28,9 +35,25 @@ export interface MemberInput {
 
 export class MemberRepository {
   private readonly model: Model<MemberDoc>;
+  // Rosters are read by nearly every command; on the embedded database a read by missionId
+  // is a scan of every member of every mission, so they are cached behind change stamps.
+  private readonly rosters: StampedCache<Member[]>;
+  private readonly memberships: StampedCache<Member[]>;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly stamps: Stamps,
+  ) {
     this.model = memberModel(conn);
+    this.rosters = new StampedCache(stamps, CACHE);
+    this.memberships = new StampedCache(stamps, CACHE);
+  }
+
+  /** Announces a change to these missions' rosters (and these people's memberships) to every replica. */
+  async changed(missionIds: string[], userKeys: string[] = []): Promise<void> {
+    for (const id of missionIds) this.rosters.forget(rosterKey(id));
+    for (const key of userKeys) this.memberships.forget(membershipsKey(key));
+    await this.stamps.bump(...missionIds.map(rosterKey), ...userKeys.map(membershipsKey));
   }
 
   private toDoc(missionId: string, m: MemberInput, at: Date): MemberDoc {
@@ -63,13 +86,16 @@ export class MemberRepository {
         if (current) existing.push(toMember(current));
       }
     }
+    if (added.length > 0) await this.changed([missionId], added.map((m) => userKey(m)));
     return { added, existing };
   }
 
   async update(id: string, change: { organisation?: string; role?: Role; displayName?: string }): Promise<void> {
     const set = stripUndefined(change);
     if (Object.keys(set).length === 0) return;
+    const d = await this.model.findById(id, { missionId: 1, userKey: 1 }).lean<Pick<MemberDoc, 'missionId' | 'userKey'>>().exec();
     await this.model.updateOne({ _id: id }, { $set: set }).exec();
+    if (d) await this.changed([d.missionId], [d.userKey]);
   }
 
   async find(missionId: string, user: UserRef): Promise<Member | undefined> {
@@ -78,8 +104,11 @@ export class MemberRepository {
   }
 
   async listByMission(missionId: string): Promise<Member[]> {
-    const docs = await this.model.find({ missionId }).lean<MemberDoc[]>().exec();
-    return docs.map(toMember);
+    const roster = await this.rosters.get(rosterKey(missionId), async () => {
+      const docs = await this.model.find({ missionId }).lean<MemberDoc[]>().exec();
+      return docs.map(toMember);
+    });
+    return roster.map((m) => ({ ...m }));
   }
 
   /** Members of many missions in one read (the scheduler opening many rounds at once). */
@@ -92,16 +121,24 @@ export class MemberRepository {
   }
 
   async listByUser(user: UserRef): Promise<Member[]> {
-    const docs = await this.model.find({ userKey: userKey(user) }).lean<MemberDoc[]>().exec();
-    return docs.map(toMember);
+    const key = userKey(user);
+    const mine = await this.memberships.get(membershipsKey(key), async () => {
+      const docs = await this.model.find({ userKey: key }).lean<MemberDoc[]>().exec();
+      return docs.map(toMember);
+    });
+    return mine.map((m) => ({ ...m }));
   }
 
   async remove(id: string): Promise<boolean> {
+    const d = await this.model.findById(id, { missionId: 1, userKey: 1 }).lean<Pick<MemberDoc, 'missionId' | 'userKey'>>().exec();
     const r = await this.model.deleteOne({ _id: id }).exec();
+    if (d) await this.changed([d.missionId], [d.userKey]);
     return r.deletedCount > 0;
   }
 
   async removeAllOfMission(missionId: string): Promise<void> {
+    const keys = (await this.listByMission(missionId)).map((m) => userKey(m));
     await this.model.deleteMany({ missionId }).exec();
+    await this.changed([missionId], keys);
   }
 }

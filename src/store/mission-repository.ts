@@ -6,6 +6,24 @@ import type { Question } from '../domain/questions';
 import type { Schedule } from '../domain/schedule';
 import { conflict, isDuplicateKey } from '../errors';
 import { missionModel, type MissionDoc } from './models/mission-model';
+import { StampedCache } from './stamped-cache';
+import type { Stamps } from './stamps';
+
+/** Change-stamp keys: the missions a workspace can see (by slug), and every mission's next opening. */
+const visibleKey = (wsKey: string): string => `missions-visible:${wsKey}`;
+const SCHEDULE_KEY = 'missions-schedule';
+
+interface VisibleMission {
+  id: string;
+  slug: string;
+  homeKey: string;
+}
+
+/** Every mission with a next opening, soonest first: what a scheduler tick needs. */
+interface ScheduleEntry {
+  id: string;
+  at: number;
+}
 
 export type NewMission = Omit<Mission, 'workspaceKeys' | 'createdAt' | 'updatedAt'>;
 export type MissionChannelField = 'digestChannel' | 'alertChannel';
@@ -46,9 +64,29 @@ export function toMission(d: MissionDoc): Mission {
 
 export class MissionRepository {
   private readonly model: Model<MissionDoc>;
+  // Commands name missions by slug, and each tick asks which are due: on the embedded
+  // database both would scan every mission, so both are cached behind change stamps.
+  private readonly visible: StampedCache<VisibleMission[]>;
+  private readonly schedule: StampedCache<ScheduleEntry[]>;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly stamps: Stamps,
+    private readonly idLookupsOnly = false,
+  ) {
     this.model = missionModel(conn);
+    this.visible = new StampedCache(stamps, { maxEntries: 1000, maxAgeMs: 10 * 60_000 });
+    this.schedule = new StampedCache(stamps, { maxEntries: 1, maxAgeMs: 10 * 60_000 });
+  }
+
+  private async announce(opts: { workspaces?: string[]; schedule?: boolean }): Promise<void> {
+    const keys = (opts.workspaces ?? []).map(visibleKey);
+    if (opts.schedule) keys.push(SCHEDULE_KEY);
+    for (const k of keys) {
+      this.visible.forget(k);
+      this.schedule.forget(k);
+    }
+    await this.stamps.bump(...keys);
   }
 
   /** Inserts a mission; a slug already used in the home workspace is a CONFLICT. */
@@ -78,16 +116,23 @@ export class MissionRepository {
       if (isDuplicateKey(e)) throw conflict(`A mission called "${m.slug}" already exists in this workspace. Choose another slug with slug=...`);
       throw e;
     }
+    await this.announce({ workspaces: doc.workspaceKeys, schedule: doc.nextOpenAt !== undefined });
     return toMission(doc);
   }
 
   /** The mission with this slug visible from the caller's workspace, if any. */
   async findBySlug(ws: WorkspaceRef, slug: string): Promise<Mission | undefined> {
     const key = workspaceKey(ws);
+    const visible = await this.visible.get(visibleKey(key), async () => {
+      const docs = await this.model.find({ workspaceKeys: key }, { slug: 1, homeKey: 1 }).lean<Array<Pick<MissionDoc, '_id' | 'slug' | 'homeKey'>>>().exec();
+      return docs.map((d) => ({ id: d._id, slug: d.slug, homeKey: d.homeKey }));
+    });
     // Prefer the caller's own mission over a linked one with the same slug.
-    const docs = await this.model.find({ workspaceKeys: key, slug }).lean<MissionDoc[]>().exec();
-    const own = docs.find((d) => d.homeKey === key) ?? docs[0];
-    return own ? toMission(own) : undefined;
+    const named = visible.filter((v) => v.slug === slug);
+    const chosen = named.find((v) => v.homeKey === key) ?? named[0];
+    if (!chosen) return undefined;
+    const mission = await this.findById(chosen.id);
+    return mission && mission.slug === slug && mission.workspaceKeys.includes(key) ? mission : undefined;
   }
 
   async findById(id: string): Promise<Mission | undefined> {
@@ -97,6 +142,10 @@ export class MissionRepository {
 
   async findByIds(ids: string[]): Promise<Mission[]> {
     if (ids.length === 0) return [];
+    if (this.idLookupsOnly) {
+      const found = await Promise.all(ids.map((id) => this.findById(id)));
+      return found.filter((m): m is Mission => m !== undefined);
+    }
     const docs = await this.model.find({ _id: { $in: ids } }).lean<MissionDoc[]>().exec();
     return docs.map(toMission);
   }
@@ -108,21 +157,25 @@ export class MissionRepository {
   /** Lets a linked workspace see the mission. `$addToSet` is a no-op if it already can. */
   async addWorkspace(id: string, key: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $addToSet: { workspaceKeys: key }, $set: { updatedAt: at } }).exec();
+    await this.announce({ workspaces: [key] });
   }
 
   /** Stops a linked workspace seeing the mission (`$pull` of an equal value: portable). The home key stays. */
   async removeWorkspace(id: string, key: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id, homeKey: { $ne: key } }, { $pull: { workspaceKeys: key }, $set: { updatedAt: at } }).exec();
+    await this.announce({ workspaces: [key] });
   }
 
   async setSchedule(id: string, schedule: Schedule, nextOpenAt: Date | undefined, at: Date): Promise<void> {
     const update: Record<string, unknown> = { $set: { schedule: { ...schedule }, updatedAt: at, ...(nextOpenAt ? { nextOpenAt } : {}) } };
     if (!nextOpenAt) update.$unset = { nextOpenAt: 1 };
     await this.model.updateOne({ _id: id }, update).exec();
+    await this.announce({ schedule: true });
   }
 
   async setNextOpenAt(id: string, nextOpenAt: Date | undefined): Promise<void> {
     await this.model.updateOne({ _id: id }, nextOpenAt ? { $set: { nextOpenAt } } : { $unset: { nextOpenAt: 1 } }).exec();
+    await this.announce({ schedule: true });
   }
 
   async setQuestions(id: string, questions: Question[], at: Date): Promise<void> {
@@ -133,10 +186,23 @@ export class MissionRepository {
     await this.model.updateOne({ _id: id }, { $set: { escalateAfterWeeks: weeks, updatedAt: at } }).exec();
   }
 
-  /** Missions whose next round is due by `now`: an indexed range read, bounded by `limit`. */
+  /**
+   * Missions whose next round is due by `now`, soonest first, at most `limit`. The schedule is
+   * read once per change (cached behind its stamp), so a tick with nothing due costs one `_id`
+   * read whatever the number of missions; each due one is re-read to confirm.
+   */
   async findDue(now: Date, limit: number): Promise<Mission[]> {
-    const docs = await this.model.find({ nextOpenAt: { $lte: now } }).sort({ nextOpenAt: 1 }).limit(limit).lean<MissionDoc[]>().exec();
-    return docs.map(toMission);
+    const schedule = await this.schedule.get(SCHEDULE_KEY, async () => {
+      const docs = await this.model.find({ nextOpenAt: { $exists: true } }, { nextOpenAt: 1 }).lean<Array<Pick<MissionDoc, '_id' | 'nextOpenAt'>>>().exec();
+      return docs.flatMap((d) => (d.nextOpenAt ? [{ id: d._id, at: d.nextOpenAt.getTime() }] : [])).sort((a, b) => a.at - b.at);
+    });
+    const due: Mission[] = [];
+    for (const entry of schedule) {
+      if (entry.at > now.getTime() || due.length >= limit) break;
+      const m = await this.findById(entry.id);
+      if (m?.nextOpenAt && m.nextOpenAt.getTime() <= now.getTime()) due.push(m);
+    }
+    return due;
   }
 
   async setRetention(id: string, months: number, at: Date): Promise<void> {
@@ -150,7 +216,9 @@ export class MissionRepository {
   }
 
   async deleteById(id: string): Promise<void> {
+    const d = await this.model.findById(id, { workspaceKeys: 1 }).lean<Pick<MissionDoc, 'workspaceKeys'>>().exec();
     await this.model.deleteOne({ _id: id }).exec();
+    await this.announce({ workspaces: d?.workspaceKeys ?? [], schedule: true });
   }
 }
 

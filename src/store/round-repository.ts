@@ -3,6 +3,22 @@ import type { CheckinRound } from '../domain/checkin';
 import type { Question } from '../domain/questions';
 import { isDuplicateKey } from '../errors';
 import { roundModel, type RoundDoc } from './models/round-model';
+import { StampedCache } from './stamped-cache';
+import type { Stamps } from './stamps';
+
+/** Change-stamp key of the open rounds' index: bumped when a round opens, fans out, is reminded or closes. */
+const OPEN_KEY = 'rounds-open';
+
+/** What the scheduler and commands ask of open rounds, without their questions and rosters. */
+interface OpenRound {
+  id: string;
+  missionId: string;
+  opensAt: number;
+  remindAt: number;
+  closesAt: number;
+  reminded: boolean;
+  fannedOut: boolean;
+}
 
 function toRound(d: RoundDoc): CheckinRound {
   return {
@@ -23,8 +39,46 @@ function toRound(d: RoundDoc): CheckinRound {
 export class RoundRepository {
   private readonly model: Model<RoundDoc>;
 
-  constructor(conn: Connection) {
+  // Open rounds are few (one per mission at most) but the collection keeps every week of every
+  // mission: on the embedded database each question about open rounds would scan all of
+  // history, so their index is cached behind a change stamp.
+  private readonly open: StampedCache<OpenRound[]>;
+
+  constructor(
+    conn: Connection,
+    private readonly stamps: Stamps,
+  ) {
     this.model = roundModel(conn);
+    this.open = new StampedCache(stamps, { maxEntries: 1, maxAgeMs: 10 * 60_000 });
+  }
+
+  private async openRounds(): Promise<OpenRound[]> {
+    return this.open.get(OPEN_KEY, async () => {
+      const docs = await this.model
+        .find({ status: 'open' }, { missionId: 1, opensAt: 1, remindAt: 1, closesAt: 1, reminded: 1, fannedOut: 1 })
+        .lean<Array<Pick<RoundDoc, '_id' | 'missionId' | 'opensAt' | 'remindAt' | 'closesAt' | 'reminded' | 'fannedOut'>>>()
+        .exec();
+      return docs.map((d) => ({
+        id: d._id,
+        missionId: d.missionId,
+        opensAt: d.opensAt.getTime(),
+        remindAt: d.remindAt.getTime(),
+        closesAt: d.closesAt.getTime(),
+        reminded: d.reminded,
+        fannedOut: d.fannedOut,
+      }));
+    });
+  }
+
+  /** The open rounds among `entries`, re-read by `_id` (the index may lag a write by one stamp read). */
+  private async confirmOpen(entries: OpenRound[], limit = entries.length): Promise<CheckinRound[]> {
+    const rounds = await Promise.all(entries.slice(0, limit).map((e) => this.get(e.id)));
+    return rounds.filter((r): r is CheckinRound => r?.status === 'open');
+  }
+
+  private async changed(): Promise<void> {
+    this.open.forget(OPEN_KEY);
+    await this.stamps.bump(OPEN_KEY);
   }
 
   /** Opens a round. The deterministic _id makes this the claim: false if it already exists. */
@@ -44,6 +98,7 @@ export class RoundRepository {
         reminded: false,
         fannedOut: false,
       });
+      await this.changed();
       return true;
     } catch (e) {
       if (isDuplicateKey(e)) return false;
@@ -58,14 +113,14 @@ export class RoundRepository {
 
   /** The open round of a mission, if any (the newest). */
   async findOpen(missionId: string): Promise<CheckinRound | undefined> {
-    const d = await this.model.findOne({ missionId, status: 'open' }).sort({ opensAt: -1 }).lean<RoundDoc>().exec();
-    return d ? toRound(d) : undefined;
+    const mine = (await this.openRounds()).filter((r) => r.missionId === missionId).sort((a, b) => b.opensAt - a.opensAt);
+    return (await this.confirmOpen(mine))[0];
   }
 
   async findOpenForMissions(missionIds: string[]): Promise<CheckinRound[]> {
     if (missionIds.length === 0) return [];
-    const docs = await this.model.find({ missionId: { $in: missionIds }, status: 'open' }).lean<RoundDoc[]>().exec();
-    return docs.map(toRound);
+    const wanted = new Set(missionIds);
+    return this.confirmOpen((await this.openRounds()).filter((r) => wanted.has(r.missionId)));
   }
 
   async latest(missionId: string, limit: number): Promise<CheckinRound[]> {
@@ -74,13 +129,13 @@ export class RoundRepository {
   }
 
   async dueReminders(now: Date, limit: number): Promise<CheckinRound[]> {
-    const docs = await this.model.find({ status: 'open', reminded: false, remindAt: { $lte: now } }).limit(limit).lean<RoundDoc[]>().exec();
-    return docs.map(toRound);
+    const due = (await this.openRounds()).filter((r) => !r.reminded && r.remindAt <= now.getTime());
+    return (await this.confirmOpen(due, limit)).filter((r) => r.remindAt.getTime() <= now.getTime());
   }
 
   async dueCloses(now: Date, limit: number): Promise<CheckinRound[]> {
-    const docs = await this.model.find({ status: 'open', closesAt: { $lte: now } }).limit(limit).lean<RoundDoc[]>().exec();
-    return docs.map(toRound);
+    const due = (await this.openRounds()).filter((r) => r.closesAt <= now.getTime());
+    return (await this.confirmOpen(due, limit)).filter((r) => r.closesAt.getTime() <= now.getTime());
   }
 
   async addAsked(id: string, memberId: string): Promise<void> {
@@ -89,19 +144,21 @@ export class RoundRepository {
 
   /** Open rounds whose prompts may not all be in the outbox (the opener crashed mid-way). */
   async unfinishedFanOuts(limit: number): Promise<CheckinRound[]> {
-    const docs = await this.model.find({ status: 'open', fannedOut: false }).limit(limit).lean<RoundDoc[]>().exec();
-    return docs.map(toRound);
+    return this.confirmOpen((await this.openRounds()).filter((r) => !r.fannedOut), limit);
   }
 
   async markFannedOut(id: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { fannedOut: true } }).exec();
+    await this.changed();
   }
 
   async markReminded(id: string): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { reminded: true } }).exec();
+    await this.changed();
   }
 
   async markClosed(id: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { status: 'closed', closedAt: at } }).exec();
+    await this.changed();
   }
 }
