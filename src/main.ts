@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics/metrics';
 import type { PlatformPlugin } from './platform';
 import { createRuntime, type Runtime } from './runtime';
+import { warmCaches } from './store/warm-caches';
 import type { PlatformSender } from './outbox/platform-sender';
 import type { Platform } from './domain/identity';
 import { openStore, type Store } from './store/store';
@@ -74,6 +75,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const enabled = opts.platforms.filter((p) => p.enabled(config));
   const runtime = await createRuntime({ store, clock, logger, metrics });
   built.runtime = runtime;
+  await warmCaches(store, logger);
   const core = runtime.services.core;
   const http = createHttpApp({ databaseUp: () => store.ping(), platforms: enabled.map((p) => p.platform) }, logger, { metrics });
   const senders = new Map<Platform, PlatformSender>();

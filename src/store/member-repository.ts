@@ -4,6 +4,7 @@ import { memberId, type Member, type Role } from '../domain/mission';
 import { isDuplicateKey } from '../errors';
 import { memberModel, type MemberDoc } from './models/member-model';
 import { stripUndefined } from './mission-repository';
+import { inBatches } from './in-batches';
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
 
@@ -96,6 +97,20 @@ export class MemberRepository {
     const d = await this.model.findById(id, { missionId: 1, userKey: 1 }).lean<Pick<MemberDoc, 'missionId' | 'userKey'>>().exec();
     await this.model.updateOne({ _id: id }, { $set: set }).exec();
     if (d) await this.changed([d.missionId], [d.userKey]);
+  }
+
+  /**
+   * Loads the rosters of `missionIds` (up to the cache's size) with one read of all members, so
+   * the first commands after a start do not each scan the collection.
+   */
+  async warm(missionIds: string[]): Promise<number> {
+    const ids = missionIds.slice(0, CACHE.maxEntries);
+    const tokens = await inBatches(ids, 50, (id) => this.rosters.token(rosterKey(id)));
+    const wanted = new Map(ids.map((id, i) => [id, tokens[i]]));
+    const byMission = new Map<string, Member[]>(ids.map((id) => [id, []]));
+    for (const d of await this.model.find({}).lean<MemberDoc[]>().exec()) byMission.get(d.missionId)?.push(toMember(d));
+    for (const [id, roster] of byMission) this.rosters.prime(rosterKey(id), wanted.get(id) ?? '', roster);
+    return ids.length;
   }
 
   async find(missionId: string, user: UserRef): Promise<Member | undefined> {

@@ -6,12 +6,14 @@ import type { Question } from '../domain/questions';
 import type { Schedule } from '../domain/schedule';
 import { conflict, isDuplicateKey } from '../errors';
 import { missionModel, type MissionDoc } from './models/mission-model';
+import { inBatches } from './in-batches';
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
 
 /** Change-stamp keys: the missions a workspace can see (by slug), and every mission's next opening. */
 const visibleKey = (wsKey: string): string => `missions-visible:${wsKey}`;
 const SCHEDULE_KEY = 'missions-schedule';
+const VISIBLE_ENTRIES = 1000;
 
 interface VisibleMission {
   id: string;
@@ -75,7 +77,7 @@ export class MissionRepository {
     private readonly idLookupsOnly = false,
   ) {
     this.model = missionModel(conn);
-    this.visible = new StampedCache(stamps, { maxEntries: 1000, maxAgeMs: 10 * 60_000 });
+    this.visible = new StampedCache(stamps, { maxEntries: VISIBLE_ENTRIES, maxAgeMs: 10 * 60_000 });
     this.schedule = new StampedCache(stamps, { maxEntries: 1, maxAgeMs: 10 * 60_000 });
   }
 
@@ -118,6 +120,23 @@ export class MissionRepository {
     }
     await this.announce({ workspaces: doc.workspaceKeys, schedule: doc.nextOpenAt !== undefined });
     return toMission(doc);
+  }
+
+  /**
+   * Loads which missions each workspace sees (by slug) with two reads of the missions, so the
+   * first commands after a start do not each scan them. Returns every mission's id.
+   */
+  async warm(): Promise<string[]> {
+    type Row = Pick<MissionDoc, '_id' | 'slug' | 'homeKey' | 'workspaceKeys'>;
+    const read = () => this.model.find({}, { slug: 1, homeKey: 1, workspaceKeys: 1 }).lean<Row[]>().exec();
+    const keys = [...new Set((await read()).flatMap((d) => d.workspaceKeys))].slice(0, VISIBLE_ENTRIES);
+    const tokens = await inBatches(keys, 50, (k) => this.visible.token(visibleKey(k)));
+    const rows = await read();
+    keys.forEach((k, i) => {
+      const seen = rows.filter((d) => d.workspaceKeys.includes(k)).map((d) => ({ id: d._id, slug: d.slug, homeKey: d.homeKey }));
+      this.visible.prime(visibleKey(k), tokens[i], seen);
+    });
+    return rows.map((d) => d._id);
   }
 
   /** The mission with this slug visible from the caller's workspace, if any. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { NO_STAMP, type Stamps } from './stamps';
+import type { Stamps } from './stamps';
 
 export interface StampedCacheOptions {
   /** Entries kept; the least recently used goes first. */
@@ -32,7 +32,8 @@ export class StampedCache<T> {
   ) {}
 
   async get(key: string, load: () => Promise<T>): Promise<T> {
-    const token = await this.currentToken(key);
+    // Never bumped (NO_STAMP) is a token like any other: the first write changes it.
+    const token = await this.stamps.read(key);
     const hit = this.entries.get(key);
     if (hit && hit.token === token && performance.now() - hit.loadedAt < this.opts.maxAgeMs) {
       this.entries.delete(key);
@@ -53,12 +54,17 @@ export class StampedCache<T> {
     return p;
   }
 
-  /** Data never bumped (written before stamps existed) gets a stamp first, so it can be cached. */
-  private async currentToken(key: string): Promise<string> {
-    const token = await this.stamps.read(key);
-    if (token !== NO_STAMP) return token;
-    await this.stamps.bump(key);
+  /**
+   * The token to load `key` under, for callers that fill many entries from one read (warm-up):
+   * read every token first, then the data, then `prime`; a write in between bumps the stamp,
+   * so the primed entry is simply reloaded at its next use.
+   */
+  async token(key: string): Promise<string> {
     return this.stamps.read(key);
+  }
+
+  prime(key: string, token: string, value: T): void {
+    this.remember(key, { token, loadedAt: performance.now(), value });
   }
 
   /** Forgets `key` here at once (this process wrote); other processes follow the stamp. */

@@ -44,9 +44,10 @@ const actorOf = (who: Who): Actor => w.foreign[who];
 /**
  * What a person on no mission may write, all of it about themselves: their workspace's record
  * (created by any command), their person record (away, back, erasure), their subject-access
- * file and the messages to their own DM, direct messages taken in.
+ * file and the messages to their own DM, direct messages taken in, the change stamp of their own
+ * memberships (erasure).
  */
-const PER_ACTOR_COLLECTIONS = new Set(['workspaces', 'people', 'export_files', 'outbox_items', 'outbox_queue', 'dm_seen']);
+const PER_ACTOR_COLLECTIONS = new Set(['workspaces', 'people', 'export_files', 'outbox_items', 'outbox_queue', 'dm_seen', 'stamps']);
 
 function isAboutActor(c: DocChange, actor: Actor): boolean {
   if (!PER_ACTOR_COLLECTIONS.has(c.collection)) return false;
@@ -55,6 +56,7 @@ function isAboutActor(c: DocChange, actor: Actor): boolean {
   if (c.collection === 'outbox_queue') return true; // the due-time index of an outbox item, checked there
   if (c.collection === 'dm_seen') return c.id.startsWith(`${workspaceKey(actor)}:`);
   if (c.collection === 'export_files') return doc.includes('"privacy"');
+  if (c.collection === 'stamps') return c.id === `memberships:${userKey(actor)}`;
   return doc.includes(userKey(actor)) || doc.includes(actor.userId);
 }
 
