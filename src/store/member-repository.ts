@@ -3,13 +3,13 @@ import { userKey, type Platform, type UserRef } from '../domain/identity';
 import { memberId, type Member, type Role } from '../domain/mission';
 import { isDuplicateKey } from '../errors';
 import { memberModel, type MemberDoc } from './models/member-model';
-import { stripUndefined } from './mission-repository';
+import { missionKey, stripUndefined } from './mission-repository';
 import { inBatches } from './in-batches';
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
 
-/** Change-stamp keys: a mission's roster, and the missions one person belongs to. */
-const rosterKey = (missionId: string): string => `members:${missionId}`;
+/** Change-stamp keys: a mission's roster (with the mission: one check for both), and the missions one person belongs to. */
+const rosterKey = missionKey;
 const membershipsKey = (key: string): string => `memberships:${key}`;
 const CACHE = { maxEntries: 2000, maxAgeMs: 10 * 60_000 };
 

@@ -13,6 +13,8 @@ import type { Stamps } from './stamps';
 /** Change-stamp keys: the missions a workspace can see (by slug), and every mission's next opening. */
 const visibleKey = (wsKey: string): string => `missions-visible:${wsKey}`;
 const SCHEDULE_KEY = 'missions-schedule';
+/** One mission's document and its roster (member-repository.ts shares the key). */
+export const missionKey = (id: string): string => `mission:${id}`;
 const VISIBLE_ENTRIES = 1000;
 
 interface VisibleMission {
@@ -70,6 +72,7 @@ export class MissionRepository {
   // database both would scan every mission, so both are cached behind change stamps.
   private readonly visible: StampedCache<VisibleMission[]>;
   private readonly schedule: StampedCache<ScheduleEntry[]>;
+  private readonly byId: StampedCache<Mission | undefined>;
 
   constructor(
     conn: Connection,
@@ -79,14 +82,17 @@ export class MissionRepository {
     this.model = missionModel(conn);
     this.visible = new StampedCache(stamps, { maxEntries: VISIBLE_ENTRIES, maxAgeMs: 10 * 60_000 });
     this.schedule = new StampedCache(stamps, { maxEntries: 1, maxAgeMs: 10 * 60_000 });
+    this.byId = new StampedCache(stamps, { maxEntries: 2000, maxAgeMs: 10 * 60_000 });
   }
 
-  private async announce(opts: { workspaces?: string[]; schedule?: boolean }): Promise<void> {
-    const keys = (opts.workspaces ?? []).map(visibleKey);
+  /** Announces a change of mission `id` (and of what workspaces see, or of the schedule) to every replica. */
+  private async announce(id: string, opts: { workspaces?: string[]; schedule?: boolean } = {}): Promise<void> {
+    const keys = [missionKey(id), ...(opts.workspaces ?? []).map(visibleKey)];
     if (opts.schedule) keys.push(SCHEDULE_KEY);
     for (const k of keys) {
       this.visible.forget(k);
       this.schedule.forget(k);
+      this.byId.forget(k);
     }
     await this.stamps.bump(...keys);
   }
@@ -118,7 +124,7 @@ export class MissionRepository {
       if (isDuplicateKey(e)) throw conflict(`A mission called "${m.slug}" already exists in this workspace. Choose another slug with slug=...`);
       throw e;
     }
-    await this.announce({ workspaces: doc.workspaceKeys, schedule: doc.nextOpenAt !== undefined });
+    await this.announce(doc._id, { workspaces: doc.workspaceKeys, schedule: doc.nextOpenAt !== undefined });
     return toMission(doc);
   }
 
@@ -154,9 +160,13 @@ export class MissionRepository {
     return mission && mission.slug === slug && mission.workspaceKeys.includes(key) ? mission : undefined;
   }
 
+  /** A copy of the mission: cached, so no caller may change what another one reads. */
   async findById(id: string): Promise<Mission | undefined> {
-    const d = await this.model.findById(id).lean<MissionDoc>().exec();
-    return d ? toMission(d) : undefined;
+    const m = await this.byId.get(missionKey(id), async () => {
+      const d = await this.model.findById(id).lean<MissionDoc>().exec();
+      return d ? toMission(d) : undefined;
+    });
+    return m && structuredClone(m);
   }
 
   async findByIds(ids: string[]): Promise<Mission[]> {
@@ -171,38 +181,41 @@ export class MissionRepository {
 
   async setChannel(id: string, field: MissionChannelField, channel: ConversationRef, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { [field]: stripUndefined({ ...channel }), updatedAt: at } }).exec();
+    await this.announce(id);
   }
 
   /** Lets a linked workspace see the mission. `$addToSet` is a no-op if it already can. */
   async addWorkspace(id: string, key: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $addToSet: { workspaceKeys: key }, $set: { updatedAt: at } }).exec();
-    await this.announce({ workspaces: [key] });
+    await this.announce(id, { workspaces: [key] });
   }
 
   /** Stops a linked workspace seeing the mission (`$pull` of an equal value: portable). The home key stays. */
   async removeWorkspace(id: string, key: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id, homeKey: { $ne: key } }, { $pull: { workspaceKeys: key }, $set: { updatedAt: at } }).exec();
-    await this.announce({ workspaces: [key] });
+    await this.announce(id, { workspaces: [key] });
   }
 
   async setSchedule(id: string, schedule: Schedule, nextOpenAt: Date | undefined, at: Date): Promise<void> {
     const update: Record<string, unknown> = { $set: { schedule: { ...schedule }, updatedAt: at, ...(nextOpenAt ? { nextOpenAt } : {}) } };
     if (!nextOpenAt) update.$unset = { nextOpenAt: 1 };
     await this.model.updateOne({ _id: id }, update).exec();
-    await this.announce({ schedule: true });
+    await this.announce(id, { schedule: true });
   }
 
   async setNextOpenAt(id: string, nextOpenAt: Date | undefined): Promise<void> {
     await this.model.updateOne({ _id: id }, nextOpenAt ? { $set: { nextOpenAt } } : { $unset: { nextOpenAt: 1 } }).exec();
-    await this.announce({ schedule: true });
+    await this.announce(id, { schedule: true });
   }
 
   async setQuestions(id: string, questions: Question[], at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { questions: JSON.stringify(questions), updatedAt: at } }).exec();
+    await this.announce(id);
   }
 
   async setEscalateAfterWeeks(id: string, weeks: number, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { escalateAfterWeeks: weeks, updatedAt: at } }).exec();
+    await this.announce(id);
   }
 
   /**
@@ -226,6 +239,7 @@ export class MissionRepository {
 
   async setRetention(id: string, months: number, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { retentionMonths: months, updatedAt: at } }).exec();
+    await this.announce(id);
   }
 
   /** Missions with a retention policy (few; read nightly). */
@@ -237,7 +251,7 @@ export class MissionRepository {
   async deleteById(id: string): Promise<void> {
     const d = await this.model.findById(id, { workspaceKeys: 1 }).lean<Pick<MissionDoc, 'workspaceKeys'>>().exec();
     await this.model.deleteOne({ _id: id }).exec();
-    await this.announce({ workspaces: d?.workspaceKeys ?? [], schedule: true });
+    await this.announce(id, { workspaces: d?.workspaceKeys ?? [], schedule: true });
   }
 }
 

@@ -1,10 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_REUSE_MS } from '../../src/store/stamps';
+import pino from 'pino';
 import { openStore, type Store } from '../../src/store/store';
+import { warmCaches } from '../../src/store/warm-caches';
 import { channelOf, command, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 
 /**
  * Rosters, slugs, the schedule and the open rounds are cached per process behind change
  * stamps (src/store/stamped-cache.ts). A second replica on the same database must see every
- * change made through the first at its next read, and repeat reads must not scan.
+ * change made through the first once a stamp read may no longer be reused (DEFAULT_REUSE_MS),
+ * and repeat reads must not scan.
  */
 let h: CoreHarness;
 let other: Store;
@@ -28,6 +33,7 @@ const ben = slackUser('U_BEN', 'T1', 'Ben');
 async function ok(text: string, mentions: Record<string, string> = {}): Promise<string> {
   const out = replyText(await command(h, amira, text, channelOf(amira), mentions));
   expect(out).not.toMatch(/^(Sorry|Only|You are not)/);
+  await sleep(DEFAULT_REUSE_MS + 5);
   return out;
 }
 
@@ -52,7 +58,12 @@ describe('a second replica reading through its caches', () => {
   it('reads a roster twice with one stamp lookup the second time, not a scan of the members', async () => {
     const mission = (await other.missions.findBySlug(amira, 'warm-homes'))!;
     await other.members.listByMission(mission.id);
+    await sleep(DEFAULT_REUSE_MS + 5);
     finds.length = 0;
+    await other.members.listByMission(mission.id);
+    expect(finds.map((f) => f.collection)).toEqual(['stamps']);
+    // The same check again at once (a command reads the mission, then its roster) is not repeated.
+    await other.missions.findById(mission.id);
     await other.members.listByMission(mission.id);
     expect(finds.map((f) => f.collection)).toEqual(['stamps']);
   });
@@ -80,9 +91,28 @@ describe('a second replica reading through its caches', () => {
     expect(await other.rounds.dueCloses(farLater, 10)).toEqual([]);
   });
 
+  it('starts a third replica warm: its first command reads by _id only, no scans', async () => {
+    const third = await openStore(h.db.uri, h.db.dbName, { onCommand: () => undefined });
+    const seen: unknown[] = [];
+    third.connection.getClient().on('commandStarted', (ev: { commandName: string; command: Record<string, unknown> }) => {
+      if (ev.commandName === 'find') seen.push(ev.command.filter);
+    });
+    try {
+      await warmCaches(third, pino({ level: 'silent' }));
+      seen.length = 0;
+      const mission = await third.missions.findBySlug(amira, 'warm-homes');
+      expect((await third.members.listByMission(mission!.id)).map((m) => m.displayName)).toEqual(['Amira']);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const filter of seen) expect(Object.keys(filter as object)).toEqual(['_id']);
+    } finally {
+      await third.close();
+    }
+  });
+
   it('stops showing a deleted mission by its slug', async () => {
     const mission = (await other.missions.findBySlug(amira, 'warm-homes'))!;
     await h.store.missions.deleteById(mission.id);
+    await sleep(DEFAULT_REUSE_MS + 5);
     expect(await other.missions.findBySlug(amira, 'warm-homes')).toBeUndefined();
     expect(await other.missions.findDue(new Date(h.clock.now().getTime() + 30 * 24 * 3600_000), 10)).toEqual([]);
   });
