@@ -154,19 +154,20 @@ export interface Digest {
   generatedAt: Date;
 }
 
-export interface PastRound {
-  round: CheckinRound;
-  checkins: Checkin[];
-}
-
 export interface DigestInput {
   mission: { id: string; slug: string; statement: string };
   round: CheckinRound;
   checkins: Checkin[];
-  /** Earlier rounds of the mission with their check-ins, any order; only the last few are used. */
-  history: PastRound[];
+  /**
+   * Earlier rounds' figures (digest.ts weekPoint of each round and its check-ins), any order;
+   * only the TREND_WEEKS - 1 weeks before this round's are used.
+   */
+  history: WeekPoint[];
   members: Member[];
-  /** Member ids away now (marked away after the round opened): shown as away, not missing. */
+  /**
+   * Member ids away now (marked away after the round opened): shown as away, not missing. Only
+   * those asked who neither answered nor skipped need be in it; for anyone else it changes nothing.
+   */
   awayNow: ReadonlySet<string>;
   blockers: Blocker[];
   /** Start of "this week" for blockers: the previous round's close, else this round's opening. */

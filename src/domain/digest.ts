@@ -223,13 +223,12 @@ export function buildDigest(input: DigestInput): Digest {
   const { round, checkins, members, awayNow } = input;
   const statuses = memberStatuses(round, checkins, awayNow);
   const current = weekPoint(round, checkins, awayNow);
-  const history = input.history.map((h) => weekPoint(h.round, h.checkins));
   return {
     mission: input.mission,
     round: { id: round.id, weekKey: round.weekKey, status: round.status, opensAt: round.opensAt, closesAt: round.closesAt, ...(round.closedAt ? { closedAt: round.closedAt } : {}) },
     final: round.status === 'closed',
     participation: participation(statuses, members),
-    confidence: confidenceSummary(confidenceValues(round, checkins), current, history),
+    confidence: confidenceSummary(confidenceValues(round, checkins), current, input.history),
     indicators: input.indicators.map(indicatorLine),
     budget: budgetSummary(input.budget),
     blockers: blockerSummary(input.blockers, members, round.weekKey, input.since, input.now),

@@ -125,6 +125,8 @@ export class CheckinService {
     const now = clock.now();
     const closed = round.status === 'closed' || now.getTime() >= round.closesAt.getTime();
     const fresh = { id: key, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), status: 'answered' as const, answers, late: closed, submittedAt: now };
+    // Before the check-in: readers find a round's check-ins by who was asked (CheckinRepository.listByRound).
+    if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
     let stored: Checkin;
     if (await store.checkins.insert(fresh)) {
       stored = { ...fresh, history: [] };
@@ -141,7 +143,6 @@ export class CheckinService {
         stored = { ...previous, answers, status: 'answered', editedAt: now, late: previous.late, history: previous.status === 'answered' ? [...previous.history, { answers: previous.answers, at: previous.editedAt ?? previous.submittedAt }] : previous.history };
       }
     }
-    if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
     for (const ext of this.extensions) await ext.afterSubmit(mission, round, member, stored, values);
     await store.drafts.clear(key, now);
     await this.replacePrompt(mission, round, member, confirmationMessage(mission, round, stored, !closed), `confirm:${key}:${stored.history.length}`);
@@ -164,6 +165,7 @@ export class CheckinService {
     const { round, mission, member } = await this.access(actor, id);
     const { store, clock } = this.ctx;
     const key = checkinId(round.id, member.id);
+    if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
     const inserted = await store.checkins.insert({ id: key, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), status: 'skipped', answers: {}, late: false, submittedAt: clock.now() });
     if (!inserted) {
       const existing = await store.checkins.get(key);

@@ -1,5 +1,5 @@
 import type { Blocker } from '../domain/blocker';
-import { isAway, roundId, type CheckinRound } from '../domain/checkin';
+import { isAway, roundId, type Checkin, type CheckinRound } from '../domain/checkin';
 import {
   buildDigest,
   digestChartData,
@@ -13,13 +13,14 @@ import {
 } from '../domain/digest';
 import type { ChartInput, RenderedChart } from '../charts';
 import { userKey, type ConversationRef } from '../domain/identity';
-import { canLead, type Mission } from '../domain/mission';
+import { canLead, type Member, type Mission } from '../domain/mission';
 import { addWeeks } from '../domain/week-key';
 import { forbidden, invalidInput, notFound } from '../errors';
 import { noticeMessage } from '../messages/checkin-messages';
 import { digestDetailsMessage } from '../messages/digest-details';
 import { digestMessage, digestTitle, parseDetailsValue, type DigestChart } from '../messages/digest-message';
 import type { Message } from '../messages/model';
+import { inBatches } from '../store/in-batches';
 import type { ServiceContext } from './context';
 import type { BlockerService } from './blocker-service';
 import type { Actor } from './inbound-events';
@@ -75,6 +76,8 @@ export const digestKey = (roundId: string): string => `digest:${roundId}`;
 export const digestNowKey = (roundId: string, n: number): string => `digest:${roundId}:${n}`;
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** People lookups in flight at once (a round's silent members, on a server that scans otherwise). */
+const PEOPLE_LOOKUPS = 32;
 /** More requests than this for one round is a runaway script, not a lead. */
 const MAX_DIGESTS_ON_REQUEST = 100;
 
@@ -93,19 +96,20 @@ export class DigestService {
     const today = todayIn(mission.schedule.timeZone, now);
     // Rounds have deterministic ids by week: the trend's weeks are _id lookups, for any round.
     const weeks = Array.from({ length: TREND_WEEKS - 1 }, (_, i) => roundId(mission.id, addWeeks(round.weekKey, -(i + 1))));
-    const [members, checkins, found] = await Promise.all([
-      store.members.listByMission(mission.id),
-      store.checkins.listByRound(round.id),
-      Promise.all(weeks.map((id) => store.rounds.get(id))),
-    ]);
-    const earlier = found.filter((r): r is CheckinRound => r !== undefined);
-    const history = await Promise.all(earlier.map(async (r) => ({ round: r, checkins: await store.checkins.listByRound(r.id) })));
-    const people = await store.people.getMany(members.map((m) => userKey(m)));
-    const awayNow = new Set(members.filter((m) => isAway(people.get(userKey(m))?.awayUntil, today)).map((m) => m.id));
-    const previous = earlier[0];
-    const since = previous?.closedAt ?? previous?.closesAt ?? new Date(round.opensAt.getTime() - WEEK_MS);
-    const [blockers, indicators, budget] = await Promise.all([
-      this.optional('blockers', () => this.sources.blockers?.(mission.id, since, now), []),
+    const earlier = Promise.all(weeks.map((id) => store.rounds.get(id))).then((found) => found.filter((r): r is CheckinRound => r !== undefined));
+    const since = earlier.then(([previous]) => previous?.closedAt ?? previous?.closesAt ?? new Date(round.opensAt.getTime() - WEEK_MS));
+    const roster = store.members.listByMission(mission.id);
+    // The round is read again alongside: someone who answered since `round` was read is in its stored `asked`.
+    const current = store.weekPoints.checkinsOf(round, store.rounds.get(round.id));
+    // Every read starts as soon as what it depends on is there; one Promise.all awaits them all.
+    const [checkins, history, members, awayNow, sinceAt, blockers, indicators, budget] = await Promise.all([
+      current,
+      // Earlier weeks need only their figures, kept per round and recomputed when a check-in changes.
+      earlier.then((rounds) => store.weekPoints.pointsOf(rounds)),
+      roster,
+      Promise.all([roster, current]).then(([list, cs]) => this.awayNow(round, list, cs, today)),
+      since,
+      since.then((from) => this.optional('blockers', () => this.sources.blockers?.(mission.id, from, now), [])),
       this.optional('indicators', () => this.sources.indicators?.(mission.id, today), []),
       this.optional('budget', () => this.sources.budget?.(mission.id), []),
     ]);
@@ -117,11 +121,28 @@ export class DigestService {
       members,
       awayNow,
       blockers,
-      since,
+      since: sinceAt,
       indicators,
       budget,
       now,
     };
+  }
+
+  /**
+   * Who, of those asked who neither answered nor skipped, is away now: the only members whose
+   * status being away changes (memberStatuses). Their people records are `_id` lookups where
+   * the server scans for anything else, one query elsewhere.
+   */
+  private async awayNow(round: CheckinRound, members: Member[], checkins: Checkin[], today: string): Promise<Set<string>> {
+    const { store } = this.ctx;
+    const asked = new Set(round.asked);
+    const settled = new Set([...round.away, ...checkins.map((c) => c.memberId)]);
+    const silent = members.filter((m) => asked.has(m.id) && !settled.has(m.id));
+    const people = store.idLookupsOnly
+      ? await inBatches(silent, PEOPLE_LOOKUPS, (m) => store.people.get(m))
+      : [...(await store.people.getMany(silent.map((m) => userKey(m)))).values()];
+    const away = new Set(people.flatMap((p) => (p && isAway(p.awayUntil, today) ? [userKey(p)] : [])));
+    return new Set(silent.filter((m) => away.has(userKey(m))).map((m) => m.id));
   }
 
   /** A section whose source fails is left empty rather than holding up the whole digest. */

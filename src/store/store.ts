@@ -19,6 +19,7 @@ import { InviteRepository } from './invite-repository';
 import { MissionLinkRepository } from './mission-link-repository';
 import { newId } from './ids';
 import { Stamps } from './stamps';
+import { WeekPointRepository } from './week-point-repository';
 
 /** Every repository over one connection. Each app instance (and test "replica") has its own. */
 export interface Store {
@@ -29,6 +30,8 @@ export interface Store {
   audit: AuditRepository;
   rounds: RoundRepository;
   checkins: CheckinRepository;
+  /** Each round's participation and confidence figures, kept for the digests' trend. */
+  weekPoints: WeekPointRepository;
   people: PersonRepository;
   /** Mission indicators, with their readings under `.readings`. */
   indicators: IndicatorRepository;
@@ -86,6 +89,7 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   const replicaId = newId('replica');
   const stamps = new Stamps(connection);
   const idLookupsOnly = await servesOnlyIdLookups(connection);
+  const checkins = new CheckinRepository(connection, stamps, idLookupsOnly);
   const store: Store = {
     connection,
     missions: new MissionRepository(connection, stamps, idLookupsOnly),
@@ -93,7 +97,8 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
     workspaces: new WorkspaceRepository(connection),
     audit: new AuditRepository(connection),
     rounds: new RoundRepository(connection, stamps),
-    checkins: new CheckinRepository(connection),
+    checkins,
+    weekPoints: new WeekPointRepository(connection, stamps, checkins),
     people: new PersonRepository(connection),
     indicators: new IndicatorRepository(connection),
     budgets: new BudgetRepository(connection),

@@ -1,6 +1,6 @@
 import type { Blocker } from '../../../src/domain/blocker';
 import type { Checkin, CheckinRound } from '../../../src/domain/checkin';
-import type { DigestInput, IndicatorView, PastRound } from '../../../src/domain/digest';
+import { weekPoint, type DigestInput, type IndicatorView, type WeekPoint } from '../../../src/domain/digest';
 import type { Member } from '../../../src/domain/mission';
 import { DEFAULT_QUESTIONS } from '../../../src/domain/questions';
 import { addWeeks } from '../../../src/domain/week-key';
@@ -113,12 +113,13 @@ export const PAST_CONFIDENCE: Array<number[]> = [
   [3, 3, 4, 3, 3], // W47: 3.2
 ];
 
-export function history(): PastRound[] {
+/** The eight weeks before WEEK (five asked, PAST_CONFIDENCE answering), as the digest gets them. */
+export function history(): WeekPoint[] {
   return PAST_CONFIDENCE.map((values, i) => {
     const key = addWeeks(WEEK, i - PAST_CONFIDENCE.length);
     const ids = ['ada', 'ben', 'cat', 'dan', 'eve'];
     const r = round(key, ids);
-    return { round: r, checkins: values.map((v, j) => answered(r, ids[j], { confidence: String(v) })) };
+    return weekPoint(r, values.map((v, j) => answered(r, ids[j], { confidence: String(v) })));
   });
 }
 
@@ -223,7 +224,7 @@ export function bigInput(answerText: (i: number, question: string) => string = (
   );
   const past = Array.from({ length: 11 }, (_, w) => {
     const pr = round(addWeeks(WEEK, w - 11), ids);
-    return { round: pr, checkins: ids.slice(0, 150).map((id, i) => answered(pr, id, { confidence: String(((i + w) % 5) + 1) })) };
+    return weekPoint(pr, ids.slice(0, 150).map((id, i) => answered(pr, id, { confidence: String(((i + w) % 5) + 1) })));
   });
   const blockers = members.map((m, i) =>
     blocker(`b${i}`, m, answerText(i, 'blocker').slice(0, 3000), new Date(NOW.getTime() - (i % 6) * 7 * 86_400_000 - 3_600_000), {

@@ -1,5 +1,5 @@
-import { buildDigest, digestChartData, memberStatuses, sparkline } from '../../../src/domain/digest';
-import { MEMBERS, PEOPLE, seededInput, WEEK } from './digest-fixtures';
+import { buildDigest, digestChartData, memberStatuses, sparkline, weekPoint } from '../../../src/domain/digest';
+import { answered, MEMBERS, PEOPLE, round, seededInput, skipped, WEEK } from './digest-fixtures';
 
 const digest = buildDigest(seededInput());
 
@@ -53,9 +53,16 @@ describe('digest confidence', () => {
     expect(c.trend[4].confidence).toBeUndefined();
     expect(c.trend[5].confidence).toBeCloseTo(10 / 3);
     expect(c.sparkline).toBe('▄▅▅▅·▅▃▅▆');
-    const long = buildDigest(seededInput({ history: [...Array(20).keys()].map((i) => seededInput().history[i % 8]).map((h, i) => ({ ...h, round: { ...h.round, weekKey: `2026-W${String(20 + i).padStart(2, '0')}` } })) }));
+    const long = buildDigest(seededInput({ history: [...Array(20).keys()].map((i) => seededInput().history[i % 8]).map((h, i) => ({ ...h, weekKey: `2026-W${String(20 + i).padStart(2, '0')}` })) }));
     expect(long.confidence.trend).toHaveLength(12);
     expect(long.confidence.trend[11].weekKey).toBe(WEEK);
+  });
+
+  it("sums up an earlier week as the trend needs it: a skip is asked but not answered, the away are not asked", () => {
+    const r = round('2026-W47', ['ada', 'ben', 'cat', 'dan'], ['eve']);
+    const checkins = [answered(r, 'ada', { confidence: '4' }), answered(r, 'ben', { confidence: 'not sure' }), skipped(r, 'cat'), answered(r, 'eve', { confidence: '1' })];
+    expect(weekPoint(r, checkins)).toEqual({ weekKey: '2026-W47', asked: 5, answered: 3, confidence: 2.5, confidenceAnswers: 2 });
+    expect(weekPoint(r, [])).toEqual({ weekKey: '2026-W47', asked: 4, answered: 0, confidenceAnswers: 0 });
   });
 
   it('draws the sparkline on the fixed 1–5 scale', () => {
