@@ -57,7 +57,7 @@ export class CycleAdminService {
     if (!open) throw invalidInput(`No check-in is open for ${slug}.`);
     await this.rounds.close(mission, open);
     await this.ctx.store.audit.record(mission.id, actor, 'round.close-now', this.ctx.clock.now(), undefined, { round: open.id });
-    const answered = (await this.ctx.store.checkins.listByRound(open.id)).filter((c) => c.status === 'answered').length;
+    const answered = (await this.ctx.store.checkins.listByRound(open)).filter((c) => c.status === 'answered').length;
     return roundClosedMessage(mission, open, answered, open.asked.length);
   }
 }

@@ -115,7 +115,7 @@ export class HomeService {
     const closed = recent.find((r) => r.status === 'closed');
     const base = { slug: mission.slug, indicators: counts, openBlockers: open.length };
     if (!closed) return base;
-    const p = participation(memberStatuses(closed, await store.checkins.listByRound(closed.id)), []);
+    const p = participation(memberStatuses(closed, await store.checkins.listByRound(closed)), []);
     return { ...base, lastRound: { weekKey: closed.weekKey, answered: p.answered, asked: p.asked, away: p.away } };
   }
 }
