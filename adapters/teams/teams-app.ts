@@ -72,7 +72,7 @@ export function createTeamsAdapter(opts: {
       return;
     }
     if (activity.type !== ActivityTypes.Message) return;
-    if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where });
+    if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where, seenOn: 'message' });
 
     // Teams repeats an activity (same id) when it retries: the core processes each delivery once.
     // Activity ids are unique within a conversation only, so the conversation is part of it.

@@ -127,7 +127,7 @@ export function createServices(ctx: ServiceContext): Services {
 
   /** Remember how to reach the person; if that is new, deliver what was waiting for them. */
   async function reachable(ev: ReachabilityEvent): Promise<void> {
-    const { changed } = await ctx.store.people.setDm(ev.user, ev.dm, ev.user.displayName, ctx.clock.now());
+    const { changed } = await ctx.store.people.setDm(ev.user, ev.dm, ev.user.displayName, ctx.clock.now(), { reuseRecent: ev.seenOn === 'message' });
     if (!changed) return;
     await ctx.outbox.requeueUnreachable(userKey(ev.user));
     const memberships = await ctx.store.members.listByUser(ev.user);

@@ -60,6 +60,11 @@ export interface ReachabilityEvent {
   user: Actor;
   /** The direct-message conversation the bot can use for this user. */
   dm: ConversationRef;
+  /**
+   * `message`: seen on an ordinary direct message, which repeats the same conversation every
+   * time, so a recent confirmation by this process is enough. Install signals always check.
+   */
+  seenOn?: 'install' | 'message';
 }
 
 /**

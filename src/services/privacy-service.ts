@@ -64,6 +64,7 @@ export class PrivacyService {
     const missionIds = (await this.ctx.store.members.listByUser(actor)).map((m) => m.missionId);
     const counts = await this.data.erase(actor, await this.keepNumbers());
     await this.ctx.store.members.changed(missionIds, [userKey(actor)]);
+    this.ctx.store.people.forgetRecent(actor);
     this.ctx.logger.info({ platform: actor.platform, workspace: actor.workspaceId, user: userKey(actor).length, ...counts }, 'personal data erased');
     return forgottenMessage(counts);
   }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Connection, Model } from 'mongoose';
 import { userKey, type ConversationRef, type Platform, type UserRef } from '../domain/identity';
 import { isDuplicateKey } from '../errors';
@@ -23,8 +24,16 @@ function toPerson(d: PersonDoc): Person {
   };
 }
 
+/** How long this process trusts a DM it stored or read itself, for ordinary messages. */
+const RECENT_DM_MS = 10 * 60_000;
+const RECENT_DM_ENTRIES = 50_000;
+
 export class PersonRepository {
   private readonly model: Model<PersonDoc>;
+  // Every Teams direct message carries the person's DM; checking it against the stored one is a
+  // read per message. The DM only changes on an install (always checked) or erasure (forgotten
+  // here), so one this process confirmed recently is taken as still stored.
+  private readonly recentDm = new Map<string, { dm: string; at: number }>();
 
   constructor(conn: Connection) {
     this.model = personModel(conn);
@@ -56,15 +65,27 @@ export class PersonRepository {
   }
 
   /** Remembers the direct-message conversation for proactive sends (Teams needs it). */
-  async setDm(user: UserRef, dm: ConversationRef, displayName: string | undefined, at: Date): Promise<{ changed: boolean }> {
+  async setDm(user: UserRef, dm: ConversationRef, displayName: string | undefined, at: Date, opts: { reuseRecent?: boolean } = {}): Promise<{ changed: boolean }> {
+    const key = userKey(user);
+    const seen = `${dm.conversationId}\n${dm.serviceUrl ?? ''}`;
+    const recent = this.recentDm.get(key);
+    if (opts.reuseRecent && recent?.dm === seen && performance.now() - recent.at < RECENT_DM_MS) return { changed: false };
     const current = await this.get(user);
-    if (current?.dm?.conversationId === dm.conversationId && current.dm.serviceUrl === dm.serviceUrl) return { changed: false };
-    await this.upsert(user, stripUndefined({ dm: stripUndefined({ ...dm }), displayName }), {}, at);
-    return { changed: true };
+    const unchanged = current?.dm?.conversationId === dm.conversationId && current.dm.serviceUrl === dm.serviceUrl;
+    if (!unchanged) await this.upsert(user, stripUndefined({ dm: stripUndefined({ ...dm }), displayName }), {}, at);
+    if (this.recentDm.size >= RECENT_DM_ENTRIES) this.recentDm.clear();
+    this.recentDm.set(key, { dm: seen, at: performance.now() });
+    return { changed: !unchanged };
+  }
+
+  /** Stops trusting what this process remembered of the person's DM (erasure). */
+  forgetRecent(user: UserRef): void {
+    this.recentDm.delete(userKey(user));
   }
 
   /** Forgets the DM (the app was removed for them): sends then find no way to reach them. */
   async clearDm(user: UserRef, at: Date): Promise<{ changed: boolean }> {
+    this.forgetRecent(user);
     const current = await this.get(user);
     if (!current?.dm) return { changed: false };
     await this.model.updateOne({ _id: userKey(user) }, { $unset: { dm: 1 }, $set: { updatedAt: at } }).exec();
