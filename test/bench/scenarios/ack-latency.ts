@@ -3,10 +3,10 @@ import { openStore } from '../../../src/store/store';
 import { signSlackRequest, slashCommand, encodeSlackPayload, DEFAULT_SLACK_TEAM_ID } from '../../stand-ins/slack';
 import { personalMessage } from '../../stand-ins/teams';
 import { startBot } from '../support/bot';
-import { logDbTrace, scaled, round1, sleep, type BenchContext } from '../support/context';
+import { logDbTrace, scaled, round1, round2, sleep, type BenchContext } from '../support/context';
 import { county, type CountyMission, type CountyPerson } from '../support/county';
 import { SIGNING_SECRET, startPlatforms, type BenchPlatforms } from '../support/platforms';
-import { waitForQuiet } from '../support/proc';
+import { sampleProcess, waitForQuiet } from '../support/proc';
 import { seedCounty } from '../support/seed';
 import { steadyLoad, type SteadyRequest } from '../support/steady-load';
 
@@ -96,7 +96,9 @@ export async function runAckLatency(ctx: BenchContext): Promise<void> {
         ctx.log(`${SCENARIO}: ${platform}, ${rate} requests/s for ${seconds} s over ${actors.length} people`);
         const single = await steadyLoad(url, requests, 2, 3); // unloaded: one request at a time
         await steadyLoad(url, requests, Math.min(rate, 20), 2); // warm-up: JIT, connection pools, caches
+        const cpuBefore = sampleProcess(bot.pid)?.cpuMs ?? 0;
         const r = await steadyLoad(url, requests, rate, seconds, THROTTLED);
+        const cpuMs = (sampleProcess(bot.pid)?.cpuMs ?? 0) - cpuBefore;
         const burst = await burstLoad(url, requests, rate, Math.min(seconds, 5));
         await logDbTrace(ctx, bot, `${SCENARIO} ${platform}`);
         const p = { ...params, platform, people: actors.length, generator: 'loadtest (open model, evenly spaced)' };
@@ -109,6 +111,7 @@ export async function runAckLatency(ctx: BenchContext): Promise<void> {
         ctx.results.add(SCENARIO, { name: `${platform}.p99`, value: latency(r.p99), unit: 'ms', params: p, goal: { op: '<=', value: 100 }, ...(note ? { note } : {}) });
         ctx.results.add(SCENARIO, { name: `${platform}.max`, value: latency(r.max), unit: 'ms', params: p, ...(note ? { note } : {}) });
         ctx.results.add(SCENARIO, { name: `${platform}.throughput`, value: round1(r.total / r.seconds), unit: 'req/s', params: p, goal: { op: '>=', value: rate * 0.97 } });
+        ctx.results.add(SCENARIO, { name: `${platform}.cpu_per_request`, value: round2(cpuMs / Math.max(1, r.total)), unit: 'ms', params: p, note: 'the bot process alone' });
         ctx.results.add(SCENARIO, { name: `${platform}.failed`, value: r.failed + r.refused, unit: 'requests', params: { ...p, failed: r.failed, throttled: r.refused }, goal: { op: '==', value: 0 } });
         const b = { ...params, platform, seconds: Math.min(seconds, 5), generator: 'autocannon overallRate (each second\'s requests sent together)' };
         ctx.results.add(SCENARIO, { name: `${platform}.burst_p50`, value: burst.latency.p50, unit: 'ms', params: b, note: 'the second\'s requests all at once' });
