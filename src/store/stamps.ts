@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Connection, Model } from 'mongoose';
 import { newId } from './ids';
+import { nativeCollection } from './native-collection';
 import { stampModel, type StampDoc } from './models/stamp-model';
 
 /** No stamp yet: nothing has changed since caches could first load. */
@@ -28,10 +29,10 @@ export class Stamps {
     const now = performance.now();
     const hit = this.recent.get(key);
     if (hit && now - hit.at < this.reuseMs) return hit.token;
-    const token = this.model
-      .findById(key, { token: 1 })
-      .lean<Pick<StampDoc, 'token'>>()
-      .exec()
+    // The driver's own findOne: this read precedes nearly every command, and mongoose's query
+    // building would double its client time.
+    const token = nativeCollection(this.model)
+      .findOne({ _id: key }, { projection: { token: 1 } })
       .then((d) => d?.token ?? NO_STAMP);
     if (this.reuseMs > 0) this.note(key, token, now);
     token.catch(() => this.recent.delete(key));
