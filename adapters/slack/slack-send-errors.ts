@@ -46,8 +46,22 @@ function platformError(e: webApi.WebAPIPlatformError, site: SlackCallSite): Send
   return new SendError('permanent', message);
 }
 
+/**
+ * A 429 on a DM is the workspace's posting limit speaking: the outbox keeps each conversation
+ * well under Slack's per-channel pace, and a DM gets one message at a time. Pausing only that
+ * DM would let the other sends run into the same limit.
+ */
+function scoped(error: SendError, site: SlackCallSite): SendError {
+  if (error.kind === 'rate-limited' && site.target?.kind === 'dm') error.scope = 'workspace';
+  return error;
+}
+
 /** Turns whatever a Web API call threw into the outbox's SendError. */
 export function toSlackSendError(e: unknown, site: SlackCallSite): SendError {
+  return scoped(classify(e, site), site);
+}
+
+function classify(e: unknown, site: SlackCallSite): SendError {
   if (e instanceof SendError) return e;
   if (hasCode<webApi.WebAPIRateLimitedError>(e, webApi.ErrorCode.RateLimitedError)) {
     return new SendError('rate-limited', `Slack ${site.method} was rate-limited`, e.retryAfter * 1000);

@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { Clock } from '../domain/clock';
 import { isDuplicateKey } from '../errors';
+import { duplicateIndexes } from './bulk-errors';
 import { claimId, outboxClaimModel, type OutboxClaimDoc } from './claim-model';
 
 export interface HeldClaim {
@@ -31,18 +32,45 @@ export class ClaimStore {
     this.claims = outboxClaimModel(conn);
   }
 
-  /** Claims the item's current attempt, or returns null when another replica holds it. */
-  async tryClaim(itemId: string, attempt: number, startN: number): Promise<HeldClaim | null> {
+  /**
+   * Claims many attempts with one insert: each result is the claim, or null where claim `n` was
+   * already taken (then tryClaim with `taken` decides whether it may be taken over).
+   */
+  async claimMany(wanted: ReadonlyArray<{ itemId: string; attempt: number; n: number }>): Promise<Array<HeldClaim | null>> {
+    if (wanted.length === 0) return [];
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const docs: OutboxClaimDoc[] = wanted.map((w) => ({
+      _id: claimId(w.itemId, w.attempt, Math.max(0, w.n)), itemId: w.itemId, attempt: w.attempt, n: Math.max(0, w.n), replicaId: this.replicaId, claimedAt: now, leaseUntil,
+    }));
+    let taken = new Set<number>();
+    try {
+      await this.claims.insertMany(docs, { ordered: false, lean: true });
+    } catch (e) {
+      const dup = duplicateIndexes(e);
+      if (!dup) throw e;
+      taken = dup;
+    }
+    return docs.map((d, i) => (taken.has(i) ? null : { id: d._id, itemId: d.itemId, attempt: d.attempt, n: d.n, leaseUntil }));
+  }
+
+  /**
+   * Claims the item's current attempt, or returns null when another replica holds it. `taken`:
+   * claim `startN` is known to exist (a claimMany just found it), so the first insert is skipped.
+   */
+  async tryClaim(itemId: string, attempt: number, startN: number, taken = false): Promise<HeldClaim | null> {
     let n = Math.max(0, startN);
     for (let probe = 0; probe < MAX_PROBES; probe++) {
       const now = this.clock.now();
       const id = claimId(itemId, attempt, n);
       const leaseUntil = new Date(now.getTime() + this.leaseMs);
-      try {
-        await this.claims.create({ _id: id, itemId, attempt, n, replicaId: this.replicaId, claimedAt: now, leaseUntil });
-        return { id, itemId, attempt, n, leaseUntil };
-      } catch (e) {
-        if (!isDuplicateKey(e)) throw e;
+      if (!(taken && probe === 0)) {
+        try {
+          await this.claims.create({ _id: id, itemId, attempt, n, replicaId: this.replicaId, claimedAt: now, leaseUntil });
+          return { id, itemId, attempt, n, leaseUntil };
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+        }
       }
       const existing = await this.claims.findById(id).lean<OutboxClaimDoc>();
       if (!existing) continue; // purged between the insert and the read: try the same id again

@@ -7,10 +7,14 @@ import type { ClaimStore, HeldClaim } from './claims';
 import type { DmCache } from './dm-cache';
 import type { OutboxItemDoc } from './item-model';
 import type { ItemOutcomes } from './item-outcomes';
+import type { Pending, PendingSet } from './pending-set';
 import type { QueueEntryDoc } from './queue-model';
 import type { PlatformSender } from './platform-sender';
 import type { RateLimitConfig } from './rate-limits';
+import type { PayloadStore } from './payloads';
+import type { SentRecorder } from './sent-recorder';
 import type { RateRule, SlidingWindowLimiter } from './sliding-window-limiter';
+import { conversationKey, userKeyOfLane } from './target';
 import type { OutboxItem } from './types';
 
 export type ItemCallback = (item: OutboxItem) => void | Promise<void>;
@@ -27,6 +31,14 @@ export interface DispatchContext {
   queue: Model<QueueEntryDoc>;
   claims: ClaimStore;
   outcomes: ItemOutcomes;
+  /** Sent outcomes waiting to be written in the next batch. */
+  recorder: SentRecorder;
+  /** Messages items share. */
+  payloads: PayloadStore;
+  /** What this dispatcher knows is pending. */
+  pending: PendingSet;
+  /** Per workspace: items picked to send whose rate-limit turn is not taken yet. */
+  reserved: Map<string, number>;
   senders: Map<Platform, PlatformSender>;
   clock: Clock;
   logger: Logger;
@@ -79,4 +91,34 @@ export async function waitForTurn(ctx: DispatchContext, rules: RateRule[]): Prom
     if (wait > ctx.maxInlineWaitMs) return { acquired: false, waitMs: wait };
     if (!(await ctx.sleep(wait))) return { acquired: false, waitMs: 0 };
   }
+}
+
+/**
+ * The conversation a queue entry's next send will use, when known without any call: the
+ * target's, the user's DM (given at enqueue, or remembered), or the user id where the platform
+ * takes it as a DM address (Slack). Lets the limiter be asked before anything is claimed.
+ */
+export function knownConversationKey(ctx: DispatchContext, entry: QueueEntryDoc): string | undefined {
+  if (entry.conversationKey) return entry.conversationKey;
+  const user = userKeyOfLane(entry.lane);
+  if (!user) return undefined;
+  const dm = ctx.dmCache.get(user);
+  if (dm) return conversationKey(dm);
+  return undefined;
+}
+
+/** Counts a picked item against its workspace's room until it takes (or gives up) its turn. */
+export function reserveTurn(ctx: DispatchContext, item: Pending, workspaceKey: string): void {
+  if (item.reservedIn) return;
+  item.reservedIn = workspaceKey;
+  ctx.reserved.set(workspaceKey, (ctx.reserved.get(workspaceKey) ?? 0) + 1);
+}
+
+export function releaseTurn(ctx: DispatchContext, item: Pending): void {
+  const ws = item.reservedIn;
+  if (!ws) return;
+  item.reservedIn = undefined;
+  const n = (ctx.reserved.get(ws) ?? 1) - 1;
+  if (n > 0) ctx.reserved.set(ws, n);
+  else ctx.reserved.delete(ws);
 }

@@ -5,17 +5,20 @@ import type { Clock } from '../domain/clock';
 import type { Platform } from '../domain/identity';
 import type { Logger } from '../logger';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
+import { BatchRun } from './batch-run';
 import { ClaimStore } from './claims';
 import type { DispatchContext, ItemCallback } from './dispatch-context';
 import { DmCache } from './dm-cache';
-import { readDueLanes, type Lane } from './due-lanes';
-import { outboxItemModel } from './item-model';
-import { outboxQueueModel } from './queue-model';
-import { repairQueue } from './queue-repair';
+import { outboxItemModel, type OutboxItemDoc } from './item-model';
 import { ItemOutcomes } from './item-outcomes';
+import { localFeed } from './local-feed';
+import { PayloadStore } from './payloads';
+import { PendingSet } from './pending-set';
 import type { PlatformSender } from './platform-sender';
+import { outboxQueueModel, queueEntryFor, type QueueEntryDoc } from './queue-model';
+import { repairQueue } from './queue-repair';
 import { resolveRateLimits, type RateLimitOverrides } from './rate-limits';
-import { attemptSend } from './send-attempt';
+import { SentRecorder } from './sent-recorder';
 import { SlidingWindowLimiter } from './sliding-window-limiter';
 import { settlesWithin, sleep, WakeSignal } from './timing';
 import type { RunResult } from './types';
@@ -31,8 +34,12 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** Conversations served at once (8); one conversation never has two calls in flight. */
   concurrency?: number;
-  /** Items read per batch (200). */
+  /** Items claimed together, with one insert, by runOnce (200); the loop claims a few per worker at a time. */
   batchSize?: number;
+  /** Queue entries read at most per look at the queue (5,000). */
+  scanLimit?: number;
+  /** Items enqueued by this process kept whole in memory, saving a read each (5,000). */
+  maxCachedItems?: number;
   /** Idle wait between polls when there is no wake-up (1 s, real time). */
   pollIntervalMs?: number;
   /** Longest in-process wait for a rate limit before deferring to a later run (1 s). */
@@ -50,12 +57,13 @@ export interface DispatcherOptions {
 
 const EMPTY: RunResult = { sent: 0, failed: 0, deferred: 0 };
 
-function shuffle<T>(list: T[]): void {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [list[i], list[j]] = [list[j], list[i]];
-  }
-}
+/**
+ * While this process has work of its own, it reads the queue (a scan of the backlog on FerretDB)
+ * at most every this-many times as long as the last read took: other replicas' items and stale
+ * entries are found within seconds, and the reads stay a small share of the work.
+ */
+const SCAN_DUTY_FACTOR = 20;
+
 
 /**
  * Claims due outbox items and sends them through the platforms' senders, under client-side rate
@@ -63,8 +71,11 @@ function shuffle<T>(list: T[]): void {
  */
 export class Dispatcher {
   private readonly ctx: DispatchContext;
+  private readonly connection: Connection;
+  private readonly platforms: Set<string>;
   private readonly concurrency: number;
   private readonly batchSize: number;
+  private readonly scanLimit: number;
   private readonly pollIntervalMs: number;
   private readonly laneBudget: number;
   private readonly signal = new WakeSignal();
@@ -75,6 +86,10 @@ export class Dispatcher {
   private generation = 0;
   private current: Promise<unknown> = Promise.resolve();
   private retryHint: number | undefined;
+  private unlisten: (() => void) | undefined;
+  /** The last read of the queue: when (performance.now()), how long it took, whether it got everything due. */
+  private lastScan: { at: number; ms: number; complete: boolean } | undefined;
+  private lastPickEmpty = true;
 
   constructor(opts: DispatcherOptions) {
     const leaseMs = opts.leaseMs ?? 60_000;
@@ -82,15 +97,23 @@ export class Dispatcher {
     const senders = opts.senders instanceof Map ? opts.senders : new Map(Object.entries(opts.senders) as Array<[Platform, PlatformSender]>);
     const items = outboxItemModel(opts.connection);
     const queue = outboxQueueModel(opts.connection);
+    const pending = new PendingSet(opts.maxCachedItems ?? 5000);
+    this.connection = opts.connection;
+    this.platforms = new Set(senders.keys());
     this.concurrency = Math.max(1, opts.concurrency ?? 8);
     this.batchSize = Math.max(1, opts.batchSize ?? 200);
+    this.scanLimit = Math.max(1, opts.scanLimit ?? 5000);
     this.pollIntervalMs = opts.pollIntervalMs ?? 1000;
     this.laneBudget = Math.max(1, opts.laneBudget ?? 10);
     this.ctx = {
       items,
       queue,
       claims: new ClaimStore(opts.connection, opts.clock, replicaId, leaseMs),
-      outcomes: new ItemOutcomes(items, queue),
+      outcomes: new ItemOutcomes(items, queue, pending),
+      recorder: new SentRecorder(items, queue),
+      payloads: new PayloadStore(opts.connection),
+      pending,
+      reserved: new Map(),
       senders,
       clock: opts.clock,
       logger: opts.logger.child({ component: 'outbox', replicaId }),
@@ -109,18 +132,21 @@ export class Dispatcher {
     };
   }
 
-  /** Claims and sends what is due now; runs never overlap within one dispatcher. */
+  /** Reads the queue, then claims and sends what is due now; runs never overlap within one dispatcher. */
   runOnce(): Promise<RunResult> {
-    const run = this.current.then(() => (this.stopping ? { ...EMPTY } : this.runBatch()));
-    this.current = run.catch(() => undefined);
-    return run;
+    return this.run(true);
   }
 
-  /** Sends until stopped: straight on while there is work, else waits for wake() or a poll. */
+  /**
+   * Sends until stopped: straight on while there is work, else waits for wake() or a poll. Items
+   * enqueued in this process come straight from its Outbox; the queue is read for the rest.
+   */
   start(): void {
     if (this.loop) return;
     this.stopping = false;
     this.abort = new AbortController();
+    this.unlisten = localFeed.listen(this.connection, { offer: (docs) => this.offer(docs) });
+    this.lastScan = undefined; // the loop's first run reads the queue
     this.loop = this.runLoop(++this.generation);
   }
 
@@ -135,9 +161,16 @@ export class Dispatcher {
    */
   async stop(opts: { deadlineMs?: number } = {}): Promise<{ finished: boolean; released: number }> {
     this.stopping = true;
+    this.unlisten?.();
+    this.unlisten = undefined;
     this.abort.abort();
     this.signal.wake();
     const finished = await settlesWithin(Promise.all([this.loop, this.current]), opts.deadlineMs ?? 10_000);
+    try {
+      await this.ctx.recorder.flush();
+    } catch (e) {
+      this.ctx.logger.error({ err: e, unwritten: this.ctx.recorder.unwritten }, 'outbox could not record sent messages on stop');
+    }
     let released = 0;
     for (const entry of this.ctx.held.values()) {
       if (entry.abandoned) continue;
@@ -160,6 +193,56 @@ export class Dispatcher {
     return repaired;
   }
 
+  private run(scan: boolean, pump = false): Promise<RunResult> {
+    const run = this.current.then(() => (this.stopping ? { ...EMPTY } : this.runBatch(scan, pump)));
+    this.current = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runBatch(scan: boolean, pump: boolean): Promise<RunResult> {
+    this.retryHint = undefined;
+    // Outcomes a failed write left behind go first: nothing is sent while they cannot be recorded.
+    await this.ctx.recorder.flush();
+    if (scan) await this.scan();
+    const batch = new BatchRun(this.ctx, {
+      pump,
+      concurrency: this.concurrency,
+      batchSize: this.batchSize,
+      laneBudget: this.laneBudget,
+      pollIntervalMs: this.pollIntervalMs,
+      platforms: this.platforms,
+      stopping: () => this.stopping,
+      rescanIfDue: async () => {
+        if (this.scanDue()) await this.scan();
+      },
+    });
+    try {
+      return await batch.run();
+    } finally {
+      this.retryHint = batch.retryHint;
+      this.lastPickEmpty = batch.lastPickEmpty;
+    }
+  }
+
+  private offer(docs: readonly OutboxItemDoc[]): void {
+    let added = 0;
+    for (const doc of docs) {
+      if (!this.platforms.has(doc.platform) || this.ctx.recorder.get(doc._id)) continue;
+      this.ctx.pending.add(queueEntryFor(doc), doc);
+      added++;
+    }
+    if (added > 0) this.signal.wake();
+  }
+
+  /** Whether the loop's next run reads the queue (runOnce always does). */
+  private scanDue(): boolean {
+    if (!this.lastScan) return true;
+    const since = performance.now() - this.lastScan.at;
+    if (since >= Math.max(this.pollIntervalMs, SCAN_DUTY_FACTOR * this.lastScan.ms)) return true;
+    // Nothing to do here while the last read left due entries unread: read on.
+    return !this.lastScan.complete && this.lastPickEmpty;
+  }
+
   private async runLoop(generation: number): Promise<void> {
     try {
       await this.repairQueue();
@@ -169,7 +252,7 @@ export class Dispatcher {
     while (!this.stopping && generation === this.generation) {
       let result: RunResult | undefined;
       try {
-        result = await this.runOnce();
+        result = await this.run(this.scanDue(), true);
       } catch (e) {
         this.ctx.logger.error({ err: e }, 'outbox run failed');
       }
@@ -179,48 +262,23 @@ export class Dispatcher {
     }
   }
 
-  private async runBatch(): Promise<RunResult> {
-    this.retryHint = undefined;
-    const due = await readDueLanes(this.ctx.queue, {
-      now: this.ctx.clock.now(),
-      platforms: [...this.ctx.senders.keys()],
-      batchSize: this.batchSize,
-      wantLanes: this.concurrency * 4,
-      maxReads: 3,
-    });
-    const result: RunResult = { sent: 0, failed: 0, deferred: due.waiting };
-    // Every replica reads the same oldest-first batch; taking its lanes in a random order keeps
-    // replicas from queueing up behind each other's claims lane by lane.
-    shuffle(due.ready);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < due.ready.length && !this.stopping) await this.runLane(due.ready[next++], result);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, due.ready.length) }, worker));
-    return result;
-  }
-
-  /** One conversation's items, strictly in order: stop at the first that must wait. */
-  private async runLane(lane: Lane, result: RunResult): Promise<void> {
-    const limit = Math.min(lane.items.length, this.laneBudget);
-    for (let i = 0; i < limit && !this.stopping; i++) {
-      let outcome;
-      try {
-        outcome = await attemptSend(this.ctx, lane.items[i]);
-      } catch (e) {
-        // A database error mid-attempt: the claim's lease will hand the item to someone later.
-        this.ctx.logger.error({ err: e, key: lane.items[i]._id }, 'outbox attempt failed');
-        return;
-      }
-      if (outcome.kind === 'sent') result.sent++;
-      else if (outcome.kind === 'failed') result.failed++;
-      else if (outcome.kind === 'busy') return;
-      else if (outcome.kind === 'skipped') result.deferred++;
-      else if (outcome.kind === 'waiting') {
-        result.deferred += lane.items.length - i;
-        if (outcome.retryInMs !== undefined) this.retryHint = Math.min(this.retryHint ?? Infinity, outcome.retryInMs);
-        return;
-      }
+  /** Reads due queue entries, oldest first, into the pending set; forgets entries gone from it. */
+  private async scan(): Promise<void> {
+    const started = performance.now();
+    const now = this.ctx.clock.now();
+    const gen = this.ctx.pending.nextGeneration();
+    this.ctx.recorder.markScan();
+    const found = await this.ctx.queue
+      .find({ dueAt: { $lte: now }, platform: { $in: [...this.platforms] } })
+      .sort({ dueAt: 1, seq: 1 })
+      .limit(this.scanLimit + 1)
+      .lean<QueueEntryDoc[]>();
+    const complete = found.length <= this.scanLimit;
+    for (const entry of found.slice(0, this.scanLimit)) {
+      // Sent here: the entry is about to go, or went after this read began.
+      if (!this.ctx.recorder.settled(entry._id)) this.ctx.pending.add(entry);
     }
+    if (complete) this.ctx.pending.dropUnseen(gen, now.getTime());
+    this.lastScan = { at: performance.now(), ms: performance.now() - started, complete };
   }
 }

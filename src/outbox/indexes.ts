@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { outboxClaimModel } from './claim-model';
 import { outboxItemModel } from './item-model';
+import { outboxPayloadModel } from './payload-model';
 import { outboxQueueModel } from './queue-model';
 
 /**
@@ -8,5 +9,5 @@ import { outboxQueueModel } from './queue-model';
  * connection has autoIndex off, as openStore does. Dedupe needs no call: it rests on `_id`.
  */
 export async function ensureOutboxIndexes(conn: Connection): Promise<void> {
-  await Promise.all([outboxItemModel(conn), outboxQueueModel(conn), outboxClaimModel(conn)].map((m) => m.createIndexes()));
+  await Promise.all([outboxItemModel(conn), outboxQueueModel(conn), outboxClaimModel(conn), outboxPayloadModel(conn)].map((m) => m.createIndexes()));
 }

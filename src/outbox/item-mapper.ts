@@ -38,12 +38,13 @@ export function conversationFields(c: ConversationRef): ConversationFields {
   };
 }
 
-export function toOutboxItem(d: OutboxItemDoc): OutboxItem {
+/** The item as services see it; `message` is its JSON (the item's own, or its payload's: see PayloadStore). */
+export function toOutboxItem(d: OutboxItemDoc, message: string): OutboxItem {
   const item: OutboxItem = {
     key: d._id,
     target: toTarget(d.target),
     platform: d.platform as Platform,
-    message: JSON.parse(d.message) as Message,
+    message: JSON.parse(message) as Message,
     dueAt: d.dueAt,
     context: d.context ? (JSON.parse(d.context) as Record<string, string>) : {},
     status: d.status as OutboxStatus,

@@ -15,8 +15,10 @@ export interface OutboxItemDoc {
   /** Set for user targets, so requeueUnreachable can find them. */
   userKey?: string;
   target: { conversation?: ConversationFields; user?: UserFields };
-  /** The neutral Message as JSON (keys may not be legal field names on every backend). */
-  message: string;
+  /** The neutral Message as JSON (keys may not be legal field names on every backend); absent when `payloadId` names it. */
+  message?: string;
+  /** The shared payload holding the message (see payload-model.ts), instead of `message`. */
+  payloadId?: string;
   updates?: string;
   /** Record<string,string> as JSON, for the same reason. */
   context?: string;
@@ -48,7 +50,8 @@ const itemSchema = new Schema<OutboxItemDoc>(
       conversation: conversationRefSchema,
       user: userRefSchema,
     },
-    message: { type: String, required: true },
+    message: String,
+    payloadId: String,
     updates: String,
     context: String,
     dueAt: { type: Date, required: true },

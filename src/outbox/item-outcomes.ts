@@ -3,6 +3,7 @@ import type { ConversationRef } from '../domain/identity';
 import { isDuplicateKey } from '../errors';
 import type { OutboxItemDoc } from './item-model';
 import { conversationFields } from './item-mapper';
+import type { PendingSet } from './pending-set';
 import { queueEntryFor, type QueueEntryDoc } from './queue-model';
 import type { OutboxError } from './types';
 
@@ -16,6 +17,8 @@ export class ItemOutcomes {
   constructor(
     private readonly items: Model<OutboxItemDoc>,
     private readonly queue: Model<QueueEntryDoc>,
+    /** The dispatcher's view of the backlog, kept in step with what is written to the queue. */
+    private readonly pending?: PendingSet,
   ) {}
 
   async sent(key: string, r: { messageId: string; conversation: ConversationRef }, at: Date): Promise<void> {
@@ -41,6 +44,7 @@ export class ItemOutcomes {
   async rateLimited(key: string, w: { nextAttemptAt: Date; error: OutboxError; claimN: number; dm?: ConversationRef }, at: Date): Promise<void> {
     await this.items.updateOne({ _id: key }, { $set: { nextAttemptAt: w.nextAttemptAt, lastError: w.error, updatedAt: at, ...dmField(w.dm) } });
     await this.queue.updateOne({ _id: key }, { $set: { nextAttemptAt: w.nextAttemptAt, claimN: w.claimN } });
+    this.pending?.patch(key, { nextAttemptAt: w.nextAttemptAt, claimN: w.claimN });
   }
 
   /** A transient failure with attempts left: the next attempt's claim ids start again at n = 0. */
@@ -50,6 +54,7 @@ export class ItemOutcomes {
       { $set: { attempts: w.attempts, nextAttemptAt: w.nextAttemptAt, lastError: w.error, updatedAt: at, ...dmField(w.dm) } },
     );
     await this.queue.updateOne({ _id: key }, { $set: { attempts: w.attempts, nextAttemptAt: w.nextAttemptAt, claimN: 0 } });
+    this.pending?.patch(key, { attempts: w.attempts, nextAttemptAt: w.nextAttemptAt, claimN: 0 });
   }
 
   async failed(key: string, attempts: number, error: OutboxError, at: Date): Promise<void> {
@@ -72,6 +77,7 @@ export class ItemOutcomes {
   /** Brings a queue entry that lags its item (a write lost in a crash) back in line. */
   async resyncEntry(item: OutboxItemDoc): Promise<void> {
     await this.queue.updateOne({ _id: item._id }, { $set: { attempts: item.attempts, nextAttemptAt: item.nextAttemptAt ?? null } });
+    this.pending?.patch(item._id, { attempts: item.attempts, nextAttemptAt: item.nextAttemptAt ?? null });
   }
 
   async dropEntry(key: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import type { Clock } from '../domain/clock';
 import { outboxItemModel, type OutboxItemDoc } from './item-model';
 import { toOutboxItem } from './item-mapper';
+import { PayloadStore } from './payloads';
 import { outboxQueueModel, type QueueEntryDoc } from './queue-model';
 import { OUTBOX_STATUSES, type OutboxItem, type OutboxStatus } from './types';
 
@@ -9,6 +10,7 @@ import { OUTBOX_STATUSES, type OutboxItem, type OutboxStatus } from './types';
 export class OutboxRepository {
   private readonly items: Model<OutboxItemDoc>;
   private readonly queue: Model<QueueEntryDoc>;
+  private readonly payloads: PayloadStore;
 
   constructor(
     conn: Connection,
@@ -16,11 +18,12 @@ export class OutboxRepository {
   ) {
     this.items = outboxItemModel(conn);
     this.queue = outboxQueueModel(conn);
+    this.payloads = new PayloadStore(conn);
   }
 
   async get(key: string): Promise<OutboxItem | null> {
     const doc = await this.items.findById(key).lean<OutboxItemDoc>();
-    return doc ? toOutboxItem(doc) : null;
+    return doc ? toOutboxItem(doc, await this.payloads.messageOf(doc)) : null;
   }
 
   /** Item counts per status, for one mission or for everything (scans items: for admin views). */
@@ -43,7 +46,9 @@ export class OutboxRepository {
       .sort({ finishedAt: -1 })
       .limit(limit)
       .lean<OutboxItemDoc[]>();
-    return docs.map(toOutboxItem);
+    const out: OutboxItem[] = [];
+    for (const doc of docs) out.push(toOutboxItem(doc, await this.payloads.messageOf(doc)));
+    return out;
   }
 
   /** Milliseconds since the oldest pending item became due, or 0 when nothing is waiting. Cheap: reads the queue. */

@@ -56,11 +56,15 @@ export type SendFailureKind =
   /** The bot cannot reach this user (Teams app not installed for them). */
   | 'unreachable';
 
+/** What a 429 covers: the conversation called (the default), or the whole workspace or tenant. */
+export type RateLimitScope = 'conversation' | 'workspace';
+
 export class SendError extends Error {
   constructor(
     readonly kind: SendFailureKind,
     message: string,
     readonly retryAfterMs?: number,
+    public scope?: RateLimitScope,
   ) {
     super(message);
     this.name = 'SendError';

@@ -12,7 +12,7 @@ export interface QueueEntryDoc {
   lane: string;
   platform: string;
   workspaceKey: string;
-  /** For conversation targets: lets the limiter be asked before anything is claimed. */
+  /** The conversation, when known (a target's, a user's DM): lets the limiter be asked before anything is claimed. */
   conversationKey?: string;
   dueAt: Date;
   seq: number;
@@ -55,7 +55,8 @@ export function queueEntryFor(item: OutboxItemDoc): QueueEntryDoc {
     attempts: item.attempts,
     claimN: 0,
   };
-  const c = item.target.conversation;
+  // A user target's DM, when known, names the conversation its rate limits are kept for.
+  const c = item.target.conversation ?? item.conversation;
   if (c) entry.conversationKey = `${c.platform}:${c.workspaceId}:${c.conversationId}`;
   if (item.nextAttemptAt) entry.nextAttemptAt = item.nextAttemptAt;
   return entry;

@@ -34,9 +34,11 @@ export type RateLimitOverrides = {
  * Defaults, from the platforms' published numbers:
  * - Slack chat.postMessage ("special" tier): about 1 message per second per channel, short
  *   bursts tolerated (docs.slack.dev/apis/web-api/rate-limits) -> 2 per second, 5 per 5 seconds.
- *   Slack also keeps a workspace-wide posting limit without publishing a number: we take 300
- *   per minute and rely on Retry-After if Slack wants less. conversations.open and chat.update
- *   are Tier 3 ("50+ per minute"): 50 per minute each.
+ *   Slack also keeps a workspace-wide posting limit without publishing a number ("several
+ *   hundred a minute"): we take 600 a minute in bursts of at most 100 (100 per 10 seconds), and
+ *   a 429 on a DM pauses the whole workspace for its Retry-After if Slack wants less (the Slack
+ *   sender marks it). conversations.open and chat.update are Tier 3 ("50+ per minute"): 50 per
+ *   minute each.
  * - Teams, per bot per conversation ("thread"): 7 per second, 8 per 2 seconds, 60 per 30
  *   seconds (learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit); the hourly
  *   1,800 is left out to keep the log small. Per app per tenant: 50 requests per second.
@@ -48,7 +50,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
       { limit: 2, windowMs: 1000 },
       { limit: 5, windowMs: 5000 },
     ],
-    workspace: [{ limit: 300, windowMs: 60_000 }],
+    workspace: [{ limit: 100, windowMs: 10_000 }],
     openDm: [{ limit: 50, windowMs: 60_000 }],
     update: [{ limit: 50, windowMs: 60_000 }],
   },

@@ -1,12 +1,14 @@
 import type { ConversationRef, Platform } from '../domain/identity';
+import { isMissionPulseError } from '../errors';
 import type { Message } from '../messages/model';
-import { rulesFor, waitForTurn, type DispatchContext, type HeldEntry } from './dispatch-context';
+import type { HeldClaim } from './claims';
+import { knownConversationKey, releaseTurn, rulesFor, waitForTurn, type DispatchContext, type HeldEntry } from './dispatch-context';
 import type { OutboxItemDoc } from './item-model';
 import { toConversationRef, toUserRef } from './item-mapper';
+import type { Pending } from './pending-set';
 import { SendError, type PlatformSender } from './platform-sender';
-import type { QueueEntryDoc } from './queue-model';
 import { handleFailedCall, releaseClaim, type AttemptOutcome } from './send-failure';
-import { conversationKey, userKeyOfLane } from './target';
+import { conversationKey } from './target';
 
 type Plan =
   | { op: 'post' | 'update'; conversation: ConversationRef; messageId?: string; dm?: ConversationRef }
@@ -15,26 +17,54 @@ type Plan =
   | { op: 'handled'; outcome: AttemptOutcome };
 
 /**
- * One send attempt for one queue entry: claim it (unique insert), re-read the item, resolve
- * where it goes, take a rate-limit turn, call the platform, and record what happened.
+ * How the attempt's claim was come by: not yet tried (claim it here), taken in a batch by the
+ * caller (`held`), or found taken by the batch insert (`taken`: see whether it may be taken over).
  */
-export async function attemptSend(ctx: DispatchContext, entry: QueueEntryDoc): Promise<AttemptOutcome> {
-  // Cheap check before writing a claim: a conversation known to be throttled waits unclaimed.
-  const userKey = userKeyOfLane(entry.lane);
-  const dm = userKey ? ctx.dmCache.get(userKey) : undefined;
-  const known = entry.conversationKey ?? (dm ? conversationKey(dm) : undefined);
-  const preWait = ctx.limiter.waitTime(rulesFor(ctx, entry.platform as Platform, entry.workspaceKey, known, 'post'));
-  if (preWait > ctx.maxInlineWaitMs) return { kind: 'waiting', retryInMs: preWait };
+export type ClaimState = { kind: 'none' } | { kind: 'held'; held: HeldEntry } | { kind: 'taken' };
 
-  const claim = await ctx.claims.tryClaim(entry._id, entry.attempts, entry.claimN);
-  if (!claim) return busyOrStale(ctx, entry._id);
-  const held: HeldEntry = { claim, abandoned: false };
-  ctx.held.set(claim.id, held);
+/**
+ * One send attempt for one pending item: claim it (unique insert), make sure of the item,
+ * resolve where it goes, take a rate-limit turn, call the platform, and record what happened.
+ */
+export async function attemptSend(ctx: DispatchContext, item: Pending, state: ClaimState = { kind: 'none' }): Promise<AttemptOutcome> {
   try {
-    return await attemptClaimed(ctx, entry._id, held);
+    return await claimAndAttempt(ctx, item, state);
   } finally {
-    ctx.held.delete(claim.id);
+    releaseTurn(ctx, item);
   }
+}
+
+async function claimAndAttempt(ctx: DispatchContext, item: Pending, state: ClaimState): Promise<AttemptOutcome> {
+  const { entry } = item;
+  let held: HeldEntry;
+  if (state.kind === 'held') {
+    held = state.held;
+  } else {
+    if (state.kind === 'none') {
+      // Cheap check before writing a claim: a conversation known to be throttled waits unclaimed.
+      const preWait = ctx.limiter.waitTime(rulesFor(ctx, entry.platform as Platform, entry.workspaceKey, knownConversationKey(ctx, entry), 'post'));
+      if (preWait > ctx.maxInlineWaitMs) return { kind: 'waiting', retryInMs: preWait };
+    }
+    const claim = await ctx.claims.tryClaim(entry._id, entry.attempts, entry.claimN, state.kind === 'taken');
+    if (!claim) return busyOrStale(ctx, entry._id);
+    held = { claim, abandoned: false };
+    ctx.held.set(claim.id, held);
+  }
+  try {
+    return await attemptClaimed(ctx, item, held, unchangedCopy(item, held.claim));
+  } finally {
+    ctx.held.delete(held.claim.id);
+  }
+}
+
+/**
+ * The copy of the item this process wrote, when it is certainly still what is stored: this
+ * process inserted the attempt's first claim (n = 0), so nobody has claimed that attempt before,
+ * and only a claim holder changes an item. Saves reading every item back before its send.
+ */
+function unchangedCopy(item: Pending, claim: HeldClaim): OutboxItemDoc | undefined {
+  const doc = item.doc;
+  return doc && claim.n === 0 && doc.attempts === claim.attempt && doc.status === 'pending' ? doc : undefined;
 }
 
 /** Someone holds the claim: fine if the item is still pending, else the entry is a leftover. */
@@ -45,9 +75,10 @@ async function busyOrStale(ctx: DispatchContext, key: string): Promise<AttemptOu
   return { kind: 'gone' };
 }
 
-async function attemptClaimed(ctx: DispatchContext, key: string, held: HeldEntry): Promise<AttemptOutcome> {
+async function attemptClaimed(ctx: DispatchContext, item: Pending, held: HeldEntry, copy: OutboxItemDoc | undefined): Promise<AttemptOutcome> {
+  const key = item.entry._id;
   // The queue entry may be stale: only the item as it is now, at the claimed attempt, goes out.
-  const doc = await ctx.items.findById(key).lean<OutboxItemDoc>();
+  const doc = copy ?? (await ctx.items.findById(key).lean<OutboxItemDoc>());
   const now = ctx.clock.now().getTime();
   if (!doc || doc.status !== 'pending') {
     await releaseClaim(ctx, held, 'not-pending');
@@ -58,6 +89,14 @@ async function attemptClaimed(ctx: DispatchContext, key: string, held: HeldEntry
     await releaseClaim(ctx, held, 'not-due');
     await ctx.outcomes.resyncEntry(doc);
     return { kind: 'waiting' };
+  }
+  let messageJson: string;
+  try {
+    messageJson = await ctx.payloads.messageOf(doc);
+  } catch (error) {
+    // A message that cannot be found will not turn up on a retry; a database error will.
+    if (!isMissionPulseError(error)) throw error;
+    return handleFailedCall(ctx, { doc, held, error: new SendError('permanent', error.message), during: 'send' });
   }
   const sender = ctx.senders.get(doc.platform as Platform);
   const plan: Plan = sender ? await planDelivery(ctx, doc, held, sender) : { op: 'wait' };
@@ -79,11 +118,12 @@ async function attemptClaimed(ctx: DispatchContext, key: string, held: HeldEntry
   ctx.inFlight.add(convKey);
   try {
     const turn = await waitForTurn(ctx, rulesFor(ctx, doc.platform as Platform, doc.workspaceKey, convKey, plan.op));
+    releaseTurn(ctx, item);
     if (!turn.acquired || ctx.claims.leaseLeft(held.claim) < ctx.leaseSafetyMs) {
       await releaseClaim(ctx, held, 'throttled');
       return { kind: 'waiting', retryInMs: turn.waitMs };
     }
-    const message = JSON.parse(doc.message) as Message;
+    const message = JSON.parse(messageJson) as Message;
     let sentTo: ConversationRef;
     let messageId: string;
     try {
@@ -101,7 +141,8 @@ async function attemptClaimed(ctx: DispatchContext, key: string, held: HeldEntry
     }
     if (held.abandoned) ctx.logger.warn({ key }, 'outbox send finished after stop released its claim; it may be sent twice');
     // The claim is not released: the item is no longer pending, so nobody will claim it again.
-    await ctx.outcomes.sent(key, { messageId, conversation: sentTo }, ctx.clock.now());
+    // Written with the batch's other outcomes (see SentRecorder).
+    ctx.recorder.add(key, { messageId, conversation: sentTo, at: ctx.clock.now() });
     return { kind: 'sent' };
   } finally {
     ctx.inFlight.delete(convKey);
@@ -111,6 +152,8 @@ async function attemptClaimed(ctx: DispatchContext, key: string, held: HeldEntry
 /** Decides post or update, and where: the target, the earlier item's message, or the user's DM. */
 async function planDelivery(ctx: DispatchContext, doc: OutboxItemDoc, held: HeldEntry, sender: PlatformSender): Promise<Plan> {
   if (doc.updates) {
+    const justSent = ctx.recorder.get(doc.updates);
+    if (justSent) return { op: 'update', conversation: justSent.conversation, messageId: justSent.messageId };
     const earlier = await ctx.items.findById(doc.updates).lean<OutboxItemDoc>();
     if (earlier?.status === 'pending') return { op: 'after-earlier' }; // its message id is not known yet
     if (earlier?.status === 'sent' && earlier.messageId && earlier.conversation) {

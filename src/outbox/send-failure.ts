@@ -3,7 +3,7 @@ import { backoffDelay } from './backoff';
 import { conversationRuleKey, openDmRuleKey, workspaceRuleKey, type DispatchContext, type HeldEntry, type ItemCallback } from './dispatch-context';
 import type { OutboxItemDoc } from './item-model';
 import { toOutboxItem } from './item-mapper';
-import { SendError } from './platform-sender';
+import { SendError, type RateLimitScope } from './platform-sender';
 import type { OutboxError } from './types';
 
 export type AttemptOutcome =
@@ -36,10 +36,9 @@ export async function releaseClaim(ctx: DispatchContext, held: HeldEntry, outcom
   if (!held.abandoned) await ctx.claims.release(held.claim, outcome);
 }
 
-function describe(error: unknown): { kind: OutboxError['kind']; message: string; retryAfterMs?: number; scope?: unknown } {
+function describe(error: unknown): { kind: OutboxError['kind']; message: string; retryAfterMs?: number; scope?: RateLimitScope } {
   if (error instanceof SendError) {
-    // `scope` is not on SendError yet; an adapter may set it to say a 429 covers the workspace.
-    return { kind: error.kind, message: error.message, retryAfterMs: error.retryAfterMs, scope: (error as SendError & { scope?: unknown }).scope };
+    return { kind: error.kind, message: error.message, retryAfterMs: error.retryAfterMs, scope: error.scope };
   }
   // Anything else (a renderer bug, a network error the adapter did not classify) is retried.
   return { kind: 'transient', message: error instanceof Error ? error.message : String(error) };
@@ -48,7 +47,7 @@ function describe(error: unknown): { kind: OutboxError['kind']; message: string;
 async function notify(ctx: DispatchContext, callback: ItemCallback | undefined, doc: OutboxItemDoc, name: string): Promise<void> {
   if (!callback) return;
   try {
-    await callback(toOutboxItem(doc));
+    await callback(toOutboxItem(doc, await ctx.payloads.messageOf(doc)));
   } catch (e) {
     ctx.logger.error({ err: e, key: doc._id }, `outbox ${name} callback threw`);
   }

@@ -39,6 +39,30 @@ export class SlidingWindowLimiter {
     return wait;
   }
 
+  /**
+   * How many events every rule will allow `aheadMs` from now, counting only events already
+   * recorded (0 while paused then).
+   */
+  available(rules: RateRule[], aheadMs = 0): number {
+    const now = this.now() + aheadMs;
+    let room = Infinity;
+    for (const rule of rules) {
+      const state = this.keys.get(rule.key);
+      if (!state) {
+        for (const w of rule.windows) room = Math.min(room, w.limit);
+        continue;
+      }
+      if (state.pausedUntil > now) return 0;
+      for (const w of rule.windows) {
+        const from = now - w.windowMs;
+        let first = state.times.length;
+        while (first > 0 && state.times[first - 1] > from) first--;
+        room = Math.min(room, Math.max(0, w.limit - (state.times.length - first)));
+      }
+    }
+    return room;
+  }
+
   /** Records one event under every rule if all allow it now and returns 0; otherwise the wait. */
   tryAcquire(rules: RateRule[]): number {
     const wait = this.waitTime(rules);

@@ -25,6 +25,12 @@ export interface EnqueueInput {
   updates?: string;
   /** Free-form facts for callbacks and admins (round, member, kind…). */
   context?: Record<string, string>;
+  /**
+   * For a user target: their DM conversation, when the caller has it at hand (a stored Teams
+   * conversation reference). Saves a lookup per message at send time; if it no longer works,
+   * the item ends unreachable as it would without it.
+   */
+  dm?: ConversationRef;
 }
 
 export interface EnqueueResult {
@@ -51,7 +57,7 @@ export interface OutboxItem {
   attempts: number;
   /** Set while the item waits for a retry or a Retry-After. */
   nextAttemptAt?: Date;
-  /** The conversation used: the target's, or the DM opened for a user target. */
+  /** The conversation used: the target's, or the user's DM (given at enqueue or opened). */
   conversation?: ConversationRef;
   messageId?: string;
   conversationId?: string;

@@ -1,5 +1,5 @@
 import { isAway, roundId, type CheckinRound } from '../domain/checkin';
-import { userKey } from '../domain/identity';
+import { sameWorkspace, userKey, type ConversationRef } from '../domain/identity';
 import type { Member, Mission } from '../domain/mission';
 import { nextOpening, type RoundTimes } from '../domain/schedule';
 import { weekKey } from '../domain/week-key';
@@ -10,6 +10,15 @@ import type { Person } from '../store/person-repository';
 import type { CheckinExtension } from './checkin-extension';
 import type { ServiceContext } from './context';
 import { todayIn } from './mission-service';
+
+/**
+ * The member's stored DM, when `people` has it: saves the outbox a lookup per prompt at send
+ * time (a Teams conversation reference), 10,000 of them when a county's rounds open together.
+ */
+function knownDm(m: Member, people: Map<string, Person> | undefined): ConversationRef | undefined {
+  const dm = people?.get(userKey(m))?.dm;
+  return dm && sameWorkspace(dm, m) ? dm : undefined;
+}
 
 export const promptKey = (round: string, memberId: string): string => `prompt:${round}:${memberId}`;
 export const reminderKey = (round: string, memberId: string): string => `reminder:${round}:${memberId}`;
@@ -53,28 +62,39 @@ export class RoundService {
     if (!current) throw new Error(`round ${round.id} vanished after insert`);
     // Enqueue even when another replica opened it: dedupe keys make this idempotent, and it
     // finishes a fan-out that a crashed replica left half done.
-    if (current.status === 'open') await this.finishFanOut(mission, current, members);
+    if (current.status === 'open') await this.finishFanOut(mission, current, members, people);
     if (opened) this.ctx.logger.info({ missionId: mission.id, round: round.id, asked: round.asked.length, away: round.away.length }, 'round opened');
     return { round: current, opened };
   }
 
-  /** Enqueues every asked member's prompt (idempotent), then records that the fan-out is complete. */
-  async finishFanOut(mission: Mission, round: CheckinRound, members?: Member[]): Promise<void> {
+  /**
+   * Enqueues every asked member's prompt (idempotent), then records that the fan-out is complete.
+   * `people`, when the caller has them, give each member's stored DM to the outbox.
+   */
+  async finishFanOut(mission: Mission, round: CheckinRound, members?: Member[], people?: Map<string, Person>): Promise<void> {
     const all = members ?? (await this.ctx.store.members.listByMission(mission.id));
     const asked = new Set(round.asked);
-    await this.prompt(mission, round, all.filter((m) => asked.has(m.id)));
+    await this.prompt(mission, round, all.filter((m) => asked.has(m.id)), people);
     await this.ctx.store.rounds.markFannedOut(round.id);
   }
 
-  async prompt(mission: Mission, round: CheckinRound, members: Member[]): Promise<void> {
+  async prompt(mission: Mission, round: CheckinRound, members: Member[], people?: Map<string, Person>): Promise<void> {
     const extras = await this.extrasFor(mission, round, members);
-    const items: EnqueueInput[] = members.map((m) => ({
-      key: promptKey(round.id, m.id),
-      missionId: mission.id,
-      target: { user: { platform: m.platform, workspaceId: m.workspaceId, userId: m.userId } },
-      message: promptMessage(mission, round, false, extras.get(m.id) ?? []),
-      context: { kind: 'prompt', round: round.id, member: m.id, name: m.displayName },
-    }));
+    // Members without extra inputs get the same message: one object, which the outbox stores
+    // (and keeps in memory until sent) as one string rather than one copy per member.
+    const plain = promptMessage(mission, round, false);
+    const items: EnqueueInput[] = members.map((m) => {
+      const dm = knownDm(m, people);
+      const extra = extras.get(m.id) ?? [];
+      return {
+        key: promptKey(round.id, m.id),
+        missionId: mission.id,
+        target: { user: { platform: m.platform, workspaceId: m.workspaceId, userId: m.userId } },
+        message: extra.length > 0 ? promptMessage(mission, round, false, extra) : plain,
+        context: { kind: 'prompt', round: round.id, member: m.id, name: m.displayName },
+        ...(dm ? { dm } : {}),
+      };
+    });
     for (let i = 0; i < items.length; i += 500) await this.ctx.outbox.enqueueMany(items.slice(i, i + 500));
   }
 

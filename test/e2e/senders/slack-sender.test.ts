@@ -80,7 +80,16 @@ describe('Slack outbox sender against the Slack stand-in', () => {
     const error = asSendError(await failureOf(sender.send(channel('C0GENERAL'), checkInPrompt('W1'))));
     expect(error.kind).toBe('rate-limited');
     expect(error.retryAfterMs).toBe(1000);
+    expect(error.scope).toBeUndefined();
     expect(slack.calls('chat.postMessage')).toHaveLength(1);
+  });
+
+  it("says a 429 on a person's DM covers the workspace: the DM itself cannot be the busy one", async () => {
+    slack.setFaults({ rate429: 1 });
+    const dm = sender.directTarget?.(ada);
+    expect(dm).toBeDefined();
+    const error = asSendError(await failureOf(sender.send(dm!, checkInPrompt('W1'))));
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 1000, scope: 'workspace' });
   });
 
   it('maps a 500 and a dropped connection to transient, each tried once', async () => {

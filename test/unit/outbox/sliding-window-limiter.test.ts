@@ -55,6 +55,27 @@ describe('SlidingWindowLimiter', () => {
     expect(l.tryAcquire([a])).toBe(0);
   });
 
+  it('says how many turns every rule has left, now or a little ahead', () => {
+    const l = limiter();
+    const ws: RateRule = { key: 'ws:W1', windows: [{ limit: 100, windowMs: 10_000 }] };
+    const conv: RateRule = { key: 'conv:C1', windows: [{ limit: 2, windowMs: 1000 }] };
+    expect(l.available([ws])).toBe(100);
+    for (let i = 0; i < 100; i++) {
+      now += 20;
+      expect(l.tryAcquire([ws])).toBe(0);
+    }
+    expect(l.available([ws])).toBe(0);
+    // The first turns come back 10 s after they were taken, one every 20 ms.
+    expect(l.available([ws], 10_000 - 2000 + 20)).toBe(1);
+    expect(l.available([ws], 10_000 - 2000 + 200)).toBe(10);
+    expect(l.available([ws, conv])).toBe(0);
+    now += 10_000;
+    expect(l.available([ws, conv])).toBe(2);
+    l.pause('conv:C1', 500);
+    expect(l.available([ws, conv])).toBe(0);
+    expect(l.available([ws, conv], 500)).toBe(2);
+  });
+
   it('forgets idle keys so memory stays bounded', () => {
     const l = limiter();
     for (let i = 0; i < 1000; i++) l.tryAcquire([{ key: `conv:${i}`, windows: [{ limit: 1, windowMs: 10 }] }]);

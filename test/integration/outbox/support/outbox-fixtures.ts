@@ -53,5 +53,5 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
 }
 
 export async function clearOutbox(conn: Connection): Promise<void> {
-  await Promise.all(['outbox_items', 'outbox_queue', 'outbox_claims'].map((c) => conn.collection(c).deleteMany({})));
+  await Promise.all(['outbox_items', 'outbox_queue', 'outbox_claims', 'outbox_payloads'].map((c) => conn.collection(c).deleteMany({})));
 }

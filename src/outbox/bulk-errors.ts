@@ -1,0 +1,20 @@
+/** One failed document of a bulk write, by its index in the input. */
+interface WriteError {
+  index: number;
+  code?: number;
+  err?: { code?: number };
+}
+
+function writeErrorsOf(e: unknown): WriteError[] {
+  return (e as { writeErrors?: WriteError[] }).writeErrors ?? [];
+}
+
+/**
+ * The input indexes that failed with a duplicate key, when a bulk insert (ordered: false) failed
+ * only for that reason (the other documents went in); undefined when anything else went wrong.
+ */
+export function duplicateIndexes(e: unknown): Set<number> | undefined {
+  const errors = writeErrorsOf(e);
+  if (errors.length === 0 || !errors.every((w) => (w.code ?? w.err?.code) === 11000)) return undefined;
+  return new Set(errors.map((w) => w.index));
+}
