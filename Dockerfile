@@ -26,4 +26,5 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/adapters/start.js"]
+# The same Node flags as `npm start` (a heap ceiling well above the live heap: see README, Performance).
+CMD ["node", "--max-old-space-size=256", "dist/adapters/start.js"]

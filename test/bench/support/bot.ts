@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { BotRequest, BotResponse, BotUsage, DbTraceAnswer, DigestAnswer, TickAnswer } from './bot-protocol';
@@ -47,8 +48,14 @@ function botBundle(): string {
   return bundle;
 }
 
+/** The Node flags `npm start` runs the bot with (package.json), so the bench measures the same process. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  return (pkg.scripts?.start ?? '').split(/\s+/).filter((t) => t.startsWith('--'));
+}
+
 export async function startBot(opts: BotOptions): Promise<BotHandle> {
-  const nodeArgs: string[] = [];
+  const nodeArgs: string[] = startFlags();
   if (opts.cpuProfileDir) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', opts.cpuProfileDir);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, botBundle(), '--time-scale', String(opts.timeScale ?? 1)], {
     cwd: ROOT,
