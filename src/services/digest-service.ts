@@ -20,7 +20,7 @@ import { noticeMessage } from '../messages/checkin-messages';
 import { digestDetailsMessage } from '../messages/digest-details';
 import { digestMessage, digestTitle, parseDetailsValue, type DigestChart } from '../messages/digest-message';
 import type { Message } from '../messages/model';
-import { inBatches } from '../store/in-batches';
+import { inLanes } from '../store/in-lanes';
 import type { ServiceContext } from './context';
 import type { BlockerService } from './blocker-service';
 import type { Actor } from './inbound-events';
@@ -139,7 +139,7 @@ export class DigestService {
     const settled = new Set([...round.away, ...checkins.map((c) => c.memberId)]);
     const silent = members.filter((m) => asked.has(m.id) && !settled.has(m.id));
     const people = store.idLookupsOnly
-      ? await inBatches(silent, PEOPLE_LOOKUPS, (m) => store.people.get(m))
+      ? await inLanes(silent, PEOPLE_LOOKUPS, (m) => store.people.get(m))
       : [...(await store.people.getMany(silent.map((m) => userKey(m)))).values()];
     const away = new Set(people.flatMap((p) => (p && isAway(p.awayUntil, today) ? [userKey(p)] : [])));
     return new Set(silent.filter((m) => away.has(userKey(m))).map((m) => m.id));

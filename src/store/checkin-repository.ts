@@ -1,3 +1,4 @@
+import { inLanes } from './in-lanes';
 import type { Connection, Model } from 'mongoose';
 import { checkinId, type Checkin, type CheckinEdit, type CheckinRound } from '../domain/checkin';
 import type { Answers } from '../domain/questions';
@@ -43,20 +44,6 @@ function toCheckin(d: CheckinDoc): Checkin {
  * sweet spot, unbounded is slower).
  */
 const LOOKUP_LANES = 24;
-
-/** `fn` over `items` with at most `lanes` running at once; results in the order of `items`. */
-async function inLanes<T, R>(items: T[], lanes: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
-  return out;
-}
 
 export class CheckinRepository {
   private readonly model: Model<CheckinDoc>;

@@ -4,7 +4,7 @@ import { memberId, type Member, type Role } from '../domain/mission';
 import { isDuplicateKey } from '../errors';
 import { memberModel, type MemberDoc } from './models/member-model';
 import { missionKey, stripUndefined } from './mission-repository';
-import { inBatches } from './in-batches';
+import { inLanes } from './in-lanes';
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
 
@@ -105,7 +105,7 @@ export class MemberRepository {
    */
   async warm(missionIds: string[]): Promise<number> {
     const ids = missionIds.slice(0, CACHE.maxEntries);
-    const tokens = await inBatches(ids, 50, (id) => this.rosters.token(rosterKey(id)));
+    const tokens = await inLanes(ids, 50, (id) => this.rosters.token(rosterKey(id)));
     const wanted = new Map(ids.map((id, i) => [id, tokens[i]]));
     const byMission = new Map<string, Member[]>(ids.map((id) => [id, []]));
     for (const d of await this.model.find({}).lean<MemberDoc[]>().exec()) byMission.get(d.missionId)?.push(toMember(d));

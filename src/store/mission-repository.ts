@@ -6,7 +6,7 @@ import type { Question } from '../domain/questions';
 import type { Schedule } from '../domain/schedule';
 import { conflict, isDuplicateKey } from '../errors';
 import { missionModel, type MissionDoc } from './models/mission-model';
-import { inBatches } from './in-batches';
+import { inLanes } from './in-lanes';
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
 
@@ -136,7 +136,7 @@ export class MissionRepository {
     type Row = Pick<MissionDoc, '_id' | 'slug' | 'homeKey' | 'workspaceKeys'>;
     const read = () => this.model.find({}, { slug: 1, homeKey: 1, workspaceKeys: 1 }).lean<Row[]>().exec();
     const keys = [...new Set((await read()).flatMap((d) => d.workspaceKeys))].slice(0, VISIBLE_ENTRIES);
-    const tokens = await inBatches(keys, 50, (k) => this.visible.token(visibleKey(k)));
+    const tokens = await inLanes(keys, 50, (k) => this.visible.token(visibleKey(k)));
     const rows = await read();
     keys.forEach((k, i) => {
       const seen = rows.filter((d) => d.workspaceKeys.includes(k)).map((d) => ({ id: d._id, slug: d.slug, homeKey: d.homeKey }));
