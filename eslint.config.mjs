@@ -1,10 +1,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 const platformImports = {
   patterns: [
-    { group: ['@slack/*', 'botbuilder', 'botbuilder*', 'botframework-*', '**/adapters/**', '**/adapters'], message: 'Core (src/) never imports a platform or an adapter (DESIGN.md).' },
+    {
+      group: ['@slack/*', 'botbuilder', 'botbuilder*', 'botframework-*', '**/adapters/**', '**/adapters'],
+      message: 'Core (src/) never imports a platform or an adapter (DESIGN.md).',
+    },
   ],
 };
 
@@ -25,5 +29,6 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'adapters/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'warn' },
   },
+  prettier,
   { rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] } },
 );

@@ -64,7 +64,9 @@ async function startPlaygroundIfWanted(): Promise<boolean> {
     'slug-taken': `not seeded: a mission called "${playground.demo?.slug}" already exists`,
   };
   const seeded = playground.demo ? `\n  demo: ${demoNote[playground.demo.skipped ?? 'created']}` : '';
-  process.stdout.write(`\nMission Pulse playground: ${playground.url}\n  act as four people on a pretend Slack and a pretend Teams; no account needed${seeded}\n\n`);
+  process.stdout.write(
+    `\nMission Pulse playground: ${playground.url}\n  act as four people on a pretend Slack and a pretend Teams; no account needed${seeded}\n\n`,
+  );
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

@@ -33,22 +33,37 @@ const envSchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine((v) => v === undefined || v === '' || (/^\d+$/.test(v) && Number(v) < 65536), 'must be a port number from 1 to 65535 (0 picks a free one)'),
+    .refine(
+      (v) => v === undefined || v === '' || (/^\d+$/.test(v) && Number(v) < 65536),
+      'must be a port number from 1 to 65535 (0 picks a free one)',
+    ),
   HOST: optionalText,
   LOG_LEVEL: z
     .string()
     .trim()
     .optional()
-    .refine((v) => v === undefined || v === '' || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), 'must be one of fatal, error, warn, info, debug, trace, silent'),
-  MONGODB_URI: optionalText.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
+    .refine(
+      (v) => v === undefined || v === '' || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v),
+      'must be one of fatal, error, warn, info, debug, trace, silent',
+    ),
+  MONGODB_URI: optionalText.refine(
+    (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
+    'must start with mongodb:// or mongodb+srv://',
+  ),
   MONGODB_DB: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,63}$/.test(v), 'must be 1–63 letters, digits, _ or -'),
   MISSION_PULSE_DATA_DIR: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with xoxb-'),
   SLACK_API_URL: httpUrl,
-  SLACK_CLIENT_ID: optionalText.refine((v) => v === undefined || /^[0-9]+\.[0-9]+$/.test(v), 'must be the Client ID from your Slack app\'s Basic Information page (digits, a dot, digits)'),
+  SLACK_CLIENT_ID: optionalText.refine(
+    (v) => v === undefined || /^[0-9]+\.[0-9]+$/.test(v),
+    "must be the Client ID from your Slack app's Basic Information page (digits, a dot, digits)",
+  ),
   SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: optionalText.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 random characters (make one with: openssl rand -hex 20)'),
+  SLACK_STATE_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    'must be at least 16 random characters (make one with: openssl rand -hex 20)',
+  ),
   MISSION_PULSE_ENCRYPTION_KEY: optionalText.refine(
     (v) => v === undefined || parseEncryptionKey(v) !== undefined,
     'must be 32 random bytes in base64 (make one with: openssl rand -base64 32)',
@@ -59,7 +74,10 @@ const envSchema = z.object({
   ),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: optionalText.refine((v) => v === undefined || ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(v), 'must be MultiTenant, SingleTenant or UserAssignedMSI'),
+  MicrosoftAppType: optionalText.refine(
+    (v) => v === undefined || ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(v),
+    'must be MultiTenant, SingleTenant or UserAssignedMSI',
+  ),
   MicrosoftAppTenantId: optionalText,
   ToBotFromChannelOpenIdMetadataUrl: httpUrl,
   ToBotFromChannelTokenIssuer: optionalText,
@@ -132,7 +150,6 @@ const SECRET_VARIABLES = new Set([
   'MicrosoftAppPassword',
 ]);
 
-
 const BOTBUILDER_OVERRIDE_KEYS = [
   'ToBotFromChannelOpenIdMetadataUrl',
   'ToBotFromChannelTokenIssuer',
@@ -176,13 +193,19 @@ export function loadConfig(env: Env, opts: { dev?: boolean; cwd?: string } = {})
   if (e.MicrosoftAppId || e.MicrosoftAppPassword || e.TEAMS_ALLOW_EMULATOR) {
     const appType = (e.MicrosoftAppType ?? 'MultiTenant') as TeamsConfig['appType'];
     if (e.MicrosoftAppId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(e.MicrosoftAppId)) {
-      problems.push(`MicrosoftAppId must be the bot's Microsoft app id, a GUID like 00000000-0000-0000-0000-000000000000 (got "${e.MicrosoftAppId}").`);
+      problems.push(
+        `MicrosoftAppId must be the bot's Microsoft app id, a GUID like 00000000-0000-0000-0000-000000000000 (got "${e.MicrosoftAppId}").`,
+      );
     }
-    if (!e.MicrosoftAppId && e.MicrosoftAppPassword) problems.push('MicrosoftAppId is missing: Teams is half set up (MicrosoftAppPassword is set).');
+    if (!e.MicrosoftAppId && e.MicrosoftAppPassword)
+      problems.push('MicrosoftAppId is missing: Teams is half set up (MicrosoftAppPassword is set).');
     if (e.MicrosoftAppId && !e.MicrosoftAppPassword && appType !== 'UserAssignedMSI') {
-      problems.push('MicrosoftAppPassword is missing: Teams is half set up (MicrosoftAppId is set). Create a client secret for the bot\'s app registration.');
+      problems.push(
+        "MicrosoftAppPassword is missing: Teams is half set up (MicrosoftAppId is set). Create a client secret for the bot's app registration.",
+      );
     }
-    if (appType === 'SingleTenant' && !e.MicrosoftAppTenantId) problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.');
+    if (appType === 'SingleTenant' && !e.MicrosoftAppTenantId)
+      problems.push('MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.');
     teams = {
       appId: e.MicrosoftAppId ?? '',
       appPassword: e.MicrosoftAppPassword ?? '',
@@ -227,13 +250,16 @@ const OAUTH_WHERE: Record<(typeof OAUTH_VARIABLES)[number], string> = {
 function slackConfig(e: ParsedEnv, problems: string[]): SlackConfig | undefined {
   const oauthSet = OAUTH_VARIABLES.filter((k) => e[k] !== undefined);
   if (!e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN && oauthSet.length === 0) {
-    if (e.SLACK_API_URL) problems.push('SLACK_API_URL is set but Slack is not: also set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or unset SLACK_API_URL.');
+    if (e.SLACK_API_URL)
+      problems.push('SLACK_API_URL is set but Slack is not: also set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or unset SLACK_API_URL.');
     return undefined;
   }
   const start = problems.length;
   if (!e.SLACK_SIGNING_SECRET) {
     const set = e.SLACK_BOT_TOKEN ? 'SLACK_BOT_TOKEN' : oauthSet.join(', ');
-    problems.push(`SLACK_SIGNING_SECRET is missing: Slack is half set up (${set} is set). Copy it from your Slack app's Basic Information page.`);
+    problems.push(
+      `SLACK_SIGNING_SECRET is missing: Slack is half set up (${set} is set). Copy it from your Slack app's Basic Information page.`,
+    );
   }
   if (e.SLACK_BOT_TOKEN && oauthSet.length > 0) {
     problems.push(
@@ -241,10 +267,15 @@ function slackConfig(e: ParsedEnv, problems: string[]): SlackConfig | undefined 
     );
   } else if (oauthSet.length > 0) {
     for (const k of OAUTH_VARIABLES) {
-      if (e[k] === undefined) problems.push(`${k} is missing: installing in many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (${oauthSet.join(', ')} is set); ${OAUTH_WHERE[k]}.`);
+      if (e[k] === undefined)
+        problems.push(
+          `${k} is missing: installing in many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (${oauthSet.join(', ')} is set); ${OAUTH_WHERE[k]}.`,
+        );
     }
     if (!e.MISSION_PULSE_ENCRYPTION_KEY) {
-      problems.push('MISSION_PULSE_ENCRYPTION_KEY is missing: Slack tokens installed through OAuth are stored encrypted with it. Make one with: openssl rand -base64 32 (and keep it safe: without it the stored tokens cannot be read).');
+      problems.push(
+        'MISSION_PULSE_ENCRYPTION_KEY is missing: Slack tokens installed through OAuth are stored encrypted with it. Make one with: openssl rand -base64 32 (and keep it safe: without it the stored tokens cannot be read).',
+      );
     }
   } else if (!e.SLACK_BOT_TOKEN) {
     problems.push(

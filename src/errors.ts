@@ -2,14 +2,7 @@
  * Typed errors with stable codes. Services throw these; adapters turn them into the
  * user-facing message, never a stack trace.
  */
-export type ErrorCode =
-  | 'CONFIG_INVALID'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'INVALID_INPUT'
-  | 'UNAVAILABLE'
-  | 'RATE_LIMITED';
+export type ErrorCode = 'CONFIG_INVALID' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'INVALID_INPUT' | 'UNAVAILABLE' | 'RATE_LIMITED';
 
 export class MissionPulseError extends Error {
   constructor(
@@ -22,14 +15,11 @@ export class MissionPulseError extends Error {
   }
 }
 
-export const notFound = (what: string): MissionPulseError =>
-  new MissionPulseError('NOT_FOUND', what);
-export const forbidden = (why: string): MissionPulseError =>
-  new MissionPulseError('FORBIDDEN', why);
+export const notFound = (what: string): MissionPulseError => new MissionPulseError('NOT_FOUND', what);
+export const forbidden = (why: string): MissionPulseError => new MissionPulseError('FORBIDDEN', why);
 export const invalidInput = (why: string, details?: Record<string, unknown>): MissionPulseError =>
   new MissionPulseError('INVALID_INPUT', why, details);
-export const conflict = (why: string): MissionPulseError =>
-  new MissionPulseError('CONFLICT', why);
+export const conflict = (why: string): MissionPulseError => new MissionPulseError('CONFLICT', why);
 
 export function isMissionPulseError(e: unknown): e is MissionPulseError {
   return e instanceof MissionPulseError;

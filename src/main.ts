@@ -80,7 +80,9 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   const http = createHttpApp({ databaseUp: () => store.ping(), platforms: enabled.map((p) => p.platform) }, logger, { metrics });
   const senders = new Map<Platform, PlatformSender>();
   // Tokens installed through OAuth are sealed with the configured key (config.ts requires one).
-  const installations = config.encryptionKey ? new SealedInstallationVault(store.slackInstallations, config.encryptionKey, clock, logger) : undefined;
+  const installations = config.encryptionKey
+    ? new SealedInstallationVault(store.slackInstallations, config.encryptionKey, clock, logger)
+    : undefined;
   for (const plugin of enabled) {
     senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory, installations }));
   }

@@ -31,7 +31,12 @@ export async function createRuntime(opts: { store: Store; clock: Clock; logger: 
   await ensureOutboxIndexes(store.connection);
   const ctx: ServiceContext = { store, clock, logger, outbox, outboxItems };
   const services = createServices(ctx);
-  const scheduler = new Scheduler(ctx, services.rounds, undefined, opts.metrics ? (seconds) => opts.metrics?.jobDuration.observe({ job: 'scheduler-tick' }, seconds) : undefined);
+  const scheduler = new Scheduler(
+    ctx,
+    services.rounds,
+    undefined,
+    opts.metrics ? (seconds) => opts.metrics?.jobDuration.observe({ job: 'scheduler-tick' }, seconds) : undefined,
+  );
   // Nightly: answers past each mission's retention period, and finished outbox items after 30 days.
   scheduler.passes.push({ name: 'retention', run: () => services.privacy.applyRetention() });
   scheduler.passes.push({

@@ -51,5 +51,8 @@ export class ActivityLog {
 
 /** Oldest first; ties keep their order. */
 export function byTime(messages: ShownMessage[]): ShownMessage[] {
-  return messages.map((m, i) => ({ m, i })).sort((a, b) => a.m.at - b.m.at || a.i - b.i).map(({ m }) => m);
+  return messages
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.at - b.m.at || a.i - b.i)
+    .map(({ m }) => m);
 }

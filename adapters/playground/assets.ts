@@ -44,6 +44,9 @@ export async function loadAssets(): Promise<{ page: string; assets: Map<string, 
     const page = await fs.readFile(path.join(WEB_DIR, 'index.html'), 'utf8');
     return { page, assets };
   } catch (e) {
-    throw new MissionPulseError('UNAVAILABLE', `The playground's page could not be prepared (run it from the source tree with \`npm run dev\`): ${e instanceof Error ? e.message : String(e)}`);
+    throw new MissionPulseError(
+      'UNAVAILABLE',
+      `The playground's page could not be prepared (run it from the source tree with \`npm run dev\`): ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

@@ -81,8 +81,16 @@ const NEXT = [
 ];
 
 const BLOCKERS: Array<{ text: string; severity: 'low' | 'medium' | 'high'; help: string }> = [
-  { text: 'Data-sharing agreement with the Jobcentre is still unsigned, so we cannot match referrals.', severity: 'high', help: 'Council information governance team' },
-  { text: 'Bus fares stop young people getting to interviews in the city centre.', severity: 'medium', help: 'Transport for West Midlands' },
+  {
+    text: 'Data-sharing agreement with the Jobcentre is still unsigned, so we cannot match referrals.',
+    severity: 'high',
+    help: 'Council information governance team',
+  },
+  {
+    text: 'Bus fares stop young people getting to interviews in the city centre.',
+    severity: 'medium',
+    help: 'Transport for West Midlands',
+  },
   { text: 'No room at the library for the drop-in during the summer.', severity: 'low', help: 'Anyone with a free community room' },
   { text: 'Waiting for access to the council case system for two months now.', severity: 'medium', help: 'Council IT service desk' },
 ];
@@ -136,7 +144,14 @@ function answersFor(member: DemoMember, week: number, r: () => number): Answers 
 /** `teamsServiceUrl`: the Bot Connector's address, needed to post to the Teams channel. */
 export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: string; teamsServiceUrl?: string }): Promise<DemoSeedResult> {
   const home = { platform: 'slack' as const, workspaceId: opts.slackTeamId };
-  const skipped = (why: DemoSeedResult['skipped']): DemoSeedResult => ({ created: false, skipped: why, missionId: DEMO_MISSION_ID, slug: DEMO_SLUG, rounds: 0, checkins: 0 });
+  const skipped = (why: DemoSeedResult['skipped']): DemoSeedResult => ({
+    created: false,
+    skipped: why,
+    missionId: DEMO_MISSION_ID,
+    slug: DEMO_SLUG,
+    rounds: 0,
+    checkins: 0,
+  });
   if (await store.missions.findById(DEMO_MISSION_ID)) return skipped('already-seeded');
 
   const schedule: Schedule = { ...DEFAULT_SCHEDULE };
@@ -177,10 +192,23 @@ export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: str
     linkedByName: tom.name,
     linkedAt: createdAt,
     invitedBy: userOf(admin, 'slack', opts.slackTeamId),
-    ...(opts.teamsServiceUrl ? { digestChannel: { ...teamsWs, conversationId: TEAMS_CHANNEL.channelId, kind: 'channel' as const, serviceUrl: opts.teamsServiceUrl } } : {}),
+    ...(opts.teamsServiceUrl
+      ? {
+          digestChannel: {
+            ...teamsWs,
+            conversationId: TEAMS_CHANNEL.channelId,
+            kind: 'channel' as const,
+            serviceUrl: opts.teamsServiceUrl,
+          },
+        }
+      : {}),
   });
   await store.missions.addWorkspace(mission.id, workspaceKey(teamsWs), createdAt);
-  await store.audit.record(mission.id, userOf(admin, 'slack', opts.slackTeamId), 'mission.create', createdAt, undefined, { slug: DEMO_SLUG, statement: DEMO_STATEMENT, seeded: 'demo' });
+  await store.audit.record(mission.id, userOf(admin, 'slack', opts.slackTeamId), 'mission.create', createdAt, undefined, {
+    slug: DEMO_SLUG,
+    statement: DEMO_STATEMENT,
+    seeded: 'demo',
+  });
 
   const { added } = await store.members.insertNew(
     mission.id,
@@ -190,7 +218,9 @@ export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: str
     }),
     createdAt,
   );
-  const byPersona = new Map(TEAM.map((m) => [m.persona, added.find((a) => a.userId === userOf(findPersona(m.persona)!, m.platform, opts.slackTeamId).userId)]));
+  const byPersona = new Map(
+    TEAM.map((m) => [m.persona, added.find((a) => a.userId === userOf(findPersona(m.persona)!, m.platform, opts.slackTeamId).userId)]),
+  );
 
   const r = random(2030);
   const current = weekKey(opts.now, schedule.timeZone);
@@ -201,7 +231,16 @@ export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: str
     const times = roundTimes(schedule, key);
     if (times.closesAt.getTime() > opts.now.getTime()) continue;
     const id = roundId(mission.id, key);
-    const inserted = await store.rounds.insert({ id, missionId: mission.id, weekKey: key, status: 'closed', ...times, questions: DEFAULT_QUESTIONS, asked: added.map((m) => m.id), away: [] });
+    const inserted = await store.rounds.insert({
+      id,
+      missionId: mission.id,
+      weekKey: key,
+      status: 'closed',
+      ...times,
+      questions: DEFAULT_QUESTIONS,
+      asked: added.map((m) => m.id),
+      away: [],
+    });
     if (!inserted) continue;
     await store.rounds.markClosed(id, times.closesAt);
     rounds += 1;

@@ -33,7 +33,8 @@ export function teamsMentions(text: string, people: readonly Persona[]): { text:
     const p = byHandle(people, handle);
     if (!p) return all;
     const tag = `<at>${p.name}</at>`;
-    if (!entities.some((e) => e.mentioned.id === p.teams.id)) entities.push({ type: 'mention', text: tag, mentioned: { id: p.teams.id, name: p.name } });
+    if (!entities.some((e) => e.mentioned.id === p.teams.id))
+      entities.push({ type: 'mention', text: tag, mentioned: { id: p.teams.id, name: p.name } });
     return `${lead}${tag}`;
   });
   return { text: out, entities };

@@ -14,23 +14,37 @@ export interface PlaygroundSides {
   slashCommands: string[];
 }
 
-const persona = z.string().max(40).refine((id) => findPersona(id) !== undefined, 'unknown person');
+const persona = z
+  .string()
+  .max(40)
+  .refine((id) => findPersona(id) !== undefined, 'unknown person');
 const text = z.string().trim().min(1).max(4000);
 const id = z.string().min(1).max(300);
 
 const schemas = {
   slackSend: z.object({ as: persona, conversation: z.enum(['channel', 'dm']), text }),
   slackAction: z.object({ as: persona, channel: id, ts: id, blockId: id, actionId: id }),
-  slackViewSubmit: z.object({ as: persona, viewId: id, values: z.record(z.string().max(255), z.record(z.string().max(255), z.string().max(3000))) }),
+  slackViewSubmit: z.object({
+    as: persona,
+    viewId: id,
+    values: z.record(z.string().max(255), z.record(z.string().max(255), z.string().max(3000))),
+  }),
   slackViewClose: z.object({ as: persona, viewId: id }),
   slackHomeOpen: z.object({ as: persona }),
   slackHomeAction: z.object({ as: persona, blockId: id, actionId: id }),
   teamsSend: z.object({ as: persona, conversation: z.enum(['personal', 'channel']), text }),
-  teamsSubmit: z.object({ as: persona, conversationId: id, replyToId: id, value: z.record(z.string().max(255), z.unknown()), title: z.string().max(200).optional() }),
+  teamsSubmit: z.object({
+    as: persona,
+    conversationId: id,
+    replyToId: id,
+    value: z.record(z.string().max(255), z.unknown()),
+    title: z.string().max(200).optional(),
+  }),
 };
 
 const PAGE_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
@@ -41,7 +55,10 @@ const PAGE_HEADERS = {
  * API never reaches into the bot: every action becomes a platform payload posted to the bot's
  * real endpoints by the Slack or Teams side.
  */
-export function mountPlaygroundRoutes(http: Application, opts: { sides: () => PlaygroundSides | undefined; page: string; assets: Map<string, PlaygroundAsset>; logger: Logger }): void {
+export function mountPlaygroundRoutes(
+  http: Application,
+  opts: { sides: () => PlaygroundSides | undefined; page: string; assets: Map<string, PlaygroundAsset>; logger: Logger },
+): void {
   const { logger } = opts;
 
   http.get(['/playground', '/playground/'], (_req, res) => {
@@ -64,7 +81,11 @@ export function mountPlaygroundRoutes(http: Application, opts: { sides: () => Pl
   });
 
   /** Validates the body, finds the person and the sides, runs the action and answers its result. */
-  const action = <T extends { as: string }>(schema: z.ZodType<T>, run: (sides: PlaygroundSides, p: Persona, body: T) => Promise<ActionResult> | ActionResult) =>
+  const action =
+    <T extends { as: string }>(
+      schema: z.ZodType<T>,
+      run: (sides: PlaygroundSides, p: Persona, body: T) => Promise<ActionResult> | ActionResult,
+    ) =>
     async (req: Request, res: Response): Promise<void> => {
       const parsed = schema.safeParse(req.body);
       if (!parsed.success) {
@@ -114,14 +135,38 @@ export function mountPlaygroundRoutes(http: Application, opts: { sides: () => Pl
     res.json(state);
   });
 
-  api.post('/slack/send', action(schemas.slackSend, (s, p, b) => s.slack.send(p, b.conversation, b.text)));
-  api.post('/slack/action', action(schemas.slackAction, (s, p, b) => s.slack.press(p, b)));
-  api.post('/slack/view-submit', action(schemas.slackViewSubmit, (s, p, b) => s.slack.submitView(p, b.viewId, b.values)));
-  api.post('/slack/view-close', action(schemas.slackViewClose, (s, p, b) => s.slack.closeView(p, b.viewId)));
-  api.post('/slack/home-open', action(schemas.slackHomeOpen, (s, p) => s.slack.openHome(p)));
-  api.post('/slack/home-action', action(schemas.slackHomeAction, (s, p, b) => s.slack.pressHome(p, b)));
-  api.post('/teams/send', action(schemas.teamsSend, (s, p, b) => s.teams.send(p, b.conversation, b.text)));
-  api.post('/teams/submit', action(schemas.teamsSubmit, (s, p, b) => s.teams.submit(p, b)));
+  api.post(
+    '/slack/send',
+    action(schemas.slackSend, (s, p, b) => s.slack.send(p, b.conversation, b.text)),
+  );
+  api.post(
+    '/slack/action',
+    action(schemas.slackAction, (s, p, b) => s.slack.press(p, b)),
+  );
+  api.post(
+    '/slack/view-submit',
+    action(schemas.slackViewSubmit, (s, p, b) => s.slack.submitView(p, b.viewId, b.values)),
+  );
+  api.post(
+    '/slack/view-close',
+    action(schemas.slackViewClose, (s, p, b) => s.slack.closeView(p, b.viewId)),
+  );
+  api.post(
+    '/slack/home-open',
+    action(schemas.slackHomeOpen, (s, p) => s.slack.openHome(p)),
+  );
+  api.post(
+    '/slack/home-action',
+    action(schemas.slackHomeAction, (s, p, b) => s.slack.pressHome(p, b)),
+  );
+  api.post(
+    '/teams/send',
+    action(schemas.teamsSend, (s, p, b) => s.teams.send(p, b.conversation, b.text)),
+  );
+  api.post(
+    '/teams/submit',
+    action(schemas.teamsSubmit, (s, p, b) => s.teams.submit(p, b)),
+  );
 
   http.use('/playground/api', api);
 }

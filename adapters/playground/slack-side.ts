@@ -69,7 +69,15 @@ export class SlackSide {
   }
 
   private note(p: Persona, channel: string, text: string, raw: unknown = null, rawLabel = 'Nothing was sent.'): void {
-    this.opts.log.add({ platform: 'slack', conversationId: channel, visibleTo: p.id, author: { kind: 'system' }, body: { kind: 'event', text }, raw, rawLabel });
+    this.opts.log.add({
+      platform: 'slack',
+      conversationId: channel,
+      visibleTo: p.id,
+      author: { kind: 'system' },
+      body: { kind: 'event', text },
+      raw,
+      rawLabel,
+    });
   }
 
   /** What the person typed in the message box of the channel or of their DM with the app. */
@@ -80,12 +88,31 @@ export class SlackSide {
     if (slash) return this.command(p, which, channel, slash[1].toLowerCase(), slash[2]);
 
     if (which === 'channel') {
-      this.opts.log.add({ platform: 'slack', conversationId: channel, author: { kind: 'person', personaId: p.id }, body: { kind: 'text', text }, raw: null, rawLabel: 'Not sent to the bot: the app does not subscribe to channel messages.' });
+      this.opts.log.add({
+        platform: 'slack',
+        conversationId: channel,
+        author: { kind: 'person', personaId: p.id },
+        body: { kind: 'text', text },
+        raw: null,
+        rawLabel: 'Not sent to the bot: the app does not subscribe to channel messages.',
+      });
       if (COMMAND_WORD.test(text)) this.note(p, channel, `On Slack, commands start with a slash: try /${text}`);
       return { status: 200 };
     }
-    const payload = eventCallback('message.im', { ...this.actor(p), standIn: this.opts.slack, channelId: channel, text: asSlackSends(text) });
-    this.opts.log.add({ platform: 'slack', conversationId: channel, author: { kind: 'person', personaId: p.id }, body: { kind: 'text', text }, raw: payload, rawLabel: 'event_callback (message.im) JSON POSTed to /slack/events' });
+    const payload = eventCallback('message.im', {
+      ...this.actor(p),
+      standIn: this.opts.slack,
+      channelId: channel,
+      text: asSlackSends(text),
+    });
+    this.opts.log.add({
+      platform: 'slack',
+      conversationId: channel,
+      author: { kind: 'person', personaId: p.id },
+      body: { kind: 'text', text },
+      raw: payload,
+      rawLabel: 'event_callback (message.im) JSON POSTed to /slack/events',
+    });
     const res = await this.post('event_callback', payload);
     if (COMMAND_WORD.test(text)) this.note(p, channel, `On Slack, commands start with a slash: try /${text}`);
     return { status: res.status };
@@ -106,13 +133,24 @@ export class SlackSide {
       channelName: which === 'dm' ? 'directmessage' : SLACK_CHANNEL.name,
     });
     this.opts.log.add({
-      platform: 'slack', conversationId: channel, visibleTo: p.id, author: { kind: 'person', personaId: p.id },
-      notes: ['Only visible to you'], body: { kind: 'text', text: typed }, raw: payload,
+      platform: 'slack',
+      conversationId: channel,
+      visibleTo: p.id,
+      author: { kind: 'person', personaId: p.id },
+      notes: ['Only visible to you'],
+      body: { kind: 'text', text: typed },
+      raw: payload,
       rawLabel: 'slash_command fields, form-encoded and signed, POSTed to /slack/events',
     });
     const res = await this.post('slash_command', payload);
     if (res.status !== 200) {
-      this.note(p, channel, `${command} failed with the error "http_${res.status}"`, { status: res.status, body: res.body }, 'The bot\'s HTTP answer');
+      this.note(
+        p,
+        channel,
+        `${command} failed with the error "http_${res.status}"`,
+        { status: res.status, body: res.body },
+        "The bot's HTTP answer",
+      );
       return { status: res.status };
     }
     this.recordAck(p, channel, res.body);
@@ -132,12 +170,22 @@ export class SlackSide {
     const ephemeral = ack.response_type !== 'in_channel';
     this.lastAck = Math.max(Date.now() * 1000, this.lastAck + 1);
     const ts = `${Math.floor(this.lastAck / 1e6)}.${String(this.lastAck % 1e6).padStart(6, '0')}`;
-    const message = { channel, text: typeof ack.text === 'string' ? ack.text : '', blocks: Array.isArray(ack.blocks) ? ack.blocks : [], ephemeral };
+    const message = {
+      channel,
+      text: typeof ack.text === 'string' ? ack.text : '',
+      blocks: Array.isArray(ack.blocks) ? ack.blocks : [],
+      ephemeral,
+    };
     this.ackMessages.set(ts, message);
     this.opts.log.add({
-      platform: 'slack', conversationId: channel, ...(ephemeral ? { visibleTo: p.id } : {}), author: { kind: 'bot' },
-      notes: ephemeral ? ['Only visible to you'] : [], body: { kind: 'slack', text: message.text, blocks: message.blocks, channel, ts, ephemeral },
-      raw: ack, rawLabel: 'The bot\'s HTTP answer to the slash command (Slack shows it as a reply)',
+      platform: 'slack',
+      conversationId: channel,
+      ...(ephemeral ? { visibleTo: p.id } : {}),
+      author: { kind: 'bot' },
+      notes: ephemeral ? ['Only visible to you'] : [],
+      body: { kind: 'slack', text: message.text, blocks: message.blocks, channel, ts, ephemeral },
+      raw: ack,
+      rawLabel: "The bot's HTTP answer to the slash command (Slack shows it as a reply)",
     });
   }
 
@@ -157,7 +205,12 @@ export class SlackSide {
     if (!source) return { status: 404 };
     const index = source.blocks.findIndex((b, i) => blockIdOf(b, i) === input.blockId);
     const block = source.blocks[index];
-    const elements = isObject(block) && Array.isArray(block.elements) ? block.elements : isObject(block) && isObject(block.accessory) ? [block.accessory] : [];
+    const elements =
+      isObject(block) && Array.isArray(block.elements)
+        ? block.elements
+        : isObject(block) && isObject(block.accessory)
+          ? [block.accessory]
+          : [];
     const button = elements.find((e): e is Json => isObject(e) && e.action_id === input.actionId);
     if (!button) return { status: 404 };
     const label = isObject(button.text) && typeof button.text.text === 'string' ? button.text.text : input.actionId;
@@ -168,11 +221,24 @@ export class SlackSide {
       blockId: input.blockId,
       ...(typeof button.value === 'string' ? { value: button.value } : {}),
       buttonText: label,
-      source: { kind: 'message', channelId: input.channel, messageTs: input.ts, text: source.text, blocks: source.blocks, ephemeral: source.ephemeral, channelName: input.channel.startsWith('D') ? 'directmessage' : SLACK_CHANNEL.name },
+      source: {
+        kind: 'message',
+        channelId: input.channel,
+        messageTs: input.ts,
+        text: source.text,
+        blocks: source.blocks,
+        ephemeral: source.ephemeral,
+        channelName: input.channel.startsWith('D') ? 'directmessage' : SLACK_CHANNEL.name,
+      },
     });
     this.opts.log.add({
-      platform: 'slack', conversationId: input.channel, visibleTo: p.id, author: { kind: 'person', personaId: p.id },
-      body: { kind: 'event', text: `You clicked “${label}”` }, raw: payload, rawLabel: 'block_actions payload, form-encoded and signed, POSTed to /slack/events',
+      platform: 'slack',
+      conversationId: input.channel,
+      visibleTo: p.id,
+      author: { kind: 'person', personaId: p.id },
+      body: { kind: 'event', text: `You clicked “${label}”` },
+      raw: payload,
+      rawLabel: 'block_actions payload, form-encoded and signed, POSTed to /slack/events',
     });
     const res = await this.post('block_actions', payload);
     return { status: res.status };
@@ -223,9 +289,13 @@ export class SlackSide {
     const errors = readErrors(res.body);
     const title = isObject(view.title) && typeof view.title.text === 'string' ? view.title.text : 'form';
     this.opts.log.add({
-      platform: 'slack', conversationId: this.conversationId(p, 'dm'), visibleTo: p.id, author: { kind: 'person', personaId: p.id },
+      platform: 'slack',
+      conversationId: this.conversationId(p, 'dm'),
+      visibleTo: p.id,
+      author: { kind: 'person', personaId: p.id },
       body: { kind: 'event', text: errors ? `You submitted “${title}”; Slack showed the errors on the form` : `You submitted “${title}”` },
-      raw: payload, rawLabel: 'view_submission payload, form-encoded and signed, POSTed to /slack/events',
+      raw: payload,
+      rawLabel: 'view_submission payload, form-encoded and signed, POSTed to /slack/events',
     });
     return { status: res.status, ...(errors ? { errors } : {}) };
   }
@@ -243,12 +313,19 @@ export class SlackSide {
     const calls = callIndex(this.opts.slack.calls());
     const conversations: ShownConversation[] = [
       { id: SLACK_CHANNEL.id, kind: 'channel', title: `#${SLACK_CHANNEL.name}`, messages: this.messages(p, SLACK_CHANNEL.id, calls) },
-      { id: this.conversationId(p, 'dm'), kind: 'dm', title: 'Mission Pulse', messages: this.messages(p, this.conversationId(p, 'dm'), calls) },
+      {
+        id: this.conversationId(p, 'dm'),
+        kind: 'dm',
+        title: 'Mission Pulse',
+        messages: this.messages(p, this.conversationId(p, 'dm'), calls),
+      },
     ];
     const stack = this.opts.slack.openViews(p.slack.userId);
     const top = stack[stack.length - 1];
     const published = this.opts.slack.homeView(p.slack.userId);
-    const home: ShownHome | undefined = published ? { viewId: published.id, hash: published.hash, blocks: published.blocks, raw: published.raw } : undefined;
+    const home: ShownHome | undefined = published
+      ? { viewId: published.id, hash: published.hash, blocks: published.blocks, raw: published.raw }
+      : undefined;
     return { conversations, ...(top ? { modal: { viewId: top.id, hash: top.hash, view: top.raw } } : {}), ...(home ? { home } : {}) };
   }
 
@@ -261,7 +338,12 @@ export class SlackSide {
       const images = (m.files ?? [])
         .map((id) => files.get(id))
         .filter((f): f is NonNullable<typeof f> => f !== undefined && f.bytes !== undefined && /\.png$/i.test(f.filename))
-        .map((f) => ({ type: 'image', image_url: `data:image/png;base64,${f.bytes!.toString('base64')}`, alt_text: f.altText ?? f.title ?? f.filename, title: { type: 'plain_text', text: f.title ?? f.filename } }));
+        .map((f) => ({
+          type: 'image',
+          image_url: `data:image/png;base64,${f.bytes!.toString('base64')}`,
+          alt_text: f.altText ?? f.title ?? f.filename,
+          title: { type: 'plain_text', text: f.title ?? f.filename },
+        }));
       return {
         key: `slack:${channel}:${m.ts}`,
         version: String(m.updates),
@@ -270,7 +352,9 @@ export class SlackSide {
         notes: m.updates > 0 ? ['edited'] : [],
         body: { kind: 'slack', text: m.text ?? '', blocks: [...(m.blocks ?? []), ...images], channel, ts: m.ts, ephemeral: false },
         raw: call ? call.params : m,
-        rawLabel: call ? `${call.method} as the bot called it (token redacted)` : `The message as Slack holds it (sent ${m.via === 'response_url' ? 'through a response_url' : 'by the Web API'})`,
+        rawLabel: call
+          ? `${call.method} as the bot called it (token redacted)`
+          : `The message as Slack holds it (sent ${m.via === 'response_url' ? 'through a response_url' : 'by the Web API'})`,
       };
     });
     const ephemerals = slack.ephemerals({ user: p.slack.userId, channel }).map((e): ShownMessage => ({
@@ -303,7 +387,10 @@ function callIndex(calls: SlackCall[]): Map<string, SlackCall> {
 }
 
 /** The page sends `{block_id: {action_id: value}}`; Slack's view.state carries each element's type and shape. */
-export function viewState(blocks: unknown[], values: Record<string, Record<string, string>>): Record<string, Record<string, SlackStateValue>> {
+export function viewState(
+  blocks: unknown[],
+  values: Record<string, Record<string, string>>,
+): Record<string, Record<string, SlackStateValue>> {
   const state: Record<string, Record<string, SlackStateValue>> = {};
   blocks.forEach((block, i) => {
     if (!isObject(block) || block.type !== 'input' || !isObject(block.element)) return;
@@ -314,7 +401,9 @@ export function viewState(blocks: unknown[], values: Record<string, Record<strin
     if (el.type === 'static_select') {
       const option = (Array.isArray(el.options) ? el.options : []).find((o): o is Json => isObject(o) && o.value === value);
       const text = option && isObject(option.text) && typeof option.text.text === 'string' ? option.text.text : value;
-      state[blockId] = { [actionId]: { type: 'static_select', selected_option: option ? { text: { type: 'plain_text', text, emoji: true }, value } : null } };
+      state[blockId] = {
+        [actionId]: { type: 'static_select', selected_option: option ? { text: { type: 'plain_text', text, emoji: true }, value } : null },
+      };
     } else if (el.type === 'plain_text_input') {
       state[blockId] = { [actionId]: { type: 'plain_text_input', value: value === '' ? null : value } };
     }

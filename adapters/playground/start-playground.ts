@@ -76,8 +76,16 @@ function loopbackBase(host: string, port: number): string {
 export async function startPlayground(opts: PlaygroundOptions): Promise<RunningPlayground> {
   // The Slack stand-in comes first: its URL and token go into the bot's configuration.
   const slack = await startSlackStandIn({
-    workspaces: [{ teamId: DEFAULT_SLACK_TEAM_ID, botTokens: [DEFAULT_SLACK_BOT_TOKEN], teamName: 'Ladywood Partners', domain: 'ladywood-partners' }],
-    users: PERSONAS.map((p) => ({ id: p.slack.userId, teamId: DEFAULT_SLACK_TEAM_ID, name: p.slack.userName, realName: p.name, tz: 'Europe/London' })),
+    workspaces: [
+      { teamId: DEFAULT_SLACK_TEAM_ID, botTokens: [DEFAULT_SLACK_BOT_TOKEN], teamName: 'Ladywood Partners', domain: 'ladywood-partners' },
+    ],
+    users: PERSONAS.map((p) => ({
+      id: p.slack.userId,
+      teamId: DEFAULT_SLACK_TEAM_ID,
+      name: p.slack.userName,
+      realName: p.name,
+      tz: 'Europe/London',
+    })),
   });
   const connector = await startBotConnector({});
   const stopStandIns = async () => {
@@ -116,7 +124,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
     // also what refreshes their stored conversation when the connector's address changes.
     const teams = sides.teams;
     await Promise.all(PERSONAS.map((p) => teams.install(p)));
-    const demo = opts.demo ? await seedDemo(app.store, { now: new Date(), slackTeamId: slack.teamId, teamsServiceUrl: connector.serviceUrl }) : undefined;
+    const demo = opts.demo
+      ? await seedDemo(app.store, { now: new Date(), slackTeamId: slack.teamId, teamsServiceUrl: connector.serviceUrl })
+      : undefined;
     return {
       url: `${app.url}/playground`,
       app,

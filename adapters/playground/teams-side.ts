@@ -54,9 +54,13 @@ export class TeamsSide {
 
   private trouble(p: Persona, conversationId: string, status: number, body: string): void {
     this.opts.log.add({
-      platform: 'teams', conversationId, visibleTo: p.id, author: { kind: 'system' },
+      platform: 'teams',
+      conversationId,
+      visibleTo: p.id,
+      author: { kind: 'system' },
       body: { kind: 'event', text: `The bot answered HTTP ${status}; Teams would show this message as not delivered.` },
-      raw: { status, body }, rawLabel: 'The bot\'s HTTP answer',
+      raw: { status, body },
+      rawLabel: "The bot's HTTP answer",
     });
   }
 
@@ -68,8 +72,13 @@ export class TeamsSide {
     const activity = installationUpdate(this.ctx(p), { action: 'add' });
     const res = await this.post(activity);
     this.opts.log.add({
-      platform: 'teams', conversationId: this.personalId(p), visibleTo: p.id, author: { kind: 'system' },
-      body: { kind: 'event', text: `${BOT_NAME} was added for ${p.name}` }, raw: activity, rawLabel: 'installationUpdate activity POSTed to /api/messages',
+      platform: 'teams',
+      conversationId: this.personalId(p),
+      visibleTo: p.id,
+      author: { kind: 'system' },
+      body: { kind: 'event', text: `${BOT_NAME} was added for ${p.name}` },
+      raw: activity,
+      rawLabel: 'installationUpdate activity POSTed to /api/messages',
     });
     if (res.status >= 300) this.trouble(p, this.personalId(p), res.status, res.body);
     return { status: res.status };
@@ -79,15 +88,20 @@ export class TeamsSide {
   async send(p: Persona, where: 'personal' | 'channel', typed: string): Promise<ActionResult> {
     const text = typed.trim();
     const mentioned = teamsMentions(text, PERSONAS);
-    const activity = where === 'personal'
-      ? personalMessage(this.ctx(p), { text: mentioned.text })
-      : channelMention(this.ctx(p), { text: mentioned.text, channel: { ...TEAMS_CHANNEL } });
+    const activity =
+      where === 'personal'
+        ? personalMessage(this.ctx(p), { text: mentioned.text })
+        : channelMention(this.ctx(p), { text: mentioned.text, channel: { ...TEAMS_CHANNEL } });
     if (mentioned.entities.length > 0) activity.entities = [...(activity.entities ?? []), ...mentioned.entities];
     const conversationId = activity.conversation.id;
     this.opts.log.add({
-      platform: 'teams', conversationId, ...(where === 'channel' ? { thread: conversationId } : {}),
-      author: { kind: 'person', personaId: p.id }, body: { kind: 'text', text: where === 'channel' ? `@${BOT_NAME} ${text}` : text },
-      raw: activity, rawLabel: 'message activity POSTed to /api/messages',
+      platform: 'teams',
+      conversationId,
+      ...(where === 'channel' ? { thread: conversationId } : {}),
+      author: { kind: 'person', personaId: p.id },
+      body: { kind: 'text', text: where === 'channel' ? `@${BOT_NAME} ${text}` : text },
+      raw: activity,
+      rawLabel: 'message activity POSTed to /api/messages',
     });
     const res = await this.post(activity);
     if (res.status >= 300) this.trouble(p, conversationId, res.status, res.body);
@@ -95,7 +109,10 @@ export class TeamsSide {
   }
 
   /** Action.Submit on a card: a message activity whose `value` holds the data and the inputs. */
-  async submit(p: Persona, input: { conversationId: string; replyToId: string; value: Record<string, unknown>; title?: string }): Promise<ActionResult> {
+  async submit(
+    p: Persona,
+    input: { conversationId: string; replyToId: string; value: Record<string, unknown>; title?: string },
+  ): Promise<ActionResult> {
     const known = this.opts.connector.activities(input.conversationId).some((a) => a.id === input.replyToId);
     if (!known) return { status: 404 };
     const isChannel = input.conversationId.startsWith(TEAMS_CHANNEL.channelId);
@@ -104,9 +121,14 @@ export class TeamsSide {
       ? channelSubmit(this.ctx(p), input.conversationId, input.replyToId, input.value)
       : cardSubmit(this.ctx(p), { value: input.value, replyToId: input.replyToId, conversationId: input.conversationId });
     this.opts.log.add({
-      platform: 'teams', conversationId: input.conversationId, ...(isChannel ? { thread: input.conversationId } : {}), visibleTo: p.id,
-      author: { kind: 'person', personaId: p.id }, body: { kind: 'event', text: `You pressed “${input.title ?? 'Submit'}”` },
-      raw: activity, rawLabel: 'message activity with the card\'s value POSTed to /api/messages',
+      platform: 'teams',
+      conversationId: input.conversationId,
+      ...(isChannel ? { thread: input.conversationId } : {}),
+      visibleTo: p.id,
+      author: { kind: 'person', personaId: p.id },
+      body: { kind: 'event', text: `You pressed “${input.title ?? 'Submit'}”` },
+      raw: activity,
+      rawLabel: "message activity with the card's value POSTed to /api/messages",
     });
     const res = await this.post(activity);
     if (res.status >= 300) this.trouble(p, input.conversationId, res.status, res.body);
@@ -116,9 +138,17 @@ export class TeamsSide {
   state(p: Persona): { conversations: ShownConversation[] } {
     const personal = this.personalId(p);
     const { connector } = this.opts;
-    const threads = connector.conversations().map((c) => c.id).filter((id) => id.startsWith(TEAMS_CHANNEL.channelId));
+    const threads = connector
+      .conversations()
+      .map((c) => c.id)
+      .filter((id) => id.startsWith(TEAMS_CHANNEL.channelId));
     const channelMessages = [
-      ...threads.flatMap((id) => connector.activities(id).filter(isShown).map((a) => shownActivity(a, id))),
+      ...threads.flatMap((id) =>
+        connector
+          .activities(id)
+          .filter(isShown)
+          .map((a) => shownActivity(a, id)),
+      ),
       ...this.opts.log.shown('teams', (id) => id.startsWith(TEAMS_CHANNEL.channelId), p.id),
     ];
     return {
@@ -127,9 +157,20 @@ export class TeamsSide {
           id: personal,
           kind: 'dm',
           title: BOT_NAME,
-          messages: byTime([...connector.activities(personal).filter(isShown).map((a) => shownActivity(a)), ...this.opts.log.shown('teams', (id) => id === personal, p.id)]),
+          messages: byTime([
+            ...connector
+              .activities(personal)
+              .filter(isShown)
+              .map((a) => shownActivity(a)),
+            ...this.opts.log.shown('teams', (id) => id === personal, p.id),
+          ]),
         },
-        { id: TEAMS_CHANNEL.channelId, kind: 'channel', title: `${TEAMS_CHANNEL.teamName} › ${TEAMS_CHANNEL.channelName}`, messages: byTime(channelMessages) },
+        {
+          id: TEAMS_CHANNEL.channelId,
+          kind: 'channel',
+          title: `${TEAMS_CHANNEL.teamName} › ${TEAMS_CHANNEL.channelName}`,
+          messages: byTime(channelMessages),
+        },
       ],
     };
   }
@@ -139,7 +180,9 @@ export class TeamsSide {
 const isShown = (a: ConnectorActivity): boolean => a.activity.type === 'message';
 
 function shownActivity(a: ConnectorActivity, thread?: string): ShownMessage {
-  const attachments = Array.isArray(a.activity.attachments) ? (a.activity.attachments as Array<{ contentType?: string; content?: unknown }>) : [];
+  const attachments = Array.isArray(a.activity.attachments)
+    ? (a.activity.attachments as Array<{ contentType?: string; content?: unknown }>)
+    : [];
   return {
     key: `teams:${a.conversationId}:${a.id}`,
     version: String(a.updates),
@@ -154,13 +197,21 @@ function shownActivity(a: ConnectorActivity, thread?: string): ShownMessage {
       activityId: a.id,
     },
     raw: a.activity,
-    rawLabel: a.updates > 0 ? 'Activity as the bot last sent it to the Bot Connector (updated with PUT)' : 'Activity the bot sent to the Bot Connector',
+    rawLabel:
+      a.updates > 0
+        ? 'Activity as the bot last sent it to the Bot Connector (updated with PUT)'
+        : 'Activity the bot sent to the Bot Connector',
     ...(thread ? { thread } : {}),
   };
 }
 
 /** Action.Submit on a card in a channel thread: the channel's shape, with `value` and no text. */
-function channelSubmit(ctx: TeamsActivityContext, conversationId: string, replyToId: string, value: Record<string, unknown>): TeamsActivity {
+function channelSubmit(
+  ctx: TeamsActivityContext,
+  conversationId: string,
+  replyToId: string,
+  value: Record<string, unknown>,
+): TeamsActivity {
   const base = channelMention(ctx, { text: '', channel: { ...TEAMS_CHANNEL }, conversationId });
   const activity: TeamsActivity = {
     ...base,

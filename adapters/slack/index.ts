@@ -11,7 +11,8 @@ export const slackPlugin: PlatformPlugin = {
   mount: ({ http, core, config, logger, installations }) => {
     const slack = config.slack;
     if (!slack) throw new MissionPulseError('CONFIG_INVALID', 'Slack is not configured; mount it only when enabled');
-    if (slack.oauth && !installations) throw new MissionPulseError('CONFIG_INVALID', 'Slack OAuth needs MISSION_PULSE_ENCRYPTION_KEY to store installations');
+    if (slack.oauth && !installations)
+      throw new MissionPulseError('CONFIG_INVALID', 'Slack OAuth needs MISSION_PULSE_ENCRYPTION_KEY to store installations');
     const store = slack.oauth && installations ? new VaultInstallationStore(installations) : undefined;
     // Outbox sends get their own clients: Bolt's retries and queues on 429, which the outbox must see.
     let clients: SlackWorkspaceClients;
@@ -23,7 +24,15 @@ export const slackPlugin: PlatformPlugin = {
     } else {
       clients = singleWorkspaceClients(createSlackSendClient({ botToken: slack.botToken ?? '', apiUrl: slack.apiUrl, logger }));
     }
-    createSlackAdapter({ config: slack, core, logger, http, clients, ...(store ? { installations: store } : {}), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+    createSlackAdapter({
+      config: slack,
+      core,
+      logger,
+      http,
+      clients,
+      ...(store ? { installations: store } : {}),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    });
     return createSlackSender({ clients, logger });
   },
 };

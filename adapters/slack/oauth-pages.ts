@@ -32,7 +32,12 @@ export function installedPage(res: ServerResponse, teamName: string | undefined)
 }
 
 /** Slack's OAuth error codes for a refused state are the person's to fix by starting again. */
-const START_AGAIN = new Set(['slack_oauth_missing_state', 'slack_oauth_invalid_state', 'slack_oauth_missing_code', 'slack_oauth_installer_authorization_error']);
+const START_AGAIN = new Set([
+  'slack_oauth_missing_state',
+  'slack_oauth_invalid_state',
+  'slack_oauth_missing_code',
+  'slack_oauth_installer_authorization_error',
+]);
 
 export function installFailedPage(res: ServerResponse, code: string | undefined): void {
   const again = START_AGAIN.has(code ?? '');

@@ -59,8 +59,12 @@ export function createSlackAdapter(opts: {
   publicUrl?: string;
 }): SlackAdapter {
   const { config, core, logger } = opts;
-  const oauth = config.oauth && opts.installations ? oauthReceiverOptions({ oauth: config.oauth, store: opts.installations, apiUrl: config.apiUrl, publicUrl: opts.publicUrl }) : {};
-  if (!config.botToken && !opts.installations) throw new MissionPulseError('CONFIG_INVALID', 'Slack needs SLACK_BOT_TOKEN, or OAuth with an installation store');
+  const oauth =
+    config.oauth && opts.installations
+      ? oauthReceiverOptions({ oauth: config.oauth, store: opts.installations, apiUrl: config.apiUrl, publicUrl: opts.publicUrl })
+      : {};
+  if (!config.botToken && !opts.installations)
+    throw new MissionPulseError('CONFIG_INVALID', 'Slack needs SLACK_BOT_TOKEN, or OAuth with an installation store');
   opts.http.post('/slack/events', slackTimestampGuard());
   const receiver = new ExpressReceiver({
     // Refuse oversized payloads before any work (Slack's largest, a full modal, is far smaller).
@@ -166,7 +170,12 @@ async function raceDeadline(work: Promise<Reply>): Promise<Reply | 'late'> {
   }
 }
 
-type Respond = (msg: { response_type?: 'ephemeral' | 'in_channel'; replace_original?: boolean; text: string; blocks?: unknown[] }) => Promise<unknown>;
+type Respond = (msg: {
+  response_type?: 'ephemeral' | 'in_channel';
+  replace_original?: boolean;
+  text: string;
+  blocks?: unknown[];
+}) => Promise<unknown>;
 
 async function applyReplyAfterAck(
   reply: Reply,

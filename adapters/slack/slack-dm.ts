@@ -40,7 +40,14 @@ export function plainSlackText(text: string): string {
 
 /** A plain message from a person in the bot's DM: not an edit, deletion, file note or bot post. */
 export function isPersonDm(event: DmEvent): boolean {
-  return event.type === 'message' && event.channel_type === 'im' && !event.subtype && !event.bot_id && Boolean(event.user) && Boolean(event.channel);
+  return (
+    event.type === 'message' &&
+    event.channel_type === 'im' &&
+    !event.subtype &&
+    !event.bot_id &&
+    Boolean(event.user) &&
+    Boolean(event.channel)
+  );
 }
 
 export function registerSlackDirectMessages(bolt: App, core: Core, logger: Logger): void {

@@ -50,7 +50,13 @@ type ChartBlock = Extract<Message['blocks'][number], { kind: 'chart' }>;
  * Best effort: the message is already delivered, so a failed upload is logged, never thrown,
  * or the outbox would post the whole message again.
  */
-async function uploadCharts(client: webApi.WebClient, channel: string, threadTs: string, charts: ChartBlock[], logger?: Logger): Promise<void> {
+async function uploadCharts(
+  client: webApi.WebClient,
+  channel: string,
+  threadTs: string,
+  charts: ChartBlock[],
+  logger?: Logger,
+): Promise<void> {
   for (const [i, chart] of charts.entries()) {
     try {
       await client.filesUploadV2({

@@ -19,7 +19,10 @@ interface TokensRevokedEvent {
   tokens?: { oauth?: string[]; bot?: string[] };
 }
 
-export function registerSlackUninstall(bolt: App, opts: { store?: VaultInstallationStore; clients: SlackWorkspaceClients; logger: Logger }): void {
+export function registerSlackUninstall(
+  bolt: App,
+  opts: { store?: VaultInstallationStore; clients: SlackWorkspaceClients; logger: Logger },
+): void {
   const log = opts.logger.child({ platform: 'slack' });
 
   async function uninstalled(where: WorkspaceContext, reason: 'app_uninstalled' | 'tokens_revoked'): Promise<void> {
@@ -32,7 +35,10 @@ export function registerSlackUninstall(bolt: App, opts: { store?: VaultInstallat
       return;
     }
     // One workspace on a configured token: Slack refuses it from now on; say what to do.
-    log.warn({ workspace, reason }, 'Mission Pulse was uninstalled from its Slack workspace: sending has stopped. Reinstall the app and set the new SLACK_BOT_TOKEN, or unset the Slack settings. Mission data is kept until its retention period ends.');
+    log.warn(
+      { workspace, reason },
+      'Mission Pulse was uninstalled from its Slack workspace: sending has stopped. Reinstall the app and set the new SLACK_BOT_TOKEN, or unset the Slack settings. Mission data is kept until its retention period ends.',
+    );
   }
 
   bolt.event('app_uninstalled', async ({ context }) => {

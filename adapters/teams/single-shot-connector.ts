@@ -13,7 +13,10 @@ interface PipelineRequestLike {
 
 interface PipelineLike {
   removePolicy(options: { phase?: 'Retry' }): unknown[];
-  addPolicy(policy: { name: string; sendRequest(request: PipelineRequestLike, next: (request: PipelineRequestLike) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: PipelineRequestLike, next: (request: PipelineRequestLike) => Promise<unknown>): Promise<unknown>;
+  }): void;
 }
 
 function pipelineOf(connectorClient: unknown): PipelineLike | undefined {

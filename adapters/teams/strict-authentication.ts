@@ -13,7 +13,8 @@ export class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkA
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (e) {
-      if (e instanceof Error && TOKEN_ERRORS.has(e.name)) throw new AuthenticationError(`Unauthorized: ${e.message}`, StatusCodes.UNAUTHORIZED);
+      if (e instanceof Error && TOKEN_ERRORS.has(e.name))
+        throw new AuthenticationError(`Unauthorized: ${e.message}`, StatusCodes.UNAUTHORIZED);
       throw e;
     }
   }

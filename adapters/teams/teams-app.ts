@@ -13,7 +13,13 @@ import type { TeamsConfig } from '../../src/config';
 import type { Logger } from '../../src/logger';
 import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
-import { readTeamsSubmitData, renderAdaptiveCard, renderAdaptiveCardForm, renderAdaptiveCardFormWithErrors, toTeamsAttachment } from './render';
+import {
+  readTeamsSubmitData,
+  renderAdaptiveCard,
+  renderAdaptiveCardForm,
+  renderAdaptiveCardFormWithErrors,
+  toTeamsAttachment,
+} from './render';
 import { StrictBotFrameworkAuthentication } from './strict-authentication';
 import { installSignal } from './teams-installs';
 import { singleTenantGuard } from './tenant-guard';
@@ -79,12 +85,27 @@ export function createTeamsAdapter(opts: {
     const deliveryId = activity.id ? `${where.conversationId}:${activity.id}` : undefined;
     const submitted = activity.value !== undefined ? readTeamsSubmitData(activity.value) : null;
     if (submitted?.kind === 'action') {
-      const reply = await core.onAction({ actor, where, actionId: submitted.actionId, value: submitted.value, messageId: activity.replyToId, deliveryId });
+      const reply = await core.onAction({
+        actor,
+        where,
+        actionId: submitted.actionId,
+        value: submitted.value,
+        messageId: activity.replyToId,
+        deliveryId,
+      });
       await applyReply(context, reply);
       return;
     }
     if (submitted?.kind === 'form') {
-      const reply = await core.onFormSubmit({ actor, where, formId: submitted.formId, state: submitted.state, values: submitted.values, messageId: activity.replyToId, deliveryId });
+      const reply = await core.onFormSubmit({
+        actor,
+        where,
+        formId: submitted.formId,
+        state: submitted.state,
+        values: submitted.values,
+        messageId: activity.replyToId,
+        deliveryId,
+      });
       await applyReply(context, reply);
       return;
     }

@@ -17,7 +17,8 @@ interface TeamsChannelData {
 
 type Member = { id?: string };
 
-const hasBot = (members: Member[] | undefined, botId: string | undefined): boolean => Boolean(botId) && (members ?? []).some((m) => m.id === botId);
+const hasBot = (members: Member[] | undefined, botId: string | undefined): boolean =>
+  Boolean(botId) && (members ?? []).some((m) => m.id === botId);
 
 /** The team and its General channel (a channel's id without any `;messageid=` thread suffix). */
 function teamOf(activity: Partial<Activity>, where: ConversationRef): TeamInstall | undefined {

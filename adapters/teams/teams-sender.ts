@@ -28,7 +28,12 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
  * The card activity, addressed from the bot to the conversation. Rendered before the call so a
  * card the renderer refuses is reported as permanent, not retried.
  */
-function cardActivity(message: Message, reference: Partial<ConversationReference>, target: ConversationRef, operation: string): Partial<Activity> {
+function cardActivity(
+  message: Message,
+  reference: Partial<ConversationReference>,
+  target: ConversationRef,
+  operation: string,
+): Partial<Activity> {
   let activity: Partial<Activity>;
   try {
     // The summary goes in `summary`, not `text`: Teams would show text above the card as a copy.
@@ -60,7 +65,11 @@ export function createTeamsSender(opts: TeamsSenderOptions): PlatformSender {
    * Runs `call` with a connector client for the conversation's service URL (botbuilder
    * authenticates it) and hands back its result or its error, mapped.
    */
-  async function viaConnector<T>(target: ConversationRef, operation: string, call: (connector: ConnectorClient, reference: Partial<ConversationReference>) => Promise<T>): Promise<T> {
+  async function viaConnector<T>(
+    target: ConversationRef,
+    operation: string,
+    call: (connector: ConnectorClient, reference: Partial<ConversationReference>) => Promise<T>,
+  ): Promise<T> {
     let reference: Partial<ConversationReference>;
     try {
       reference = toConversationReference(target, appId);
@@ -129,7 +138,10 @@ export function createTeamsSender(opts: TeamsSenderOptions): PlatformSender {
       try {
         dm = await directory.findDm(user);
       } catch (e) {
-        throw new SendError('transient', `Teams openDm: could not read the stored conversation: ${e instanceof Error ? e.message : String(e)}`);
+        throw new SendError(
+          'transient',
+          `Teams openDm: could not read the stored conversation: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
       // Teams bots cannot start a chat with someone who has not installed the app.
       if (!dm) throw new SendError('unreachable', 'Mission Pulse is not installed for this person in Teams');

@@ -17,7 +17,10 @@ export function singleTenantGuard(config: TeamsConfig, logger: Logger): RequestH
     if (config.allowEmulator && activity.channelId === 'emulator') return next();
     const tenant = teamsTenantId(activity);
     if (tenant.toLowerCase() === own) return next();
-    logger.warn({ platform: 'teams', tenant, type: activity.type }, 'refused an activity from another tenant: this bot is registered single-tenant');
+    logger.warn(
+      { platform: 'teams', tenant, type: activity.type },
+      'refused an activity from another tenant: this bot is registered single-tenant',
+    );
     res.status(403).json({ error: 'This bot serves one organisation only.' });
   };
 }

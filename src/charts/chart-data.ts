@@ -47,7 +47,6 @@ function prepareWeeks(input: ChartInput): WeekRow[] {
   // The x axis is ordinal on the label, so labels must be unique; week keys always are.
   const unique = new Set(labels).size === labels.length;
   return weeks.map((w, i) => ({
-
     label: unique ? labels[i] : w.weekKey,
     confidence: finite(w.confidence) ? clamp(w.confidence, 1, 5) : null,
     participation: finite(w.participation) ? clamp(w.participation, 0, 1) : 0,
@@ -69,9 +68,7 @@ function prepareIndicator(source: ChartIndicator): PreparedIndicator {
         ]
       : [];
   const last = readings[readings.length - 1];
-  const latest = last
-    ? { value: last.value, expected: trajectory.length ? trajectoryValueAt(source, last.ms) : undefined }
-    : undefined;
+  const latest = last ? { value: last.value, expected: trajectory.length ? trajectoryValueAt(source, last.ms) : undefined } : undefined;
   return { source, readings: readings.map((r) => ({ date: isoDay(r.ms), value: r.value })), trajectory, latest };
 }
 

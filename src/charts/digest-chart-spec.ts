@@ -99,7 +99,13 @@ function indicatorPanel(ind: PreparedIndicator, width: number): SubSpec {
     scale: { type: 'utc' },
     axis: { format: '%b %y', tickCount: 3, labelOverlap: true, grid: false, domainColor: C.axis },
   };
-  const y: PositionDef<Field> = { field: 'value', type: 'quantitative', title: null, scale: { zero: false, nice: true }, axis: { tickCount: 3, format: '~s' } };
+  const y: PositionDef<Field> = {
+    field: 'value',
+    type: 'quantitative',
+    title: null,
+    scale: { zero: false, nice: true },
+    axis: { tickCount: 3, format: '~s' },
+  };
   return {
     width,
     height: LAYOUT.indicatorHeight,
@@ -129,7 +135,13 @@ export function digestChartSpec(chart: PreparedChart): TopLevelSpec {
   if (n > 0) {
     const each = Math.floor((LAYOUT.width - n * LAYOUT.indicatorChrome - (n - 1) * LAYOUT.indicatorGap) / n);
     panels.push({
-      title: { text: 'Indicators: solid = actual, dashed = trajectory to target', fontSize: 10, fontWeight: 'normal', color: C.text, anchor: 'start' },
+      title: {
+        text: 'Indicators: solid = actual, dashed = trajectory to target',
+        fontSize: 10,
+        fontWeight: 'normal',
+        color: C.text,
+        anchor: 'start',
+      },
       hconcat: chart.indicators.map((ind) => indicatorPanel(ind, each)),
       spacing: LAYOUT.indicatorGap,
     });

@@ -17,13 +17,23 @@ async function mission(api: MissionPulseClient, slug: string): Promise<ApiMissio
 export async function exportSource(api: MissionPulseClient, slug: string): Promise<ExportSource & { mission: ApiMission }> {
   const path = { mission: slug };
   const m = await mission(api, slug);
-  const checkins = await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/checkins', { params: { path, query: { limit: PAGE, cursor } } })));
-  const blockers = await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/blockers', { params: { path, query: { limit: PAGE, cursor } } })));
-  const indicators = await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/indicators', { params: { path, query: { limit: PAGE, cursor } } })));
+  const checkins = await allPages(async (cursor) =>
+    unwrap(await api.GET('/missions/{mission}/checkins', { params: { path, query: { limit: PAGE, cursor } } })),
+  );
+  const blockers = await allPages(async (cursor) =>
+    unwrap(await api.GET('/missions/{mission}/blockers', { params: { path, query: { limit: PAGE, cursor } } })),
+  );
+  const indicators = await allPages(async (cursor) =>
+    unwrap(await api.GET('/missions/{mission}/indicators', { params: { path, query: { limit: PAGE, cursor } } })),
+  );
   const withReadings: Array<{ indicator: ApiIndicator; readings: ApiReading[] }> = [];
   for (const indicator of indicators) {
     const readings = await allPages(async (cursor) =>
-      unwrap(await api.GET('/missions/{mission}/indicators/{key}/readings', { params: { path: { mission: slug, key: indicator.key }, query: { limit: PAGE, cursor } } })),
+      unwrap(
+        await api.GET('/missions/{mission}/indicators/{key}/readings', {
+          params: { path: { mission: slug, key: indicator.key }, query: { limit: PAGE, cursor } },
+        }),
+      ),
     );
     withReadings.push({ indicator, readings });
   }
@@ -41,25 +51,62 @@ export async function runCommand(api: MissionPulseClient, o: CliOptions): Promis
     }
     case 'show': {
       const m = await mission(api, slug);
-      return o.format === 'json' ? json(m) : { text: `${m.slug}: ${m.statement}\nTarget: ${m.targetDate ?? 'not set'}\nPlace: ${m.place ?? 'not set'}\nTime zone: ${m.timeZone}` };
+      return o.format === 'json'
+        ? json(m)
+        : {
+            text: `${m.slug}: ${m.statement}\nTarget: ${m.targetDate ?? 'not set'}\nPlace: ${m.place ?? 'not set'}\nTime zone: ${m.timeZone}`,
+          };
     }
     case 'members':
-      return json(await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/members', { params: { path, query: { limit: PAGE, cursor } } }))));
+      return json(
+        await allPages(async (cursor) =>
+          unwrap(await api.GET('/missions/{mission}/members', { params: { path, query: { limit: PAGE, cursor } } })),
+        ),
+      );
     case 'rounds':
-      return json(await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/rounds', { params: { path, query: { limit: PAGE, cursor } } }))));
+      return json(
+        await allPages(async (cursor) =>
+          unwrap(await api.GET('/missions/{mission}/rounds', { params: { path, query: { limit: PAGE, cursor } } })),
+        ),
+      );
     case 'checkins':
-      return json(await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/checkins', { params: { path, query: { limit: PAGE, cursor, ...(o.week ? { week: o.week } : {}) } } }))));
+      return json(
+        await allPages(async (cursor) =>
+          unwrap(
+            await api.GET('/missions/{mission}/checkins', {
+              params: { path, query: { limit: PAGE, cursor, ...(o.week ? { week: o.week } : {}) } },
+            }),
+          ),
+        ),
+      );
     case 'blockers': {
       const status = o.status as 'open' | 'resolved' | 'withdrawn' | undefined;
-      return json(await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/blockers', { params: { path, query: { limit: PAGE, cursor, ...(status ? { status } : {}) } } }))));
+      return json(
+        await allPages(async (cursor) =>
+          unwrap(
+            await api.GET('/missions/{mission}/blockers', {
+              params: { path, query: { limit: PAGE, cursor, ...(status ? { status } : {}) } },
+            }),
+          ),
+        ),
+      );
     }
     case 'indicators':
-      return json(await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/indicators', { params: { path, query: { limit: PAGE, cursor } } }))));
+      return json(
+        await allPages(async (cursor) =>
+          unwrap(await api.GET('/missions/{mission}/indicators', { params: { path, query: { limit: PAGE, cursor } } })),
+        ),
+      );
     case 'digests':
-      return json(await allPages(async (cursor) => unwrap(await api.GET('/missions/{mission}/digests', { params: { path, query: { limit: 20, cursor } } }))));
+      return json(
+        await allPages(async (cursor) =>
+          unwrap(await api.GET('/missions/{mission}/digests', { params: { path, query: { limit: 20, cursor } } })),
+        ),
+      );
     case 'export': {
       const source = await exportSource(api, slug);
-      if (o.format === 'json') return json({ mission: source.mission, checkins: source.checkins, blockers: source.blockers, indicators: source.indicators });
+      if (o.format === 'json')
+        return json({ mission: source.mission, checkins: source.checkins, blockers: source.blockers, indicators: source.indicators });
       return { bytes: toCsv(exportRows(source)) };
     }
   }

@@ -77,7 +77,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   const [word, slug, extra] = positionals;
   if (!(CLI_COMMANDS as readonly string[]).includes(word)) throw new UsageError(`unknown command "${word}"`);
   const command = word as CliCommand;
-  if (NEEDS_SLUG.has(command) && !slug) throw new UsageError(`${command} needs a mission slug, like: mission-pulse ${command} ladywood-jobs`);
+  if (NEEDS_SLUG.has(command) && !slug)
+    throw new UsageError(`${command} needs a mission slug, like: mission-pulse ${command} ladywood-jobs`);
   if (extra !== undefined || (command === 'missions' && slug !== undefined)) throw new UsageError(`unexpected "${extra ?? slug}"`);
 
   const url = values.url ?? env.MISSION_PULSE_URL;

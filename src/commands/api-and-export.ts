@@ -28,19 +28,31 @@ function parseApiToken(args: CommandArgs): ApiTokenCommand {
   const [first, second, third] = args.positionals;
   const { slug } = validate(z.object({ slug: slugArg() }), { slug: first });
   if (second === undefined) {
-    const { name } = validate(z.object({ name: boundedText('name', 1, MAX_TOKEN_LABEL_LENGTH, 'name="Power BI"').optional() }), { name: args.options.name });
+    const { name } = validate(z.object({ name: boundedText('name', 1, MAX_TOKEN_LABEL_LENGTH, 'name="Power BI"').optional() }), {
+      name: args.options.name,
+    });
     return { action: 'create', slug, ...(name ? { label: name } : {}) };
   }
   const action = second.toLowerCase();
   if (action === 'list') {
-    if (third !== undefined || Object.keys(args.options).length > 0) throw new CommandArgumentError(`mission api-token list takes nothing after the slug`, `Usage: ${API_TOKEN_USAGE.list}`);
+    if (third !== undefined || Object.keys(args.options).length > 0)
+      throw new CommandArgumentError(`mission api-token list takes nothing after the slug`, `Usage: ${API_TOKEN_USAGE.list}`);
     return { action, slug };
   }
   if (action === 'revoke') {
-    if (Object.keys(args.options).length > 0) throw new CommandArgumentError('mission api-token revoke takes no options', `Usage: ${API_TOKEN_USAGE.revoke}`);
-    if (third === undefined) throw new CommandArgumentError(`say which token to revoke, like mission api-token ${slug} revoke 3f9a1c2b4d5e6f70`, `See them with ${API_TOKEN_USAGE.list.replace('<slug>', slug)}`);
+    if (Object.keys(args.options).length > 0)
+      throw new CommandArgumentError('mission api-token revoke takes no options', `Usage: ${API_TOKEN_USAGE.revoke}`);
+    if (third === undefined)
+      throw new CommandArgumentError(
+        `say which token to revoke, like mission api-token ${slug} revoke 3f9a1c2b4d5e6f70`,
+        `See them with ${API_TOKEN_USAGE.list.replace('<slug>', slug)}`,
+      );
     const tokenId = tokenIdFrom(third);
-    if (!tokenId) throw new CommandArgumentError(`"${third.slice(0, 40)}" is not a token id: ids are 16 letters and digits, like 3f9a1c2b4d5e6f70`, `See them with ${API_TOKEN_USAGE.list.replace('<slug>', slug)}`);
+    if (!tokenId)
+      throw new CommandArgumentError(
+        `"${third.slice(0, 40)}" is not a token id: ids are 16 letters and digits, like 3f9a1c2b4d5e6f70`,
+        `See them with ${API_TOKEN_USAGE.list.replace('<slug>', slug)}`,
+      );
     return { action, slug, tokenId };
   }
   const close = nearest(action, TOKEN_ACTIONS);

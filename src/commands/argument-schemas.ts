@@ -21,17 +21,14 @@ export function argText(name: string, like: string) {
 
 /** Free text between `min` and `max` characters. */
 export function boundedText(name: string, min: number, max: number, like: string) {
-  return argText(name, like).refine(
-    (v) => v === '' || (charCount(v) >= min && charCount(v) <= max),
-    {
-      error: (iss) => {
-        const has = charCount(String(iss.input));
-        return min > 1
-          ? `${name} must be ${min}–${max} characters; it has ${has}`
-          : `${name} must be at most ${max} characters; it has ${has}`;
-      },
+  return argText(name, like).refine((v) => v === '' || (charCount(v) >= min && charCount(v) <= max), {
+    error: (iss) => {
+      const has = charCount(String(iss.input));
+      return min > 1
+        ? `${name} must be ${min}–${max} characters; it has ${has}`
+        : `${name} must be at most ${max} characters; it has ${has}`;
     },
-  );
+  });
 }
 
 /** A mission slug. Case and autocorrected dashes are forgiven: "Ladywood–Jobs" is ladywood-jobs. */

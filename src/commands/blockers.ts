@@ -29,7 +29,8 @@ function blockerText(raw: Token[]): string | undefined {
   const rest = words.slice(1);
   if (rest.length === 0) return undefined;
   if (rest[0].kind === 'quoted') {
-    if (rest.length > 1) throw new CommandArgumentError(`unexpected "${rest[1].source}" after the blocker: options look like key=value, like severity=high`);
+    if (rest.length > 1)
+      throw new CommandArgumentError(`unexpected "${rest[1].source}" after the blocker: options look like key=value, like severity=high`);
     return rest[0].text;
   }
   const firstOption = raw.findIndex((t) => t.kind === 'option');

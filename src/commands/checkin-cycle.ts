@@ -39,7 +39,7 @@ export const missionSchedule = defineCommand({
 export const missionPause = slugCommand('pause', 'Pause the weekly check-ins');
 export const missionResume = slugCommand('resume', 'Resume the weekly check-ins');
 export const missionQuestions = slugCommand('questions', 'Edit the check-in questions in a form');
-export const missionCheckinNow = slugCommand('checkin-now', 'Open this week\'s check-in now (to try it out)');
+export const missionCheckinNow = slugCommand('checkin-now', "Open this week's check-in now (to try it out)");
 export const missionCloseNow = slugCommand('close-now', 'Close the open check-in now');
 export const missionDigestNow = slugCommand('digest-now', 'Send the weekly digest now (the open check-in so far, else the latest)');
 

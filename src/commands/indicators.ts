@@ -26,7 +26,17 @@ export interface Point {
 }
 
 export type IndicatorCommand =
-  | { action: 'add'; slug: string; key: string; indicatorName: string; baseline: Point; target: Point; unit?: string; direction?: Direction; owner?: string }
+  | {
+      action: 'add';
+      slug: string;
+      key: string;
+      indicatorName: string;
+      baseline: Point;
+      target: Point;
+      unit?: string;
+      direction?: Direction;
+      owner?: string;
+    }
   | {
       action: 'edit';
       slug: string;
@@ -43,7 +53,8 @@ export type IndicatorCommand =
   | { action: 'remove'; slug: string; key: string }
   | { action: 'record'; slug: string; key: string; value: number; date?: string; note?: string };
 
-export type BudgetCommand = { action: 'show'; slug: string } | { action: 'record'; slug: string; total: number; aligned: number; period?: string };
+export type BudgetCommand =
+  { action: 'show'; slug: string } | { action: 'record'; slug: string; total: number; aligned: number; period?: string };
 
 const SLUG = 'ladywood-jobs';
 const KEY_LIKE = 'youth-claimants';
@@ -173,10 +184,14 @@ function actionOf(args: CommandArgs): IndicatorAction {
   const [first, second, third] = args.positionals;
   const actions: readonly string[] = INDICATOR_ACTIONS;
   if (first !== undefined && actions.includes(first.toLowerCase()) && (second === undefined || !actions.includes(second.toLowerCase()))) {
-    throw new CommandArgumentError(`put the mission's slug before ${first.toLowerCase()}, like mission indicator ${SLUG} ${first.toLowerCase()} key=${KEY_LIKE}`);
+    throw new CommandArgumentError(
+      `put the mission's slug before ${first.toLowerCase()}, like mission indicator ${SLUG} ${first.toLowerCase()} key=${KEY_LIKE}`,
+    );
   }
   if (second === undefined) {
-    throw new CommandArgumentError(`say what to do after the slug: add, edit, remove or record, like mission indicator ${first ?? SLUG} record key=${KEY_LIKE} value=395`);
+    throw new CommandArgumentError(
+      `say what to do after the slug: add, edit, remove or record, like mission indicator ${first ?? SLUG} record key=${KEY_LIKE} value=395`,
+    );
   }
   const action = second.toLowerCase();
   if (action === 'list' || action === 'show') {
@@ -184,7 +199,10 @@ function actionOf(args: CommandArgs): IndicatorAction {
   }
   if (!actions.includes(action)) {
     const close = nearest(action, INDICATOR_ACTIONS);
-    throw new CommandArgumentError(`"${second}" is not something to do with an indicator: say add, edit, remove or record`, close ? `Did you mean ${close}?` : undefined);
+    throw new CommandArgumentError(
+      `"${second}" is not something to do with an indicator: say add, edit, remove or record`,
+      close ? `Did you mean ${close}?` : undefined,
+    );
   }
   if (third !== undefined) {
     throw new CommandArgumentError(`unexpected "${third}": name the indicator with key=, like key=${KEY_LIKE}`);
@@ -219,7 +237,11 @@ function ownerOf(args: CommandArgs): string | null | undefined {
   }
   if (raw === '') {
     if (mentions.length === 1) return mentions[0];
-    throw new CommandArgumentError(mentions.length > 1 ? 'an indicator has one owner: mention one person after owner=' : 'owner needs a person, like owner=@amira, or owner=none');
+    throw new CommandArgumentError(
+      mentions.length > 1
+        ? 'an indicator has one owner: mention one person after owner='
+        : 'owner needs a person, like owner=@amira, or owner=none',
+    );
   }
   if (mentions.length > 0) throw new CommandArgumentError('an indicator has one owner: mention one person after owner=');
   const mention = MENTION_VALUE.exec(raw);
@@ -227,7 +249,9 @@ function ownerOf(args: CommandArgs): string | null | undefined {
   if (raw.toLowerCase() === NONE) return null;
   if (raw.startsWith('@')) {
     // Some clients only offer the list of people after a space: `owner= @amira` works too.
-    throw new CommandArgumentError(`${raw} is not a mention: pick the person from the list that appears as you type @ (after a space if it does not appear: owner= ${raw})`);
+    throw new CommandArgumentError(
+      `${raw} is not a mention: pick the person from the list that appears as you type @ (after a space if it does not appear: owner= ${raw})`,
+    );
   }
   throw new CommandArgumentError('owner must be a person, like owner=@amira, or owner=none');
 }
@@ -237,7 +261,8 @@ function withUsage<T>(action: IndicatorAction, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof CommandArgumentError && e.suggestion === undefined) throw new CommandArgumentError(e.message, `Usage: ${INDICATOR_USAGE[action]}`);
+    if (e instanceof CommandArgumentError && e.suggestion === undefined)
+      throw new CommandArgumentError(e.message, `Usage: ${INDICATOR_USAGE[action]}`);
     throw e;
   }
 }
@@ -260,16 +285,43 @@ function parseIndicator(args: CommandArgs, today: string): IndicatorCommand {
         if (!v.direction && !inferDirection(v.baseline.value, v.target.value)) {
           throw new CommandArgumentError('the target equals the baseline, so say which way is better: direction=down or direction=up');
         }
-        return { action, slug, key: v.key, indicatorName: v.name, baseline: v.baseline, target: v.target, unit: v.unit, direction: v.direction, owner: owner ?? undefined };
+        return {
+          action,
+          slug,
+          key: v.key,
+          indicatorName: v.name,
+          baseline: v.baseline,
+          target: v.target,
+          unit: v.unit,
+          direction: v.direction,
+          owner: owner ?? undefined,
+        };
       }
       case 'edit': {
         const clearsUnit = o.unit?.toLowerCase() === NONE;
         const v = validate(editSchema, { ...o, unit: clearsUnit ? undefined : o.unit, slug });
-        const change = { name: v.name, baseline: v.baseline, target: v.target, unit: clearsUnit ? null : v.unit, direction: v.direction, owner };
+        const change = {
+          name: v.name,
+          baseline: v.baseline,
+          target: v.target,
+          unit: clearsUnit ? null : v.unit,
+          direction: v.direction,
+          owner,
+        };
         if (Object.values(change).every((x) => x === undefined)) {
           throw new CommandArgumentError('say what to change, like target=200@2030-03 (also name=, baseline=, unit=, direction=, owner=)');
         }
-        return { action, slug, key: v.key, indicatorName: v.name, baseline: v.baseline, target: v.target, unit: change.unit, direction: v.direction, owner };
+        return {
+          action,
+          slug,
+          key: v.key,
+          indicatorName: v.name,
+          baseline: v.baseline,
+          target: v.target,
+          unit: change.unit,
+          direction: v.direction,
+          owner,
+        };
       }
       case 'remove':
         return { action, ...validate(removeSchema, { ...o, slug }) };
@@ -283,7 +335,7 @@ export const missionIndicator = defineCommand({
   word: 'mission',
   name: 'indicator',
   usage: 'mission indicator <slug> add|edit|remove|record key=<key> [...]',
-  summary: 'Add, edit or remove one of the mission\'s indicators (admins), or record a reading (admins and leads)',
+  summary: "Add, edit or remove one of the mission's indicators (admins), or record a reading (admins and leads)",
   // A reading, not an add: help examples must not contain "@" other than before a person.
   example: `mission indicator ${SLUG} record key=${KEY_LIKE} value=395 date=2025-05 note="DWP quarterly release"`,
   options: ['key', 'name', 'baseline', 'target', 'unit', 'direction', 'owner', 'value', 'date', 'note'],
@@ -296,7 +348,7 @@ export const missionIndicators = defineCommand({
   word: 'mission',
   name: 'indicators',
   usage: 'mission indicators <slug>',
-  summary: 'Show the mission\'s indicators: latest values, and whether each is on track',
+  summary: "Show the mission's indicators: latest values, and whether each is on track",
   example: `mission indicators ${SLUG}`,
   positionals: 1,
   parse: (args) => validate(z.object({ slug: slugArg() }), { slug: args.positionals[0] }),
@@ -313,7 +365,9 @@ const budgetSchema = z
     total: amountArg('total', TOTAL_LIKE),
     aligned: amountArg('aligned', ALIGNED_LIKE),
     period: argText('period', 'period=2026/27')
-      .refine((v) => v === '' || PERIOD_PATTERN.test(v), { error: 'period must be up to 24 letters, digits, spaces or / . _ -, starting with the year, like 2026/27 or 2026-Q1' })
+      .refine((v) => v === '' || PERIOD_PATTERN.test(v), {
+        error: 'period must be up to 24 letters, digits, spaces or / . _ -, starting with the year, like 2026/27 or 2026-Q1',
+      })
       .optional(),
   })
   .superRefine((v, ctx) => {
@@ -325,7 +379,7 @@ export const missionBudget = defineCommand({
   word: 'mission',
   name: 'budget',
   usage: 'mission budget <slug> [total=<amount> aligned=<amount> [period=<label>]]',
-  summary: 'Record how much of the partners\' spend is aligned with the mission, or see the trend',
+  summary: "Record how much of the partners' spend is aligned with the mission, or see the trend",
   example: `mission budget ${SLUG} total=${TOTAL_LIKE} aligned=${ALIGNED_LIKE} period=2026/27`,
   options: ['total', 'aligned', 'period'],
   positionals: 1,

@@ -61,7 +61,12 @@ function statementFrom(raw: Token[]): string | undefined {
   }
   const first = lead.indexOf(meaningful[0]);
   const last = lead.indexOf(meaningful[meaningful.length - 1]);
-  return collapseSpaces(lead.slice(first, last + 1).map((t) => t.source).join(' '));
+  return collapseSpaces(
+    lead
+      .slice(first, last + 1)
+      .map((t) => t.source)
+      .join(' '),
+  );
 }
 
 function isFillerToken(t: Token): boolean {
@@ -173,11 +178,4 @@ export const missionChannel = defineCommand({
 });
 
 /** Registered in registry.ts, in the order help lists them. */
-export const missionSetupCommands = [
-  missionCreate,
-  missionList,
-  missionShow,
-  missionAdd,
-  missionRemove,
-  missionChannel,
-] as const;
+export const missionSetupCommands = [missionCreate, missionList, missionShow, missionAdd, missionRemove, missionChannel] as const;

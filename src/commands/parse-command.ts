@@ -74,7 +74,10 @@ function parse(wordInput: string, textInput: string, ctx: CommandContext): Parse
   // `checkin ladywood-jobs` is `checkin open ladywood-jobs`: the word's default subcommand.
   if (!def && fallback) return runCommand(fallback, tokens.slice(start), ctx);
   if (!def) {
-    const close = nearest(name, commandsOf(word).map((d) => d.name));
+    const close = nearest(
+      name,
+      commandsOf(word).map((d) => d.name),
+    );
     return fail('UNKNOWN_COMMAND', `"${head.text}" is not a ${word} command; type \`${word} help\` to see them all`, {
       suggestion: close ? `Did you mean \`${word} ${close}\`?` : undefined,
     });
@@ -103,7 +106,10 @@ function helpCommand(word: CommandWord, tokens: Token[]): ParseResult {
   const topic = words[0] === word ? words[1] : words[0];
   if (topic === undefined || topic === HELP_NAME) return { ok: true, command: { name: 'help', word } };
   if (findCommand(word, topic)) return { ok: true, command: { name: 'help', word, topic } };
-  const close = nearest(topic, commandsOf(word).map((d) => d.name));
+  const close = nearest(
+    topic,
+    commandsOf(word).map((d) => d.name),
+  );
   return fail('UNKNOWN_COMMAND', `there is no ${word} ${topic} command; type \`${word} help\` to see them all`, {
     suggestion: close ? `Did you mean \`${word} help ${close}\`?` : undefined,
   });

@@ -38,18 +38,23 @@ export const missionRetention = defineCommand({
   example: 'mission retention ladywood-jobs months=24',
   options: ['months'],
   positionals: 1,
-  parse: (args) => validate(z.object({ slug: slugArg(), months: whole('months', 1, 120) }), { slug: args.positionals[0], months: args.options.months }),
+  parse: (args) =>
+    validate(z.object({ slug: slugArg(), months: whole('months', 1, 120) }), { slug: args.positionals[0], months: args.options.months }),
 });
 
 export const missionAudit = defineCommand({
   word: 'mission',
   name: 'audit',
   usage: 'mission audit <slug> [limit=<n>]',
-  summary: "Who changed what in a mission, and when (admins)",
+  summary: 'Who changed what in a mission, and when (admins)',
   example: 'mission audit ladywood-jobs limit=20',
   options: ['limit'],
   positionals: 1,
-  parse: (args) => validate(z.object({ slug: slugArg(), limit: whole('limit', 1, 100).optional() }), { slug: args.positionals[0], limit: args.options.limit }),
+  parse: (args) =>
+    validate(z.object({ slug: slugArg(), limit: whole('limit', 1, 100).optional() }), {
+      slug: args.positionals[0],
+      limit: args.options.limit,
+    }),
 });
 
 export const privacyCommands = [checkinMyData, checkinForgetMe, missionRetention, missionAudit] as const;

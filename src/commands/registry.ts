@@ -12,7 +12,15 @@ import { privacyCommands } from './privacy';
  * Every subcommand the bot understands. A new command family is one file exporting its
  * definitions `as const`, spread in here.
  */
-export const COMMANDS = [...missionSetupCommands, ...missionLinkCommands, ...checkinCycleCommands, ...indicatorCommands, ...blockerCommands, ...apiAndExportCommands, ...privacyCommands] as const;
+export const COMMANDS = [
+  ...missionSetupCommands,
+  ...missionLinkCommands,
+  ...checkinCycleCommands,
+  ...indicatorCommands,
+  ...blockerCommands,
+  ...apiAndExportCommands,
+  ...privacyCommands,
+] as const;
 
 export type RegisteredCommand = (typeof COMMANDS)[number];
 export type CommandWord = RegisteredCommand['word'];

@@ -66,7 +66,24 @@ export function matchOption(text: string, options: AnswerOption[]): OptionMatch 
   return { ok: false, reason: 'no-match' };
 }
 
-const NOTHING = new Set(['no', 'nope', 'none', 'nothing', 'nil', 'n/a', 'na', '-', 'no blockers', 'no blocker', 'nothing blocking', 'not really', 'all good', 'nothing at the moment', 'none right now', 'no thanks']);
+const NOTHING = new Set([
+  'no',
+  'nope',
+  'none',
+  'nothing',
+  'nil',
+  'n/a',
+  'na',
+  '-',
+  'no blockers',
+  'no blocker',
+  'nothing blocking',
+  'not really',
+  'all good',
+  'nothing at the moment',
+  'none right now',
+  'no thanks',
+]);
 
 /** "no", "none", "nothing"... : the way people say there is nothing to report. */
 export function saysNothing(text: string): boolean {

@@ -90,7 +90,9 @@ const SEVERITY_ORDER: Record<BlockerSeverity, number> = { high: 0, medium: 1, lo
 
 /** Most severe first, then oldest first: the order leads should read them in. */
 export function byUrgency(a: Blocker, b: Blocker): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || a.id.localeCompare(b.id);
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || a.id.localeCompare(b.id)
+  );
 }
 
 /** The mission's escalation threshold in weeks. */

@@ -4,12 +4,32 @@ import type { Checkin, CheckinRound } from './checkin';
 import type { Member } from './mission';
 import type { Question } from './questions';
 import { LOW_CONFIDENCE, NO_ORGANISATION, TREND_WEEKS } from './digest-types';
-import type { BlockerLine, BlockerSummary, BudgetFigures, BudgetSummary, ConfidenceSummary, Digest, DigestInput, Highlight, Highlights, IndicatorLine, IndicatorView, MemberStatus, Participation, ParticipationCounts, WeekPoint } from './digest-types';
+import type {
+  BlockerLine,
+  BlockerSummary,
+  BudgetFigures,
+  BudgetSummary,
+  ConfidenceSummary,
+  Digest,
+  DigestInput,
+  Highlight,
+  Highlights,
+  IndicatorLine,
+  IndicatorView,
+  MemberStatus,
+  Participation,
+  ParticipationCounts,
+  WeekPoint,
+} from './digest-types';
 
 export * from './digest-types';
 
 /** Each member's status in the round. Everyone asked, away at the start, or who answered appears. */
-export function memberStatuses(round: CheckinRound, checkins: Checkin[], awayNow: ReadonlySet<string> = new Set()): Map<string, MemberStatus> {
+export function memberStatuses(
+  round: CheckinRound,
+  checkins: Checkin[],
+  awayNow: ReadonlySet<string> = new Set(),
+): Map<string, MemberStatus> {
   const out = new Map<string, MemberStatus>();
   const away = new Set(round.away);
   for (const id of round.asked) out.set(id, away.has(id) || awayNow.has(id) ? 'away' : 'missing');
@@ -51,7 +71,9 @@ export function participation(statuses: Map<string, MemberStatus>, members: Memb
     count(total, status);
     orgs.set(org, counts);
   }
-  const byOrganisation = [...orgs.entries()].sort(([a], [b]) => compareOrganisations(a, b)).map(([organisation, c]) => ({ organisation, ...c }));
+  const byOrganisation = [...orgs.entries()]
+    .sort(([a], [b]) => compareOrganisations(a, b))
+    .map(([organisation, c]) => ({ organisation, ...c }));
   const partners = byOrganisation.filter((o) => o.organisation !== NO_ORGANISATION);
   return {
     ...total,
@@ -87,7 +109,13 @@ export function weekPoint(round: CheckinRound, checkins: Checkin[], awayNow?: Re
   const p = participation(memberStatuses(round, checkins, awayNow), []);
   const values = confidenceValues(round, checkins);
   const avg = average(values);
-  return { weekKey: round.weekKey, asked: p.asked, answered: p.answered, ...(avg !== undefined ? { confidence: avg } : {}), confidenceAnswers: values.length };
+  return {
+    weekKey: round.weekKey,
+    asked: p.asked,
+    answered: p.answered,
+    ...(avg !== undefined ? { confidence: avg } : {}),
+    confidenceAnswers: values.length,
+  };
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -114,7 +142,10 @@ export function confidenceSummary(values: number[], current: WeekPoint, history:
   const avg = average(values);
   const distribution: ConfidenceSummary['distribution'] = [0, 0, 0, 0, 0];
   for (const v of values) distribution[v - 1] += 1;
-  const before = trend.slice(0, -1).reverse().find((w) => w.confidence !== undefined);
+  const before = trend
+    .slice(0, -1)
+    .reverse()
+    .find((w) => w.confidence !== undefined);
   const previous = before?.confidence !== undefined ? { weekKey: before.weekKey, average: before.confidence } : undefined;
   return {
     ...(avg !== undefined ? { average: avg } : {}),
@@ -143,7 +174,12 @@ export function indicatorLine(view: IndicatorView): IndicatorLine {
 }
 
 export function budgetSummary(entries: BudgetFigures[]): BudgetSummary {
-  const trend = entries.map((e) => ({ period: e.period, total: e.total, aligned: e.aligned, share: e.total > 0 ? e.aligned / e.total : 0 }));
+  const trend = entries.map((e) => ({
+    period: e.period,
+    total: e.total,
+    aligned: e.aligned,
+    share: e.total > 0 ? e.aligned / e.total : 0,
+  }));
   const latest = trend[trend.length - 1];
   const previous = trend[trend.length - 2];
   return {
@@ -174,7 +210,10 @@ export function blockerSummary(blockers: Blocker[], members: Member[], weekKey: 
     .sort((a, b) => a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
     .map(line);
   const resolvedThisWeek = blockers
-    .filter((b) => b.status === 'resolved' && b.resolvedAt && b.resolvedAt.getTime() >= since.getTime() && b.resolvedAt.getTime() <= now.getTime())
+    .filter(
+      (b) =>
+        b.status === 'resolved' && b.resolvedAt && b.resolvedAt.getTime() >= since.getTime() && b.resolvedAt.getTime() <= now.getTime(),
+    )
     .sort((a, b) => (b.resolvedAt?.getTime() ?? 0) - (a.resolvedAt?.getTime() ?? 0))
     .map(line);
   return { newThisWeek, stillOpen, resolvedThisWeek };
@@ -225,7 +264,14 @@ export function buildDigest(input: DigestInput): Digest {
   const current = weekPoint(round, checkins, awayNow);
   return {
     mission: input.mission,
-    round: { id: round.id, weekKey: round.weekKey, status: round.status, opensAt: round.opensAt, closesAt: round.closesAt, ...(round.closedAt ? { closedAt: round.closedAt } : {}) },
+    round: {
+      id: round.id,
+      weekKey: round.weekKey,
+      status: round.status,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      ...(round.closedAt ? { closedAt: round.closedAt } : {}),
+    },
     final: round.status === 'closed',
     participation: participation(statuses, members),
     confidence: confidenceSummary(confidenceValues(round, checkins), current, input.history),

@@ -5,9 +5,19 @@ type Unit = keyof typeof MINUTES_PER_UNIT;
 
 // A Map, not an object literal, so that words like "constructor" are not units.
 const UNIT_WORDS = new Map<string, Unit>([
-  ['d', 'd'], ['day', 'd'], ['days', 'd'],
-  ['h', 'h'], ['hr', 'h'], ['hrs', 'h'], ['hour', 'h'], ['hours', 'h'],
-  ['m', 'm'], ['min', 'm'], ['mins', 'm'], ['minute', 'm'], ['minutes', 'm'],
+  ['d', 'd'],
+  ['day', 'd'],
+  ['days', 'd'],
+  ['h', 'h'],
+  ['hr', 'h'],
+  ['hrs', 'h'],
+  ['hour', 'h'],
+  ['hours', 'h'],
+  ['m', 'm'],
+  ['min', 'm'],
+  ['mins', 'm'],
+  ['minute', 'm'],
+  ['minutes', 'm'],
 ]);
 
 // One "<number><unit>" part, optionally followed by spaces or a comma.

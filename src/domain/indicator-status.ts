@@ -96,7 +96,10 @@ export function statusForShortfall(shortfall: number): Exclude<IndicatorStatus, 
 }
 
 /** The status of an indicator from all its readings (only the latest counts). */
-export function indicatorStatus(t: Trajectory, readings: readonly Pick<IndicatorReading, 'value' | 'date' | 'recordedAt'>[]): IndicatorStatus {
+export function indicatorStatus(
+  t: Trajectory,
+  readings: readonly Pick<IndicatorReading, 'value' | 'date' | 'recordedAt'>[],
+): IndicatorStatus {
   return assess(t, latestReading(readings)).status;
 }
 

@@ -14,13 +14,7 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
 function shows(dt: DateTime, wall: WallTime): boolean {
-  return (
-    dt.year === wall.year &&
-    dt.month === wall.month &&
-    dt.day === wall.day &&
-    dt.hour === wall.hour &&
-    dt.minute === wall.minute
-  );
+  return dt.year === wall.year && dt.month === wall.month && dt.day === wall.day && dt.hour === wall.hour && dt.minute === wall.minute;
 }
 
 /**

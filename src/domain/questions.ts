@@ -35,9 +35,22 @@ export const DEFAULT_QUESTIONS: Question[] = [
   { id: 'moved', kind: 'long-text', prompt: 'What moved this week toward the mission?', required: true, role: 'moved' },
   { id: 'next', kind: 'long-text', prompt: "What's next?", required: true, role: 'next' },
   { id: 'blocker', kind: 'long-text', prompt: 'Anything blocking you? (leave empty if not)', required: false, role: 'blocker' },
-  { id: 'blocker_severity', kind: 'choice', prompt: 'How serious is the blocker?', required: false, options: [...BLOCKER_SEVERITIES], role: 'blocker-severity' },
+  {
+    id: 'blocker_severity',
+    kind: 'choice',
+    prompt: 'How serious is the blocker?',
+    required: false,
+    options: [...BLOCKER_SEVERITIES],
+    role: 'blocker-severity',
+  },
   { id: 'blocker_help', kind: 'text', prompt: 'Who could help with it?', required: false, role: 'blocker-help' },
-  { id: 'confidence', kind: 'scale', prompt: 'How confident are you that the mission is on track? (1–5)', required: true, role: 'confidence' },
+  {
+    id: 'confidence',
+    kind: 'scale',
+    prompt: 'How confident are you that the mission is on track? (1–5)',
+    required: true,
+    role: 'confidence',
+  },
   { id: 'story', kind: 'long-text', prompt: 'A story or lesson worth sharing (optional)', required: false, role: 'story' },
 ];
 
@@ -58,7 +71,10 @@ export type Answers = Record<string, string>;
  * Checks a submission against the questions: required answers present, lengths, allowed
  * options. Returns errors by question id; an empty object means valid.
  */
-export function validateAnswers(questions: Question[], raw: Record<string, string | undefined>): { answers: Answers; errors: Record<string, string> } {
+export function validateAnswers(
+  questions: Question[],
+  raw: Record<string, string | undefined>,
+): { answers: Answers; errors: Record<string, string> } {
   const answers: Answers = {};
   const errors: Record<string, string> = {};
   for (const q of questions) {

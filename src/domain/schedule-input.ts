@@ -1,14 +1,7 @@
 import { IANAZone } from 'luxon';
 import { formatDuration, parseDuration } from './durations';
 import { fail, ok, type Parsed } from './parse-result';
-import {
-  DEFAULT_SCHEDULE,
-  MAX_CLOSE_MINUTES,
-  MIN_REMIND_MINUTES,
-  WEEKDAY_NAMES,
-  type IsoWeekday,
-  type Schedule,
-} from './schedule';
+import { DEFAULT_SCHEDULE, MAX_CLOSE_MINUTES, MIN_REMIND_MINUTES, WEEKDAY_NAMES, type IsoWeekday, type Schedule } from './schedule';
 
 /** The arguments of `mission schedule <slug> day= time= [tz=] [remind=] [close=]`, as typed. */
 export interface ScheduleArgs {
@@ -74,9 +67,7 @@ export function validateSchedule(schedule: Schedule): Parsed<Schedule> {
     problems.push(`remind must be at least ${formatDuration(MIN_REMIND_MINUTES)}`);
   }
   if (!Number.isInteger(close) || close > MAX_CLOSE_MINUTES) {
-    problems.push(
-      `close must be at most ${formatDuration(MAX_CLOSE_MINUTES)}, so that each round closes before the next one opens`,
-    );
+    problems.push(`close must be at most ${formatDuration(MAX_CLOSE_MINUTES)}, so that each round closes before the next one opens`);
   }
   if (remind >= close) {
     problems.push(
@@ -102,11 +93,29 @@ export function parseScheduleArgs(args: ScheduleArgs, base: Schedule = DEFAULT_S
     if (parsed.ok) apply(parsed.value);
     else problems.push(parsed.message);
   };
-  take(args.day, parseDay, (day) => { next.day = day; });
-  take(args.time, parseTime, (time) => { next.time = time; });
-  take(args.tz, parseTimeZone, (zone) => { next.timeZone = zone; });
-  take(args.remind, (text) => parseDuration(text, 'remind'), (minutes) => { next.remindAfterMinutes = minutes; });
-  take(args.close, (text) => parseDuration(text, 'close'), (minutes) => { next.closeAfterMinutes = minutes; });
+  take(args.day, parseDay, (day) => {
+    next.day = day;
+  });
+  take(args.time, parseTime, (time) => {
+    next.time = time;
+  });
+  take(args.tz, parseTimeZone, (zone) => {
+    next.timeZone = zone;
+  });
+  take(
+    args.remind,
+    (text) => parseDuration(text, 'remind'),
+    (minutes) => {
+      next.remindAfterMinutes = minutes;
+    },
+  );
+  take(
+    args.close,
+    (text) => parseDuration(text, 'close'),
+    (minutes) => {
+      next.closeAfterMinutes = minutes;
+    },
+  );
   if (problems.length > 0) return fail(problems.join('; '));
   return validateSchedule(next);
 }

@@ -32,9 +32,7 @@ export const DEFAULT_SCHEDULE: Readonly<Schedule> = Object.freeze({
   paused: false,
 });
 
-export const WEEKDAY_NAMES = [
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
-] as const;
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /** A reminder sooner than this would arrive before anyone could reasonably answer. */
 export const MIN_REMIND_MINUTES = 15;

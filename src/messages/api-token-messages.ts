@@ -26,15 +26,27 @@ export function tokenIssuedMessage(mission: Mission, token: ApiToken, secret: st
           { label: 'Expires', value: 'When revoked, or if you stop being an admin of the mission' },
         ],
       },
-      { kind: 'context', text: [`Use it as "Authorization: Bearer <token>" with ${apiHint(apiBase)}, or: MISSION_PULSE_TOKEN=<token> npx mission-pulse missions`] },
+      {
+        kind: 'context',
+        text: [
+          `Use it as "Authorization: Bearer <token>" with ${apiHint(apiBase)}, or: MISSION_PULSE_TOKEN=<token> npx mission-pulse missions`,
+        ],
+      },
       { kind: 'context', text: [`Revoke it with \`mission api-token ${mission.slug} revoke ${token.id}\``] },
     ],
   };
 }
 
 function tokenLine(t: ApiToken): RichText {
-  const state = t.revokedAt ? `revoked ${day(t.revokedAt)}${t.revokedBy ? ` by ${t.revokedBy}` : ''}` : t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : 'never used';
-  return [{ bold: t.id }, ` ${t.label ? `"${t.label}" ` : ''}— made by ${t.createdByName ?? t.createdBy.userId} on ${day(t.createdAt)}, ${state}`];
+  const state = t.revokedAt
+    ? `revoked ${day(t.revokedAt)}${t.revokedBy ? ` by ${t.revokedBy}` : ''}`
+    : t.lastUsedAt
+      ? `last used ${day(t.lastUsedAt)}`
+      : 'never used';
+  return [
+    { bold: t.id },
+    ` ${t.label ? `"${t.label}" ` : ''}— made by ${t.createdByName ?? t.createdBy.userId} on ${day(t.createdAt)}, ${state}`,
+  ];
 }
 
 const MAX_LISTED = 30;

@@ -78,7 +78,11 @@ function leadsLine(leads: LeadRef[], channelPlatform?: string): RichText {
   shown.forEach((l, i) => {
     if (i > 0) out.push(', ');
     if (l.mention) out.push({ user: l.mention });
-    else out.push({ bold: l.name }, channelPlatform && l.platform !== channelPlatform ? ` (on ${l.platform === 'teams' ? 'Teams' : 'Slack'})` : '');
+    else
+      out.push(
+        { bold: l.name },
+        channelPlatform && l.platform !== channelPlatform ? ` (on ${l.platform === 'teams' ? 'Teams' : 'Slack'})` : '',
+      );
   });
   if (leads.length > shown.length) out.push(` and ${leads.length - shown.length} more`);
   if (shown.length === 0) out.push('none yet — an admin can make someone a lead with `mission add <slug> @person role=lead`');
@@ -88,7 +92,12 @@ function leadsLine(leads: LeadRef[], channelPlatform?: string): RichText {
 function statusBlocks(b: Blocker, zone: string): Block[] {
   if (b.status === 'resolved') {
     const when = b.resolvedAt ? ` on ${day(b.resolvedAt, zone)}` : '';
-    return [{ kind: 'text', text: ['Resolved by ', { bold: b.resolvedBy ?? 'someone' }, `${when}: `, cut(b.resolution ?? '', MAX_RESOLUTION_LENGTH)] }];
+    return [
+      {
+        kind: 'text',
+        text: ['Resolved by ', { bold: b.resolvedBy ?? 'someone' }, `${when}: `, cut(b.resolution ?? '', MAX_RESOLUTION_LENGTH)],
+      },
+    ];
   }
   if (b.status === 'withdrawn') {
     const when = b.resolvedAt ? ` on ${day(b.resolvedAt, zone)}` : '';
@@ -101,9 +110,17 @@ function statusBlocks(b: Blocker, zone: string): Block[] {
  * The alert (high severity, posted at once) or the escalation (open too long, for the leads).
  * Rebuilt on every change, so the one message always shows who offered help and how it ended.
  */
-export function blockerPostMessage(mission: Mission, b: Blocker, now: Date, opts: { kind: PostKind; escalateWeeks: number; leads?: LeadRef[]; channelPlatform?: string }): Message {
+export function blockerPostMessage(
+  mission: Mission,
+  b: Blocker,
+  now: Date,
+  opts: { kind: PostKind; escalateWeeks: number; leads?: LeadRef[]; channelPlatform?: string },
+): Message {
   const zone = mission.timeZone;
-  const header = opts.kind === 'escalation' ? `Blocker open for more than ${weeks(opts.escalateWeeks)}` : `${SEVERITY_LABEL[b.severity]}-severity blocker`;
+  const header =
+    opts.kind === 'escalation'
+      ? `Blocker open for more than ${weeks(opts.escalateWeeks)}`
+      : `${SEVERITY_LABEL[b.severity]}-severity blocker`;
   const closed = b.status !== 'open';
   const blocks: Block[] = [
     { kind: 'header', text: closed ? `${b.status === 'resolved' ? 'Resolved' : 'Withdrawn'}: ${header.toLowerCase()}` : header },
@@ -122,7 +139,12 @@ export function blockerPostMessage(mission: Mission, b: Blocker, now: Date, opts
   if (opts.kind === 'escalation' && opts.leads) blocks.push({ kind: 'text', text: leadsLine(opts.leads, opts.channelPlatform) });
   if (b.helpers.length > 0) {
     const shown = b.helpers.slice(0, MAX_HELPERS_SHOWN);
-    blocks.push({ kind: 'list', title: 'Offered to help', items: shown.map(helperLine), ...(b.helpers.length > shown.length ? { more: b.helpers.length - shown.length } : {}) });
+    blocks.push({
+      kind: 'list',
+      title: 'Offered to help',
+      items: shown.map(helperLine),
+      ...(b.helpers.length > shown.length ? { more: b.helpers.length - shown.length } : {}),
+    });
   }
   blocks.push(...statusBlocks(b, zone));
   if (!closed) {
@@ -134,7 +156,10 @@ export function blockerPostMessage(mission: Mission, b: Blocker, now: Date, opts
       ],
     });
   }
-  blocks.push({ kind: 'context', text: [`${mission.slug} · ${closed ? 'closed' : 'open'} · ${b.helpers.length} offer${b.helpers.length === 1 ? '' : 's'} of help`] });
+  blocks.push({
+    kind: 'context',
+    text: [`${mission.slug} · ${closed ? 'closed' : 'open'} · ${b.helpers.length} offer${b.helpers.length === 1 ? '' : 's'} of help`],
+  });
   const state = closed ? `${b.status === 'resolved' ? 'Resolved' : 'Withdrawn'}: ` : '';
   return { summary: `${state}${header} on ${mission.slug}: ${b.ownerName} — ${cut(b.text, 120)}`, blocks };
 }
@@ -146,7 +171,12 @@ export function helpOfferedMessage(mission: Mission, b: Blocker, helper: PersonR
     blocks: [
       { kind: 'text', text: [...person(helper), ' offered to help with your blocker on ', { bold: mission.slug }, ':'] },
       { kind: 'text', text: [cut(b.text, 500)] },
-      { kind: 'context', text: ['Get in touch with them to take it forward. Once it is sorted, press Resolved on the alert, or answer "Resolved" in your next check-in.'] },
+      {
+        kind: 'context',
+        text: [
+          'Get in touch with them to take it forward. Once it is sorted, press Resolved on the alert, or answer "Resolved" in your next check-in.',
+        ],
+      },
     ],
   };
 }
@@ -156,7 +186,10 @@ export function resolvedForOwnerMessage(mission: Mission, b: Blocker, by: Person
   return {
     summary: `${by.name} marked your blocker on ${mission.slug} resolved`,
     blocks: [
-      { kind: 'text', text: [...person(by), ' marked your blocker on ', { bold: mission.slug }, ' resolved: ', cut(note, MAX_RESOLUTION_LENGTH)] },
+      {
+        kind: 'text',
+        text: [...person(by), ' marked your blocker on ', { bold: mission.slug }, ' resolved: ', cut(note, MAX_RESOLUTION_LENGTH)],
+      },
       { kind: 'context', text: [cut(b.text, 300)] },
     ],
   };
@@ -187,12 +220,23 @@ export function resolveForm(mission: Mission, b: Blocker): Form {
 export function blockerRaisedMessage(mission: Mission, b: Blocker, alertedTo: string | undefined): Message {
   const alerted = alertedTo ? ` An alert went to ${alertedTo}.` : '';
   const text = `Raised your ${b.severity}-severity blocker on ${mission.slug}.${alerted} Your next check-in will ask whether it is still blocking you.`;
-  return { summary: text, blocks: [{ kind: 'text', text: [text] }, { kind: 'context', text: [cut(b.text, 300)] }] };
+  return {
+    summary: text,
+    blocks: [
+      { kind: 'text', text: [text] },
+      { kind: 'context', text: [cut(b.text, 300)] },
+    ],
+  };
 }
 
 /** `mission blockers <slug>`: the open blockers, most severe and oldest first. */
 export function blockerListMessage(mission: Mission, open: Blocker[], now: Date, escalateWeeks: number): Message {
-  const footer: Block = { kind: 'context', text: [`Blockers open for more than ${weeks(escalateWeeks)} are escalated to the leads. Admins change this with \`mission blockers ${mission.slug} escalate=<weeks>\`.`] };
+  const footer: Block = {
+    kind: 'context',
+    text: [
+      `Blockers open for more than ${weeks(escalateWeeks)} are escalated to the leads. Admins change this with \`mission blockers ${mission.slug} escalate=<weeks>\`.`,
+    ],
+  };
   if (open.length === 0) {
     const text = `No open blockers on ${mission.slug}.`;
     return { summary: text, blocks: [{ kind: 'text', text: [text] }, footer] };
@@ -202,7 +246,12 @@ export function blockerListMessage(mission: Mission, open: Blocker[], now: Date,
     { bold: SEVERITY_LABEL[b.severity] },
     ` · ${withOrganisation(b.ownerName, b.ownerOrganisation)} · ${ageLabel(b, now)} · `,
     cut(b.text, LIST_TEXT_LENGTH),
-    b.helpers.length > 0 ? ` · help offered by ${b.helpers.slice(0, 5).map((h) => h.name).join(', ')}${b.helpers.length > 5 ? ` and ${b.helpers.length - 5} more` : ''}` : '',
+    b.helpers.length > 0
+      ? ` · help offered by ${b.helpers
+          .slice(0, 5)
+          .map((h) => h.name)
+          .join(', ')}${b.helpers.length > 5 ? ` and ${b.helpers.length - 5} more` : ''}`
+      : '',
     b.helpWanted && b.helpers.length === 0 ? ` · could help: ${cut(b.helpWanted, 80)}` : '',
   ]);
   const summary = `${open.length} open blocker${open.length === 1 ? '' : 's'} on ${mission.slug}`;

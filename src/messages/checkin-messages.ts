@@ -44,7 +44,10 @@ export function checkinForm(mission: Mission, round: CheckinRound, answers: Answ
     submitLabel: 'Submit',
     state: round.id,
     intro: [{ bold: mission.statement }, ` — ${weekLabel(round)}`],
-    inputs: [...round.questions.map((q) => toInput(q, answers[q.id])), ...extra.map((i) => (answers[i.id] !== undefined ? { ...i, initial: answers[i.id] } : i))],
+    inputs: [
+      ...round.questions.map((q) => toInput(q, answers[q.id])),
+      ...extra.map((i) => (answers[i.id] !== undefined ? { ...i, initial: answers[i.id] } : i)),
+    ],
   };
 }
 
@@ -73,7 +76,10 @@ export function promptMessage(mission: Mission, round: CheckinRound, reminder = 
 function answerLines(questions: Question[], answers: Answers): Block[] {
   return questions
     .filter((q) => answers[q.id])
-    .map((q): Block => ({ kind: 'fields', fields: [{ label: q.prompt, value: q.kind === 'scale' ? (SCALE_LABELS[answers[q.id]] ?? answers[q.id]) : answers[q.id] }] }));
+    .map((q): Block => ({
+      kind: 'fields',
+      fields: [{ label: q.prompt, value: q.kind === 'scale' ? (SCALE_LABELS[answers[q.id]] ?? answers[q.id]) : answers[q.id] }],
+    }));
 }
 
 export function confirmationMessage(mission: Mission, round: CheckinRound, checkin: Checkin, editable: boolean): Message {

@@ -32,7 +32,8 @@ export interface AskInput {
   words?: boolean;
 }
 
-export const WORDS_LINE = 'Reply `back` for the previous question, `skip` to leave out an optional one, `stop` to finish later, or `done` to send.';
+export const WORDS_LINE =
+  'Reply `back` for the previous question, `skip` to leave out an optional one, `stop` to finish later, or `done` to send.';
 
 function howToAnswer(q: QuestionView): string {
   if (q.kind === 'scale') return `Reply with a number from ${q.options[0]?.value ?? 1} to ${q.options[q.options.length - 1]?.value ?? 5}.`;
@@ -54,7 +55,11 @@ export function questionMessage(a: AskInput): Message {
     blocks.push({ kind: 'fields', fields: [{ label: 'Your answer so far', value: a.current }] });
     blocks.push({ kind: 'context', text: ['Reply with a new answer, or `next` to keep this one.'] });
   }
-  const hints = [q.hint, howToAnswer(q), q.kind !== 'text' && q.kind !== 'long-text' && !q.required ? 'Or `skip` to leave it out.' : undefined];
+  const hints = [
+    q.hint,
+    howToAnswer(q),
+    q.kind !== 'text' && q.kind !== 'long-text' && !q.required ? 'Or `skip` to leave it out.' : undefined,
+  ];
   blocks.push({ kind: 'context', text: [hints.filter(Boolean).join(' ')] });
   if (a.words) blocks.push({ kind: 'context', text: [WORDS_LINE] });
   const lead = a.note ? `${a.note} ` : '';
@@ -62,10 +67,18 @@ export function questionMessage(a: AskInput): Message {
 }
 
 /** After the last question: the answers as they will be sent, and how to send them. */
-export function reviewMessage(mission: Mission, round: CheckinRound, rows: Array<{ label: string; value: string }>, note?: string): Message {
+export function reviewMessage(
+  mission: Mission,
+  round: CheckinRound,
+  rows: Array<{ label: string; value: string }>,
+  note?: string,
+): Message {
   const blocks: Block[] = [];
   if (note) blocks.push({ kind: 'text', text: [note] });
-  blocks.push({ kind: 'text', text: [`That's every question for `, { bold: mission.slug }, ` (${weekLabel(round)}). This is what you'll send:`] });
+  blocks.push({
+    kind: 'text',
+    text: [`That's every question for `, { bold: mission.slug }, ` (${weekLabel(round)}). This is what you'll send:`],
+  });
   for (const r of rows) blocks.push({ kind: 'fields', fields: [r] });
   blocks.push({ kind: 'context', text: ['Reply `done` to send it, `back` to change the last answer, or `edit 2` to change answer 2.'] });
   return { summary: `${note ? `${note} ` : ''}All questions answered for ${mission.slug}: reply done to send your check-in.`, blocks };
@@ -77,7 +90,10 @@ export function draftSavedMessage(mission: Mission, round: CheckinRound, answere
     summary: text,
     blocks: [
       { kind: 'text', text: [text] },
-      { kind: 'context', text: [`${mission.slug} · ${weekLabel(round)} · closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`] },
+      {
+        kind: 'context',
+        text: [`${mission.slug} · ${weekLabel(round)} · closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+      },
       { kind: 'actions', buttons: [{ actionId: ACTION_OPEN, label: 'Open the form', value: round.id }] },
     ],
   };
@@ -89,8 +105,18 @@ export function answeringByReplyMessage(mission: Mission, round: CheckinRound): 
     summary: `Check-in for ${mission.slug} (${weekLabel(round)}): answering by reply`,
     blocks: [
       { kind: 'header', text: 'Weekly check-in' },
-      { kind: 'text', text: ['You are answering this check-in for ', { bold: mission.statement }, ' by reply, below. You can also finish it in the form: your answers so far are filled in.'] },
-      { kind: 'context', text: [`${mission.slug} · ${weekLabel(round)} · closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`] },
+      {
+        kind: 'text',
+        text: [
+          'You are answering this check-in for ',
+          { bold: mission.statement },
+          ' by reply, below. You can also finish it in the form: your answers so far are filled in.',
+        ],
+      },
+      {
+        kind: 'context',
+        text: [`${mission.slug} · ${weekLabel(round)} · closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+      },
       {
         kind: 'actions',
         buttons: [
@@ -120,14 +146,22 @@ export function whichCheckinMessage(options: MissionChoice[], note?: string): Me
   blocks.push({ kind: 'text', text: [`You have check-ins open for ${options.length} missions. Which one is this for?`] });
   blocks.push({
     kind: 'list',
-    items: options.map(({ mission, answered }, i): RichText => [`${i + 1} — `, { bold: mission.slug }, `: ${mission.statement}${answered ? ' (answered)' : ''}`]),
+    items: options.map(({ mission, answered }, i): RichText => [
+      `${i + 1} — `,
+      { bold: mission.slug },
+      `: ${mission.statement}${answered ? ' (answered)' : ''}`,
+    ]),
   });
   blocks.push({ kind: 'context', text: [`Reply with the number (1 to ${options.length}) or the mission's short name.`] });
-  return { summary: `${note ? `${note} ` : ''}Which mission is this check-in reply for? ${options.map((o, i) => `${i + 1} ${o.mission.slug}`).join(', ')}`, blocks };
+  return {
+    summary: `${note ? `${note} ` : ''}Which mission is this check-in reply for? ${options.map((o, i) => `${i + 1} ${o.mission.slug}`).join(', ')}`,
+    blocks,
+  };
 }
 
 export function noOpenCheckinMessage(): Message {
-  const text = 'Hello! I run your mission team\'s weekly check-ins. None is open for you right now; when the next one opens I\'ll message you here, and you can answer in the form or just by replying. Type `mission help` to see everything I can do.';
+  const text =
+    "Hello! I run your mission team's weekly check-ins. None is open for you right now; when the next one opens I'll message you here, and you can answer in the form or just by replying. Type `mission help` to see everything I can do.";
   return { summary: text, blocks: [{ kind: 'text', text: [text] }] };
 }
 

@@ -83,7 +83,10 @@ function participationUnits(input: DetailsInput, byId: Map<string, Member>): Blo
 function confidenceUnits(d: Digest): Block[] {
   const c = d.confidence;
   const lines = c.trend.map((w) => {
-    const conf = w.confidence !== undefined ? `confidence ${oneDecimal(w.confidence)} from ${plural(w.confidenceAnswers, 'answer')}` : 'no confidence answers';
+    const conf =
+      w.confidence !== undefined
+        ? `confidence ${oneDecimal(w.confidence)} from ${plural(w.confidenceAnswers, 'answer')}`
+        : 'no confidence answers';
     return `${weekLabel(w.weekKey)}: ${conf} · ${w.answered} of ${w.asked} answered`;
   });
   if (c.answers > 0) lines.push(`This week's answers: ${c.distribution.map((n, i) => `${i + 1}: ${n}`).join(' · ')}`);
@@ -96,7 +99,10 @@ function answerUnits(input: DetailsInput, byId: Map<string, Member>): Block[] {
   const answered = input.checkins
     .filter((c) => c.status === 'answered')
     .map((c) => ({ c, m: byId.get(c.memberId) }))
-    .sort((a, b) => compareOrganisations(organisationOf(a.m), organisationOf(b.m)) || (a.m?.displayName ?? '').localeCompare(b.m?.displayName ?? ''));
+    .sort(
+      (a, b) =>
+        compareOrganisations(organisationOf(a.m), organisationOf(b.m)) || (a.m?.displayName ?? '').localeCompare(b.m?.displayName ?? ''),
+    );
   if (answered.length === 0) return [heading('Answers'), { kind: 'text', text: ['No answers yet.'] }];
   const units: Block[] = [heading('Answers')];
   for (const { c, m } of answered) {
@@ -104,7 +110,10 @@ function answerUnits(input: DetailsInput, byId: Map<string, Member>): Block[] {
       .filter(([, v]) => v.trim() !== '')
       .sort(([a], [b]) => (order.get(a) ?? 99) - (order.get(b) ?? 99))
       .map(([id, v]) => `${cleanMemberText(prompts.get(id) ?? id)}\n${cleanMemberText(v)}`);
-    const head: RichText = [{ bold: shownName(m?.displayName, 'A former member') }, ` · ${shownName(organisationOf(m))}${c.late ? ' · sent late' : ''}`];
+    const head: RichText = [
+      { bold: shownName(m?.displayName, 'A former member') },
+      ` · ${shownName(organisationOf(m))}${c.late ? ' · sent late' : ''}`,
+    ];
     units.push(...textUnits(head, paragraphs.join('\n\n')));
   }
   return units;
@@ -122,7 +131,8 @@ function blockerUnit(l: BlockerLine, label: string): Block[] {
 
 function blockerUnits(d: Digest): Block[] {
   const { newThisWeek, stillOpen, resolvedThisWeek } = d.blockers;
-  if (newThisWeek.length + stillOpen.length + resolvedThisWeek.length === 0) return [heading('Blockers'), { kind: 'text', text: ['None open.'] }];
+  if (newThisWeek.length + stillOpen.length + resolvedThisWeek.length === 0)
+    return [heading('Blockers'), { kind: 'text', text: ['None open.'] }];
   return [
     heading('Blockers'),
     ...newThisWeek.flatMap((l) => blockerUnit(l, 'New this week')),
@@ -143,7 +153,8 @@ function indicatorUnits(d: Digest): Block[] {
     ];
     units.push(...textUnits([{ bold: shownName(i.name) }], body.join('\n')));
   }
-  if (d.budget.trend.length > 0) units.push(...textUnits([{ bold: 'Budget alignment by period' }], d.budget.trend.map(budgetText).join('\n')));
+  if (d.budget.trend.length > 0)
+    units.push(...textUnits([{ bold: 'Budget alignment by period' }], d.budget.trend.map(budgetText).join('\n')));
   return units;
 }
 
@@ -180,7 +191,8 @@ export function detailsPageMessage(digest: Digest, pages: Block[][], page: numbe
   const title = digestTitle(digest);
   const buttons: Button[] = [];
   if (n > 1) buttons.push({ actionId: DIGEST_DETAILS_ACTION, label: '‹ Previous page', value: detailsValue(digest.round.id, n - 1) });
-  if (n < pages.length) buttons.push({ actionId: DIGEST_DETAILS_ACTION, label: 'Next page ›', value: detailsValue(digest.round.id, n + 1), style: 'primary' });
+  if (n < pages.length)
+    buttons.push({ actionId: DIGEST_DETAILS_ACTION, label: 'Next page ›', value: detailsValue(digest.round.id, n + 1), style: 'primary' });
   const blocks: Block[] = [
     { kind: 'header', text: `Full details: ${title}` },
     { kind: 'context', text: [`Page ${n} of ${pages.length}`] },

@@ -1,14 +1,5 @@
 import { NO_ORGANISATION, type BlockerLine, type Digest, type Highlight } from '../domain/digest';
-import {
-  budgetChangeText,
-  budgetText,
-  countsText,
-  indicatorText,
-  oneDecimal,
-  plural,
-  signedChange,
-  weekLabel,
-} from './digest-format';
+import { budgetChangeText, budgetText, countsText, indicatorText, oneDecimal, plural, signedChange, weekLabel } from './digest-format';
 import { excerpt, renderedWeight } from './member-text';
 import type { Block, Message, RichText } from './model';
 
@@ -42,9 +33,51 @@ export interface DigestCaps {
  * Teams card (28 KB in all) however long the names and answers are.
  */
 export const DIGEST_CAP_LEVELS: readonly DigestCaps[] = [
-  { organisations: 8, silentOrganisations: 5, indicators: 6, newBlockers: 4, openBlockers: 4, resolvedBlockers: 3, moved: 5, stories: 3, movedChars: 200, storyChars: 280, blockerChars: 140, nameChars: 60, statementChars: 200 },
-  { organisations: 6, silentOrganisations: 4, indicators: 5, newBlockers: 3, openBlockers: 3, resolvedBlockers: 2, moved: 4, stories: 2, movedChars: 150, storyChars: 200, blockerChars: 110, nameChars: 40, statementChars: 150 },
-  { organisations: 5, silentOrganisations: 3, indicators: 4, newBlockers: 2, openBlockers: 2, resolvedBlockers: 1, moved: 3, stories: 1, movedChars: 110, storyChars: 150, blockerChars: 80, nameChars: 28, statementChars: 100 },
+  {
+    organisations: 8,
+    silentOrganisations: 5,
+    indicators: 6,
+    newBlockers: 4,
+    openBlockers: 4,
+    resolvedBlockers: 3,
+    moved: 5,
+    stories: 3,
+    movedChars: 200,
+    storyChars: 280,
+    blockerChars: 140,
+    nameChars: 60,
+    statementChars: 200,
+  },
+  {
+    organisations: 6,
+    silentOrganisations: 4,
+    indicators: 5,
+    newBlockers: 3,
+    openBlockers: 3,
+    resolvedBlockers: 2,
+    moved: 4,
+    stories: 2,
+    movedChars: 150,
+    storyChars: 200,
+    blockerChars: 110,
+    nameChars: 40,
+    statementChars: 150,
+  },
+  {
+    organisations: 5,
+    silentOrganisations: 3,
+    indicators: 4,
+    newBlockers: 2,
+    openBlockers: 2,
+    resolvedBlockers: 1,
+    moved: 3,
+    stories: 1,
+    movedChars: 110,
+    storyChars: 150,
+    blockerChars: 80,
+    nameChars: 28,
+    statementChars: 100,
+  },
 ];
 export const DIGEST_CAPS = DIGEST_CAP_LEVELS[0];
 /** The digest's text budget (as rendered, with ~80 bytes of markup per block). */
@@ -97,9 +130,18 @@ function participationBlocks(d: Digest, caps: DigestCaps): Block[] {
     const { shown, more } = capped(orgs, caps.organisations);
     const withAnswers = orgs.filter((o) => o.asked > 0 && o.organisation !== NO_ORGANISATION).length;
     const silent = capped(p.silent, caps.silentOrganisations);
-    const partners = `Heard from ${p.engaged.length} of ${plural(withAnswers, 'organisation')}` +
-      (silent.shown.length > 0 ? `; not yet from ${silent.shown.map((o) => excerpt(o, caps.nameChars)).join(', ')}${silent.more > 0 ? ` and ${silent.more} more` : ''}.` : '.');
-    blocks.push(list(partners, shown.map((o) => [{ bold: excerpt(o.organisation, caps.nameChars) }, `: ${countsText(o)}`]), more));
+    const partners =
+      `Heard from ${p.engaged.length} of ${plural(withAnswers, 'organisation')}` +
+      (silent.shown.length > 0
+        ? `; not yet from ${silent.shown.map((o) => excerpt(o, caps.nameChars)).join(', ')}${silent.more > 0 ? ` and ${silent.more} more` : ''}.`
+        : '.');
+    blocks.push(
+      list(
+        partners,
+        shown.map((o) => [{ bold: excerpt(o.organisation, caps.nameChars) }, `: ${countsText(o)}`]),
+        more,
+      ),
+    );
   }
   return blocks;
 }
@@ -108,7 +150,8 @@ function confidenceBlocks(d: Digest): Block[] {
   const c = d.confidence;
   if (c.average === undefined) return [{ kind: 'text', text: [{ bold: 'Confidence' }, '  No confidence answers this week.'] }];
   let line = `  ${oneDecimal(c.average)} / 5 from ${plural(c.answers, 'answer')}`;
-  if (c.previous && c.change !== undefined) line += `, ${signedChange(c.change)} on ${weekLabel(c.previous.weekKey).split(',')[0]} (${oneDecimal(c.previous.average)})`;
+  if (c.previous && c.change !== undefined)
+    line += `, ${signedChange(c.change)} on ${weekLabel(c.previous.weekKey).split(',')[0]} (${oneDecimal(c.previous.average)})`;
   if (c.low > 0) line += ` · ${c.low} at 2 or below`;
   const valued = c.trend.filter((w) => w.confidence !== undefined);
   const text: RichText = [{ bold: 'Confidence' }, line];
@@ -122,7 +165,13 @@ function indicatorBlocks(d: Digest, caps: DigestCaps): Block[] {
   const blocks: Block[] = [];
   if (d.indicators.length > 0) {
     const { shown, more } = capped(d.indicators, caps.indicators);
-    blocks.push(list('Indicators', shown.map((i) => [{ bold: excerpt(i.name, caps.nameChars) }, `: ${indicatorText(i)}`]), more));
+    blocks.push(
+      list(
+        'Indicators',
+        shown.map((i) => [{ bold: excerpt(i.name, caps.nameChars) }, `: ${indicatorText(i)}`]),
+        more,
+      ),
+    );
   }
   const b = d.budget;
   if (b.latest) {
@@ -144,19 +193,43 @@ function blockerBlocks(d: Digest, caps: DigestCaps): Block[] {
     return [{ kind: 'text', text: [{ bold: 'Blockers' }, '  None open.'] }];
   }
   const blocks: Block[] = [
-    { kind: 'text', text: [{ bold: 'Blockers' }, `  ${newThisWeek.length} new · ${stillOpen.length} still open · ${resolvedThisWeek.length} resolved this week`] },
+    {
+      kind: 'text',
+      text: [
+        { bold: 'Blockers' },
+        `  ${newThisWeek.length} new · ${stillOpen.length} still open · ${resolvedThisWeek.length} resolved this week`,
+      ],
+    },
   ];
   if (newThisWeek.length > 0) {
     const { shown, more } = capped(newThisWeek, caps.newBlockers);
-    blocks.push(list('New this week', shown.map((l) => blockerItem(l, l.blocker.severity === 'high' ? ' · high' : '', caps)), more));
+    blocks.push(
+      list(
+        'New this week',
+        shown.map((l) => blockerItem(l, l.blocker.severity === 'high' ? ' · high' : '', caps)),
+        more,
+      ),
+    );
   }
   if (stillOpen.length > 0) {
     const { shown, more } = capped(stillOpen, caps.openBlockers);
-    blocks.push(list('Still open', shown.map((l) => blockerItem(l, ` · open ${plural(Math.max(1, l.ageWeeks), 'week')}`, caps)), more));
+    blocks.push(
+      list(
+        'Still open',
+        shown.map((l) => blockerItem(l, ` · open ${plural(Math.max(1, l.ageWeeks), 'week')}`, caps)),
+        more,
+      ),
+    );
   }
   if (resolvedThisWeek.length > 0) {
     const { shown, more } = capped(resolvedThisWeek, caps.resolvedBlockers);
-    blocks.push(list('Resolved this week', shown.map((l) => blockerItem(l, '', caps)), more));
+    blocks.push(
+      list(
+        'Resolved this week',
+        shown.map((l) => blockerItem(l, '', caps)),
+        more,
+      ),
+    );
   }
   return blocks;
 }
@@ -170,11 +243,23 @@ function highlightBlocks(d: Digest, caps: DigestCaps): Block[] {
   const { moved, stories } = d.highlights;
   if (moved.length > 0) {
     const { shown, more } = capped(moved, caps.moved);
-    blocks.push(list('What moved', shown.map((h) => quote(h, caps.movedChars, caps)), more));
+    blocks.push(
+      list(
+        'What moved',
+        shown.map((h) => quote(h, caps.movedChars, caps)),
+        more,
+      ),
+    );
   }
   if (stories.length > 0) {
     const { shown, more } = capped(stories, caps.stories);
-    blocks.push(list('Stories and lessons', shown.map((h) => quote(h, caps.storyChars, caps)), more));
+    blocks.push(
+      list(
+        'Stories and lessons',
+        shown.map((h) => quote(h, caps.storyChars, caps)),
+        more,
+      ),
+    );
   }
   return blocks;
 }
@@ -183,7 +268,9 @@ function summaryOf(d: Digest): string {
   const p = d.participation;
   const parts = [`${p.answered}/${p.asked} answered`];
   if (d.confidence.average !== undefined) {
-    parts.push(`confidence ${oneDecimal(d.confidence.average)}${d.confidence.change !== undefined ? ` (${signedChange(d.confidence.change)})` : ''}`);
+    parts.push(
+      `confidence ${oneDecimal(d.confidence.average)}${d.confidence.change !== undefined ? ` (${signedChange(d.confidence.change)})` : ''}`,
+    );
   }
   parts.push(plural(d.blockers.newThisWeek.length, 'new blocker'));
   return `Digest for ${digestTitle(d)}: ${parts.join(', ')}`;
@@ -208,7 +295,14 @@ function digestBlocks(d: Digest, caps: DigestCaps): Block[] {
 function textBytes(blocks: Block[]): number {
   const plain = (t: RichText) => t.map((p) => (typeof p === 'string' ? p : 'bold' in p ? p.bold : p.user.name)).join('');
   return blocks.reduce((sum, b) => {
-    const text = b.kind === 'header' ? b.text : b.kind === 'text' || b.kind === 'context' ? plain(b.text) : b.kind === 'list' ? [b.title ?? '', ...b.items.map(plain)].join('\n') : '';
+    const text =
+      b.kind === 'header'
+        ? b.text
+        : b.kind === 'text' || b.kind === 'context'
+          ? plain(b.text)
+          : b.kind === 'list'
+            ? [b.title ?? '', ...b.items.map(plain)].join('\n')
+            : '';
     return sum + renderedWeight(text).bytes + 80;
   }, 0);
 }
@@ -220,10 +314,14 @@ export function digestMessage(d: Digest, chart?: DigestChart): Message {
     blocks = digestBlocks(d, caps);
     if (textBytes(blocks) <= DIGEST_TEXT_BYTES) break;
   }
-  if (chart) blocks.push({ kind: 'chart', pngBase64: chart.pngBase64, altText: chart.altText, title: 'Confidence, participation and indicators' });
+  if (chart)
+    blocks.push({ kind: 'chart', pngBase64: chart.pngBase64, altText: chart.altText, title: 'Confidence, participation and indicators' });
   blocks.push(
     { kind: 'context', text: ['Every answer, blocker and reading is in the full details.'] },
-    { kind: 'actions', buttons: [{ actionId: DIGEST_DETAILS_ACTION, label: 'Full details', value: detailsValue(d.round.id, 1), style: 'primary' }] },
+    {
+      kind: 'actions',
+      buttons: [{ actionId: DIGEST_DETAILS_ACTION, label: 'Full details', value: detailsValue(d.round.id, 1), style: 'primary' }],
+    },
   );
   return { summary: summaryOf(d), blocks };
 }

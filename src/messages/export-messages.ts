@@ -25,7 +25,10 @@ export function exportLinkMessage(mission: Mission, url: string, counts: ExportC
     summary: `Your export of ${mission.slug} is ready to download.`,
     blocks: [
       { kind: 'header', text: `Export of ${mission.slug}` },
-      { kind: 'text', text: [`Download the CSV (the link works for ${validMinutes} minutes, for anyone who has it, so do not forward it):`] },
+      {
+        kind: 'text',
+        text: [`Download the CSV (the link works for ${validMinutes} minutes, for anyone who has it, so do not forward it):`],
+      },
       { kind: 'text', text: [url] },
       {
         kind: 'fields',

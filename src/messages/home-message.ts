@@ -89,13 +89,24 @@ function when(d: Date, zone: string): string {
 
 function checkinBlocks(o: HomeOverview): Block[] {
   if (o.checkins.length === 0) {
-    return [{ kind: 'text', text: [{ bold: 'Check-ins' }, '\nNothing is waiting for you: you will get a direct message when the next check-in opens.'] }];
+    return [
+      {
+        kind: 'text',
+        text: [{ bold: 'Check-ins' }, '\nNothing is waiting for you: you will get a direct message when the next check-in opens.'],
+      },
+    ];
   }
   const shown = o.checkins.slice(0, HOME_LIMITS.checkins);
   const blocks: Block[] = [{ kind: 'text', text: [{ bold: `Check-ins waiting for you (${o.checkins.length})` }] }];
   for (const c of shown) {
     blocks.push(
-      { kind: 'text', text: [{ bold: c.slug }, ` — ${excerpt(c.statement, HOME_LIMITS.statement)}\n${weekLabel(c.weekKey)} · closes ${when(c.closesAt, c.timeZone)}`] },
+      {
+        kind: 'text',
+        text: [
+          { bold: c.slug },
+          ` — ${excerpt(c.statement, HOME_LIMITS.statement)}\n${weekLabel(c.weekKey)} · closes ${when(c.closesAt, c.timeZone)}`,
+        ],
+      },
       { kind: 'actions', buttons: [{ actionId: ACTION_OPEN, label: 'Answer check-in', value: c.roundId, style: 'primary' }] },
     );
   }
@@ -135,7 +146,12 @@ export function homeMessage(o: HomeOverview): Message {
       summary: 'Mission Pulse: you are not on any mission yet',
       blocks: [
         { kind: 'header', text: 'Mission Pulse' },
-        { kind: 'text', text: ["You're not on any mission yet. A mission's admin can add you with `mission add`, or start one with `mission create`. Type `mission help` to see every command."] },
+        {
+          kind: 'text',
+          text: [
+            "You're not on any mission yet. A mission's admin can add you with `mission add`, or start one with `mission create`. Type `mission help` to see every command.",
+          ],
+        },
         updated,
         refresh,
       ],
@@ -145,21 +161,36 @@ export function homeMessage(o: HomeOverview): Message {
   const blocks: Block[] = [{ kind: 'header', text: 'Your missions' }, updated, ...checkinBlocks(o), { kind: 'divider' }];
 
   const missions = o.missions.slice(0, HOME_LIMITS.missions);
-  blocks.push({ kind: 'list', title: `Missions you're on (${o.missions.length})`, items: missions.map(missionItem), more: o.missions.length - missions.length });
+  blocks.push({
+    kind: 'list',
+    title: `Missions you're on (${o.missions.length})`,
+    items: missions.map(missionItem),
+    more: o.missions.length - missions.length,
+  });
 
   blocks.push({ kind: 'divider' });
   if (o.blockers.length === 0) {
     blocks.push({ kind: 'text', text: [{ bold: 'Your open blockers' }, '\nNone. Raise one with `blocker <mission> "what blocks you"`.'] });
   } else {
     const shown = o.blockers.slice(0, HOME_LIMITS.blockers);
-    blocks.push({ kind: 'list', title: `Your open blockers (${o.blockers.length})`, items: shown.map(blockerItem), more: o.blockers.length - shown.length });
+    blocks.push({
+      kind: 'list',
+      title: `Your open blockers (${o.blockers.length})`,
+      items: shown.map(blockerItem),
+      more: o.blockers.length - shown.length,
+    });
   }
 
   if (o.health.length > 0) {
     const shown = o.health.slice(0, HOME_LIMITS.health);
     blocks.push(
       { kind: 'divider' },
-      { kind: 'list', title: 'Health of the missions you lead', items: shown.map(healthItem), more: o.health.length - shown.length + o.healthMore },
+      {
+        kind: 'list',
+        title: 'Health of the missions you lead',
+        items: shown.map(healthItem),
+        more: o.health.length - shown.length + o.healthMore,
+      },
     );
   }
   blocks.push(refresh);

@@ -73,7 +73,12 @@ export function indicatorAddedMessage(mission: Mission, ind: Indicator, ownerNam
   };
 }
 
-export function indicatorEditedMessage(before: Indicator, after: Indicator, ownerBefore: string | undefined, ownerAfter: string | undefined): Message {
+export function indicatorEditedMessage(
+  before: Indicator,
+  after: Indicator,
+  ownerBefore: string | undefined,
+  ownerAfter: string | undefined,
+): Message {
   const changes: RichText[] = [];
   const line = (label: string, from: string, to: string) => {
     if (from !== to) changes.push([`${label}: ${from} → `, { bold: to }]);
@@ -85,7 +90,10 @@ export function indicatorEditedMessage(before: Indicator, after: Indicator, owne
   line('Direction', better(before), better(after));
   line('Owner', ownerBefore ?? 'none', ownerAfter ?? 'none');
   if (changes.length === 0) {
-    return { summary: 'Nothing changed', blocks: [{ kind: 'text', text: [`${after.name} (${after.key}) already looks like that: nothing changed.`] }] };
+    return {
+      summary: 'Nothing changed',
+      blocks: [{ kind: 'text', text: [`${after.name} (${after.key}) already looks like that: nothing changed.`] }],
+    };
   }
   return {
     summary: `Indicator updated: ${after.name}`,
@@ -105,12 +113,21 @@ export function indicatorRemovedMessage(mission: Mission, ind: Indicator, readin
   };
 }
 
-export function readingRecordedMessage(mission: Mission, view: IndicatorView & { latest: IndicatorReading }, recorded: IndicatorReading, replaced?: IndicatorReading): Message {
+export function readingRecordedMessage(
+  mission: Mission,
+  view: IndicatorView & { latest: IndicatorReading },
+  recorded: IndicatorReading,
+  replaced?: IndicatorReading,
+): Message {
   const ind = view.indicator;
   const blocks: Block[] = [
     { kind: 'text', text: ['Recorded ', { bold: v(ind, recorded.value) }, ` for ${ind.name} (${ind.key}) on ${recorded.date}.`] },
   ];
-  if (replaced) blocks.push({ kind: 'context', text: [`It replaces the ${v(ind, replaced.value)} recorded for that date earlier (kept in the history).`] });
+  if (replaced)
+    blocks.push({
+      kind: 'context',
+      text: [`It replaces the ${v(ind, replaced.value)} recorded for that date earlier (kept in the history).`],
+    });
   if (view.latest.date > recorded.date) {
     blocks.push({ kind: 'context', text: [`A later reading (${point(ind, view.latest)}) is the one the status is measured at.`] });
   }
@@ -121,7 +138,9 @@ export function readingRecordedMessage(mission: Mission, view: IndicatorView & {
 function statusLine(view: IndicatorView): RichText {
   const ind = view.indicator;
   if (!view.latest || view.expectedAtLatest === undefined) return [`${statusText(view.status)}.`];
-  return [`${statusText(view.status)}: the trajectory was ${v(ind, view.expectedAtLatest)} on ${view.latest.date}; on track today means ${ind.direction === 'down' ? 'at most' : 'at least'} about ${v(ind, view.expectedNow)}.`];
+  return [
+    `${statusText(view.status)}: the trajectory was ${v(ind, view.expectedAtLatest)} on ${view.latest.date}; on track today means ${ind.direction === 'down' ? 'at most' : 'at least'} about ${v(ind, view.expectedNow)}.`,
+  ];
 }
 
 export function indicatorListMessage(mission: Mission, views: IndicatorView[]): Message {
@@ -130,7 +149,12 @@ export function indicatorListMessage(mission: Mission, views: IndicatorView[]): 
       summary: `${mission.slug} has no indicators yet.`,
       blocks: [
         { kind: 'text', text: [`${mission.slug} has no indicators yet.`] },
-        { kind: 'context', text: [`Add one: \`mission indicator ${mission.slug} add key=youth-claimants name="Young people claiming out-of-work benefits" baseline=420@2024-04 target=210@2030-03\``] },
+        {
+          kind: 'context',
+          text: [
+            `Add one: \`mission indicator ${mission.slug} add key=youth-claimants name="Young people claiming out-of-work benefits" baseline=420@2024-04 target=210@2030-03\``,
+          ],
+        },
       ],
     };
   }
@@ -141,20 +165,47 @@ export function indicatorListMessage(mission: Mission, views: IndicatorView[]): 
     blocks.push({ kind: 'text', text: [...title(ind), ` — ${statusText(view.status)}`] });
     blocks.push({
       kind: 'context',
-      text: [`${latest} · Target: ${point(ind, ind.target)} (${better(ind)}) · On track today: ${v(ind, view.expectedNow)} · Owner: ${view.ownerName ?? 'none'}`],
+      text: [
+        `${latest} · Target: ${point(ind, ind.target)} (${better(ind)}) · On track today: ${v(ind, view.expectedNow)} · Owner: ${view.ownerName ?? 'none'}`,
+      ],
     });
   }
-  blocks.push({ kind: 'context', text: ['On track: at or within 5% of the planned change from the straight line to the target; at risk: within 15%; off track: further behind.'] });
-  return { summary: `Indicators of ${mission.slug}: ${views.map((x) => `${x.indicator.key} ${STATUS_LABELS[x.status]}`).join(', ')}`, blocks };
+  blocks.push({
+    kind: 'context',
+    text: [
+      'On track: at or within 5% of the planned change from the straight line to the target; at risk: within 15%; off track: further behind.',
+    ],
+  });
+  return {
+    summary: `Indicators of ${mission.slug}: ${views.map((x) => `${x.indicator.key} ${STATUS_LABELS[x.status]}`).join(', ')}`,
+    blocks,
+  };
 }
 
-export function budgetRecordedMessage(mission: Mission, entry: BudgetEntry, previous: BudgetEntry | undefined, trend: BudgetPoint[]): Message {
+export function budgetRecordedMessage(
+  mission: Mission,
+  entry: BudgetEntry,
+  previous: BudgetEntry | undefined,
+  trend: BudgetPoint[],
+): Message {
   const share = alignedShare(entry.total, entry.aligned);
   const blocks: Block[] = [
-    { kind: 'text', text: [`Budget alignment for ${mission.slug}, ${entry.period}: `, { bold: formatShare(share) }, ` (${formatAmount(entry.aligned)} of ${formatAmount(entry.total)}).`] },
+    {
+      kind: 'text',
+      text: [
+        `Budget alignment for ${mission.slug}, ${entry.period}: `,
+        { bold: formatShare(share) },
+        ` (${formatAmount(entry.aligned)} of ${formatAmount(entry.total)}).`,
+      ],
+    },
   ];
   if (previous) {
-    blocks.push({ kind: 'context', text: [`It replaces ${formatShare(alignedShare(previous.total, previous.aligned))} (${formatAmount(previous.aligned)} of ${formatAmount(previous.total)}) recorded earlier for ${previous.period}.`] });
+    blocks.push({
+      kind: 'context',
+      text: [
+        `It replaces ${formatShare(alignedShare(previous.total, previous.aligned))} (${formatAmount(previous.aligned)} of ${formatAmount(previous.total)}) recorded earlier for ${previous.period}.`,
+      ],
+    });
   }
   const at = trend.findIndex((p) => p.period.toLowerCase() === entry.period.toLowerCase());
   const before = at > 0 ? trend[at - 1] : undefined;
@@ -184,7 +235,13 @@ export function budgetTrendMessage(mission: Mission, trend: BudgetPoint[]): Mess
     summary: `Budget alignment for ${mission.slug}: ${formatShare(latest.share)} in ${latest.period}`,
     blocks: [
       { kind: 'header', text: `Budget alignment of ${mission.slug}` },
-      { kind: 'progress', label: `${latest.period}: aligned share of partners' spend`, value: Math.round(latest.share * 100), max: 100, note: `${formatAmount(latest.aligned)} of ${formatAmount(latest.total)}` },
+      {
+        kind: 'progress',
+        label: `${latest.period}: aligned share of partners' spend`,
+        value: Math.round(latest.share * 100),
+        max: 100,
+        note: `${formatAmount(latest.aligned)} of ${formatAmount(latest.total)}`,
+      },
       {
         kind: 'list',
         title: 'By period',

@@ -27,13 +27,20 @@ export function inviteCreatedMessage(m: Mission, code: string, expiresAt: Date):
         `Give this code to an admin in the partner's Slack workspace or Teams tenant. They type \`mission join ${code}\` there, and their workspace can then take part in "${m.statement}".`,
       ],
     },
-    { kind: 'context', text: [`It works once and expires ${when(expiresAt, m.timeZone)}. Share it privately: whoever uses it first becomes an admin of the mission for their workspace.`] },
+    {
+      kind: 'context',
+      text: [
+        `It works once and expires ${when(expiresAt, m.timeZone)}. Share it privately: whoever uses it first becomes an admin of the mission for their workspace.`,
+      ],
+    },
   ];
   return { summary: `Invite code for ${m.slug}: ${code}`, blocks };
 }
 
 export function inviteNeedsDmMessage(slug: string): Message {
-  return plain(`For safety, invite codes are only shown in a direct message. Open a direct message with Mission Pulse and type \`mission invite ${slug}\` there.`);
+  return plain(
+    `For safety, invite codes are only shown in a direct message. Open a direct message with Mission Pulse and type \`mission invite ${slug}\` there.`,
+  );
 }
 
 export function joinedMessage(m: Mission, digestHere: boolean): Message {
@@ -44,7 +51,12 @@ export function joinedMessage(m: Mission, digestHere: boolean): Message {
     { kind: 'header', text: `Linked to ${m.slug}` },
     { kind: 'text', text: [{ bold: m.statement }] },
     { kind: 'text', text: [`Your workspace now takes part in this mission, and you are one of its admins. ${next}`] },
-    { kind: 'context', text: [`Next: add people here with \`mission add ${m.slug} @person org="Organisation"\`. They get their check-ins on this platform. To leave: \`mission unlink ${m.slug}\`.`] },
+    {
+      kind: 'context',
+      text: [
+        `Next: add people here with \`mission add ${m.slug} @person org="Organisation"\`. They get their check-ins on this platform. To leave: \`mission unlink ${m.slug}\`.`,
+      ],
+    },
   ];
   return { summary: `Linked to ${m.slug}: ${m.statement}`, blocks };
 }
@@ -87,13 +99,20 @@ export interface LinkRow {
 export function linksMessage(m: Mission, rows: LinkRow[]): Message {
   const items: RichText[] = rows.map((r) => {
     const channels = `digest channel ${r.digest ? 'set' : 'not set'}, alert channel ${r.alert ? 'set' : 'not set'}`;
-    const how = r.home ? 'home' : `linked${r.linkedAt ? ` ${DateTime.fromJSDate(r.linkedAt, { zone: m.timeZone }).toFormat('d LLL yyyy')}` : ''}${r.linkedBy ? ` by ${r.linkedBy}` : ''}`;
+    const how = r.home
+      ? 'home'
+      : `linked${r.linkedAt ? ` ${DateTime.fromJSDate(r.linkedAt, { zone: m.timeZone }).toFormat('d LLL yyyy')}` : ''}${r.linkedBy ? ` by ${r.linkedBy}` : ''}`;
     return [{ bold: workspaceLabel(r.ws) }, ` (${how}) — ${channels}`, r.home ? '' : ` — \`${r.key}\``];
   });
   const blocks: Block[] = [
     { kind: 'header', text: `Workspaces of ${m.slug}` },
     { kind: 'list', items },
-    { kind: 'context', text: [`Link another: \`mission invite ${m.slug}\` (admins in the home workspace). Unlink: \`mission unlink ${m.slug} <workspace>\`.`] },
+    {
+      kind: 'context',
+      text: [
+        `Link another: \`mission invite ${m.slug}\` (admins in the home workspace). Unlink: \`mission unlink ${m.slug} <workspace>\`.`,
+      ],
+    },
   ];
   return { summary: `${m.slug} is shared by ${rows.length} workspace${rows.length === 1 ? '' : 's'}`, blocks };
 }

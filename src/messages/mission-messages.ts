@@ -24,7 +24,7 @@ export function missionCreatedMessage(m: Mission, commandWord: string): Message 
       kind: 'text',
       text: [
         m.digestChannel
-          ? 'This conversation will receive the weekly digest. You are the mission\'s admin.'
+          ? "This conversation will receive the weekly digest. You are the mission's admin."
           : `You are the mission's admin. Run \`${commandWord} channel ${m.slug} digest\` in the channel that should receive the weekly digest.`,
       ],
     },
@@ -91,7 +91,8 @@ export function missionDetailsMessage(
 export function membersAddedMessage(r: { mission: Mission; added: Member[]; updated: Member[]; unchanged: Member[] }): Message {
   const parts: string[] = [];
   if (r.added.length) parts.push(`Added to ${r.mission.slug}: ${r.added.map((m) => m.displayName).join(', ')}.`);
-  if (r.updated.length) parts.push(`Updated: ${r.updated.map((m) => `${m.displayName} (${m.organisation ?? 'no organisation'}, ${m.role})`).join(', ')}.`);
+  if (r.updated.length)
+    parts.push(`Updated: ${r.updated.map((m) => `${m.displayName} (${m.organisation ?? 'no organisation'}, ${m.role})`).join(', ')}.`);
   if (r.unchanged.length) parts.push(`Already on the mission: ${r.unchanged.map((m) => m.displayName).join(', ')}.`);
   const text = parts.join(' ');
   return { summary: text, blocks: [{ kind: 'text', text: [text] }] };

@@ -20,7 +20,13 @@ export function forgetMeConfirmMessage(missions: string[]): Message {
           { bold: 'This cannot be undone.' },
         ],
       },
-      { kind: 'actions', buttons: [{ actionId: ACTION_FORGET_CONFIRM, label: 'Erase my data', value: 'confirm', style: 'danger' }, { actionId: ACTION_FORGET_CANCEL, label: 'Cancel', value: 'cancel' }] },
+      {
+        kind: 'actions',
+        buttons: [
+          { actionId: ACTION_FORGET_CONFIRM, label: 'Erase my data', value: 'confirm', style: 'danger' },
+          { actionId: ACTION_FORGET_CANCEL, label: 'Cancel', value: 'cancel' },
+        ],
+      },
     ],
   };
 }
@@ -31,7 +37,10 @@ export function forgottenMessage(counts: Record<string, number>): Message {
 }
 
 export function myDataSentMessage(via: 'file' | 'link'): Message {
-  const text = via === 'file' ? 'Your data is on its way to your direct messages as a file.' : 'Your data is ready: a private download link is on its way to your direct messages.';
+  const text =
+    via === 'file'
+      ? 'Your data is on its way to your direct messages as a file.'
+      : 'Your data is ready: a private download link is on its way to your direct messages.';
   return { summary: text, blocks: [{ kind: 'text', text: [text] }] };
 }
 
@@ -42,12 +51,16 @@ function describe(value: unknown): string {
 }
 
 export function auditMessage(slug: string, entries: Array<AuditEntry & { actorName: string }>): Message {
-  if (entries.length === 0) return { summary: `No changes recorded for ${slug}.`, blocks: [{ kind: 'text', text: [`No changes recorded for ${slug}.`] }] };
+  if (entries.length === 0)
+    return { summary: `No changes recorded for ${slug}.`, blocks: [{ kind: 'text', text: [`No changes recorded for ${slug}.`] }] };
   const blocks: Block[] = [{ kind: 'header', text: `Audit log: ${slug}` }];
   const shown = entries.slice(0, 40);
   blocks.push({
     kind: 'list',
-    items: shown.map((e) => [{ bold: `${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC` }, ` ${e.actorName} — ${e.action}: ${describe(e.before)} → ${describe(e.after)}`]),
+    items: shown.map((e) => [
+      { bold: `${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
+      ` ${e.actorName} — ${e.action}: ${describe(e.before)} → ${describe(e.after)}`,
+    ]),
     more: entries.length - shown.length || undefined,
   });
   return { summary: `Audit log for ${slug}: ${entries.length} entries`, blocks };
@@ -62,7 +75,14 @@ export function myDataLinkMessage(url: string, minutes: number): Message {
   return {
     summary: 'Your Mission Pulse data is ready to download',
     blocks: [
-      { kind: 'text', text: ['Everything Mission Pulse stores about you is ready as a file. The link works for ', { bold: `${minutes} minutes` }, ' for anyone who has it, so do not forward it:'] },
+      {
+        kind: 'text',
+        text: [
+          'Everything Mission Pulse stores about you is ready as a file. The link works for ',
+          { bold: `${minutes} minutes` },
+          ' for anyone who has it, so do not forward it:',
+        ],
+      },
       { kind: 'text', text: [url] },
     ],
   };

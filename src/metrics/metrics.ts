@@ -24,10 +24,32 @@ export function createMetrics(outbox?: OutboxSnapshot): Metrics {
   collectDefaultMetrics({ register: registry, prefix: 'mission_pulse_' });
   return {
     registry,
-    requests: new Counter({ name: 'mission_pulse_requests_total', help: 'Inbound platform requests by platform and outcome (HTTP status class).', labelNames: ['platform', 'outcome'], registers: [registry] }),
-    sends: new Counter({ name: 'mission_pulse_sends_total', help: 'Outbound platform calls by platform, operation and result.', labelNames: ['platform', 'operation', 'result'], registers: [registry] }),
-    jobDuration: new Histogram({ name: 'mission_pulse_job_duration_seconds', help: 'Duration of scheduled jobs.', labelNames: ['job'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
-    dbLatency: new Histogram({ name: 'mission_pulse_db_command_seconds', help: 'Database command latency by command name.', labelNames: ['command'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry] }),
+    requests: new Counter({
+      name: 'mission_pulse_requests_total',
+      help: 'Inbound platform requests by platform and outcome (HTTP status class).',
+      labelNames: ['platform', 'outcome'],
+      registers: [registry],
+    }),
+    sends: new Counter({
+      name: 'mission_pulse_sends_total',
+      help: 'Outbound platform calls by platform, operation and result.',
+      labelNames: ['platform', 'operation', 'result'],
+      registers: [registry],
+    }),
+    jobDuration: new Histogram({
+      name: 'mission_pulse_job_duration_seconds',
+      help: 'Duration of scheduled jobs.',
+      labelNames: ['job'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    dbLatency: new Histogram({
+      name: 'mission_pulse_db_command_seconds',
+      help: 'Database command latency by command name.',
+      labelNames: ['command'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
     outboxDepth: new Gauge({
       name: 'mission_pulse_outbox_items',
       help: 'Outbox items by status.',

@@ -111,7 +111,9 @@ export class BatchRun {
     // One insert claims them all; an item whose claim was taken is looked at on its own.
     let claims;
     try {
-      claims = await this.ctx.claims.claimMany(picked.ready.map((p) => ({ itemId: p.entry._id, attempt: p.entry.attempts, n: p.entry.claimN })));
+      claims = await this.ctx.claims.claimMany(
+        picked.ready.map((p) => ({ itemId: p.entry._id, attempt: p.entry.attempts, n: p.entry.claimN })),
+      );
     } catch (e) {
       for (const p of picked.ready) {
         p.busy = false;
@@ -173,7 +175,8 @@ export class BatchRun {
     const key = item.entry._id;
     // Delivered but unwritten messages are what a killed process sends twice: keep them, with
     // the calls under way, within `concurrency`, as if each call ended only once written.
-    while (!recorder.failing && recorder.unwritten > 0 && recorder.unwritten + this.attempts >= this.s.concurrency) await recorder.written();
+    while (!recorder.failing && recorder.unwritten > 0 && recorder.unwritten + this.attempts >= this.s.concurrency)
+      await recorder.written();
     let outcome: AttemptOutcome;
     this.attempts++;
     try {

@@ -41,7 +41,13 @@ export class ClaimStore {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const docs: OutboxClaimDoc[] = wanted.map((w) => ({
-      _id: claimId(w.itemId, w.attempt, Math.max(0, w.n)), itemId: w.itemId, attempt: w.attempt, n: Math.max(0, w.n), replicaId: this.replicaId, claimedAt: now, leaseUntil,
+      _id: claimId(w.itemId, w.attempt, Math.max(0, w.n)),
+      itemId: w.itemId,
+      attempt: w.attempt,
+      n: Math.max(0, w.n),
+      replicaId: this.replicaId,
+      claimedAt: now,
+      leaseUntil,
     }));
     let taken = new Set<number>();
     try {

@@ -64,7 +64,6 @@ const EMPTY: RunResult = { sent: 0, failed: 0, deferred: 0 };
  */
 const SCAN_DUTY_FACTOR = 20;
 
-
 /**
  * Claims due outbox items and sends them through the platforms' senders, under client-side rate
  * limits, with retries. Safe to run on many replicas at once (see README.md in this folder).

@@ -9,5 +9,7 @@ import { outboxQueueModel } from './queue-model';
  * connection has autoIndex off, as openStore does. Dedupe needs no call: it rests on `_id`.
  */
 export async function ensureOutboxIndexes(conn: Connection): Promise<void> {
-  await Promise.all([outboxItemModel(conn), outboxQueueModel(conn), outboxClaimModel(conn), outboxPayloadModel(conn)].map((m) => m.createIndexes()));
+  await Promise.all(
+    [outboxItemModel(conn), outboxQueueModel(conn), outboxClaimModel(conn), outboxPayloadModel(conn)].map((m) => m.createIndexes()),
+  );
 }

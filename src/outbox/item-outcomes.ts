@@ -41,14 +41,25 @@ export class ItemOutcomes {
   }
 
   /** A 429: try again after Retry-After without spending an attempt. */
-  async rateLimited(key: string, w: { nextAttemptAt: Date; error: OutboxError; claimN: number; dm?: ConversationRef }, at: Date): Promise<void> {
-    await this.items.updateOne({ _id: key }, { $set: { nextAttemptAt: w.nextAttemptAt, lastError: w.error, updatedAt: at, ...dmField(w.dm) } });
+  async rateLimited(
+    key: string,
+    w: { nextAttemptAt: Date; error: OutboxError; claimN: number; dm?: ConversationRef },
+    at: Date,
+  ): Promise<void> {
+    await this.items.updateOne(
+      { _id: key },
+      { $set: { nextAttemptAt: w.nextAttemptAt, lastError: w.error, updatedAt: at, ...dmField(w.dm) } },
+    );
     await this.queue.updateOne({ _id: key }, { $set: { nextAttemptAt: w.nextAttemptAt, claimN: w.claimN } });
     this.pending?.patch(key, { nextAttemptAt: w.nextAttemptAt, claimN: w.claimN });
   }
 
   /** A transient failure with attempts left: the next attempt's claim ids start again at n = 0. */
-  async retryLater(key: string, w: { attempts: number; nextAttemptAt: Date; error: OutboxError; dm?: ConversationRef }, at: Date): Promise<void> {
+  async retryLater(
+    key: string,
+    w: { attempts: number; nextAttemptAt: Date; error: OutboxError; dm?: ConversationRef },
+    at: Date,
+  ): Promise<void> {
     await this.items.updateOne(
       { _id: key },
       { $set: { attempts: w.attempts, nextAttemptAt: w.nextAttemptAt, lastError: w.error, updatedAt: at, ...dmField(w.dm) } },

@@ -41,11 +41,7 @@ export class OutboxRepository {
 
   /** A mission's failed items, most recent first (bounded). */
   async listFailed(missionId: string, limit = 100): Promise<OutboxItem[]> {
-    const docs = await this.items
-      .find({ missionId, status: 'failed' })
-      .sort({ finishedAt: -1 })
-      .limit(limit)
-      .lean<OutboxItemDoc[]>();
+    const docs = await this.items.find({ missionId, status: 'failed' }).sort({ finishedAt: -1 }).limit(limit).lean<OutboxItemDoc[]>();
     const out: OutboxItem[] = [];
     for (const doc of docs) out.push(toOutboxItem(doc, await this.payloads.messageOf(doc)));
     return out;
@@ -54,7 +50,10 @@ export class OutboxRepository {
   /** Milliseconds since the oldest pending item became due, or 0 when nothing is waiting. Cheap: reads the queue. */
   async oldestPendingAge(): Promise<number> {
     const now = this.clock.now();
-    const doc = await this.queue.findOne({ dueAt: { $lte: now } }).sort({ dueAt: 1, seq: 1 }).lean<QueueEntryDoc>();
+    const doc = await this.queue
+      .findOne({ dueAt: { $lte: now } })
+      .sort({ dueAt: 1, seq: 1 })
+      .lean<QueueEntryDoc>();
     return doc ? Math.max(0, now.getTime() - doc.dueAt.getTime()) : 0;
   }
 }

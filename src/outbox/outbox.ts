@@ -210,7 +210,12 @@ function validate(input: EnqueueInput): void {
   if (input.notBefore !== undefined && Number.isNaN(input.notBefore.getTime())) {
     throw invalidInput('notBefore is not a valid date', { key: input.key });
   }
-  if (input.dm !== undefined && (!('user' in input.target) || input.dm.platform !== input.target.user.platform || input.dm.workspaceId !== input.target.user.workspaceId)) {
+  if (
+    input.dm !== undefined &&
+    (!('user' in input.target) ||
+      input.dm.platform !== input.target.user.platform ||
+      input.dm.workspaceId !== input.target.user.workspaceId)
+  ) {
     throw invalidInput('dm must be a conversation in the workspace of the target user', { key: input.key });
   }
   if (input.updates !== undefined && (input.updates === input.key || input.updates.length === 0)) {

@@ -51,11 +51,16 @@ export class PayloadStore {
   async purgeUnreferenced(items: Model<OutboxItemDoc>, before: Date): Promise<number> {
     const old = await this.payloads.find({ createdAt: { $lt: before } }, { _id: 1 }).lean<Array<{ _id: string }>>();
     if (old.length === 0) return 0;
-    const used = new Set((await items.find({ payloadId: { $exists: true } }, { payloadId: 1 }).lean<Array<{ payloadId?: string }>>()).map((d) => d.payloadId));
+    const used = new Set(
+      (await items.find({ payloadId: { $exists: true } }, { payloadId: 1 }).lean<Array<{ payloadId?: string }>>()).map((d) => d.payloadId),
+    );
     const unused = old.map((p) => p._id).filter((id) => !used.has(id));
     let deleted = 0;
     for (let i = 0; i < unused.length; i += 100) {
-      const r = await this.payloads.bulkWrite(unused.slice(i, i + 100).map((id) => ({ deleteOne: { filter: { _id: id } } })), { ordered: false });
+      const r = await this.payloads.bulkWrite(
+        unused.slice(i, i + 100).map((id) => ({ deleteOne: { filter: { _id: id } } })),
+        { ordered: false },
+      );
       deleted += r.deletedCount;
     }
     for (const id of unused) this.cache.delete(id);

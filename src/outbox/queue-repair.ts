@@ -9,7 +9,10 @@ import { queueEntryFor, type QueueEntryDoc } from './queue-model';
  */
 export async function repairQueue(items: Model<OutboxItemDoc>, queue: Model<QueueEntryDoc>): Promise<number> {
   const pending = await items
-    .find({ status: 'pending' }, { _id: 1, lane: 1, platform: 1, workspaceKey: 1, target: 1, dueAt: 1, seq: 1, attempts: 1, nextAttemptAt: 1 })
+    .find(
+      { status: 'pending' },
+      { _id: 1, lane: 1, platform: 1, workspaceKey: 1, target: 1, dueAt: 1, seq: 1, attempts: 1, nextAttemptAt: 1 },
+    )
     .lean<OutboxItemDoc[]>();
   if (pending.length === 0) return 0;
   const queued = await queue.find({}, { _id: 1 }).lean<Array<{ _id: string }>>();

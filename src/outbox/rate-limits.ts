@@ -91,7 +91,12 @@ function scale(windows: RateWindow[], factor: number): RateWindow[] {
 }
 
 function scalePlatform(p: PlatformLimits, f: number): PlatformLimits {
-  return { conversation: scale(p.conversation, f), workspace: scale(p.workspace, f), openDm: scale(p.openDm, f), update: scale(p.update, f) };
+  return {
+    conversation: scale(p.conversation, f),
+    workspace: scale(p.workspace, f),
+    openDm: scale(p.openDm, f),
+    update: scale(p.update, f),
+  };
 }
 
 /** Defaults merged with overrides, validated, with timeScale applied to every duration. */

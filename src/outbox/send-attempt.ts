@@ -42,7 +42,9 @@ async function claimAndAttempt(ctx: DispatchContext, item: Pending, state: Claim
   } else {
     if (state.kind === 'none') {
       // Cheap check before writing a claim: a conversation known to be throttled waits unclaimed.
-      const preWait = ctx.limiter.waitTime(rulesFor(ctx, entry.platform as Platform, entry.workspaceKey, knownConversationKey(ctx, entry), 'post'));
+      const preWait = ctx.limiter.waitTime(
+        rulesFor(ctx, entry.platform as Platform, entry.workspaceKey, knownConversationKey(ctx, entry), 'post'),
+      );
       if (preWait > ctx.maxInlineWaitMs) return { kind: 'waiting', retryInMs: preWait };
     }
     const claim = await ctx.claims.tryClaim(entry._id, entry.attempts, entry.claimN, state.kind === 'taken');
@@ -75,7 +77,12 @@ async function busyOrStale(ctx: DispatchContext, key: string): Promise<AttemptOu
   return { kind: 'gone' };
 }
 
-async function attemptClaimed(ctx: DispatchContext, item: Pending, held: HeldEntry, copy: OutboxItemDoc | undefined): Promise<AttemptOutcome> {
+async function attemptClaimed(
+  ctx: DispatchContext,
+  item: Pending,
+  held: HeldEntry,
+  copy: OutboxItemDoc | undefined,
+): Promise<AttemptOutcome> {
   const key = item.entry._id;
   // The queue entry may be stale: only the item as it is now, at the claimed attempt, goes out.
   const doc = copy ?? (await ctx.items.findById(key).lean<OutboxItemDoc>());
@@ -159,7 +166,10 @@ async function planDelivery(ctx: DispatchContext, doc: OutboxItemDoc, held: Held
     if (earlier?.status === 'sent' && earlier.messageId && earlier.conversation) {
       return { op: 'update', conversation: toConversationRef(earlier.conversation), messageId: earlier.messageId };
     }
-    ctx.logger.info({ key: doc._id, updates: doc.updates, status: earlier?.status ?? 'missing' }, 'outbox: earlier message was never sent; posting a new one');
+    ctx.logger.info(
+      { key: doc._id, updates: doc.updates, status: earlier?.status ?? 'missing' },
+      'outbox: earlier message was never sent; posting a new one',
+    );
   }
   if (doc.target.conversation) return { op: 'post', conversation: toConversationRef(doc.target.conversation) };
   if (!doc.target.user || !doc.userKey) {

@@ -1,6 +1,13 @@
 import type { ConversationRef } from '../domain/identity';
 import { backoffDelay } from './backoff';
-import { conversationRuleKey, openDmRuleKey, workspaceRuleKey, type DispatchContext, type HeldEntry, type ItemCallback } from './dispatch-context';
+import {
+  conversationRuleKey,
+  openDmRuleKey,
+  workspaceRuleKey,
+  type DispatchContext,
+  type HeldEntry,
+  type ItemCallback,
+} from './dispatch-context';
 import type { OutboxItemDoc } from './item-model';
 import { toOutboxItem } from './item-mapper';
 import { SendError, type RateLimitScope } from './platform-sender';

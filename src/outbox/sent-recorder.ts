@@ -57,7 +57,6 @@ export class SentRecorder {
   private readonly clearing = new Set<string>();
   private clearTimer: NodeJS.Timeout | undefined;
 
-
   constructor(
     private readonly items: Model<OutboxItemDoc>,
     private readonly queue: Model<QueueEntryDoc>,
@@ -143,7 +142,15 @@ export class SentRecorder {
             updateOne: {
               filter: { _id: key },
               update: {
-                $set: { status: 'sent', messageId: r.messageId, conversationId: r.conversation.conversationId, conversation: conversationFields(r.conversation), sentAt: r.at, finishedAt: r.at, updatedAt: r.at },
+                $set: {
+                  status: 'sent',
+                  messageId: r.messageId,
+                  conversationId: r.conversation.conversationId,
+                  conversation: conversationFields(r.conversation),
+                  sentAt: r.at,
+                  finishedAt: r.at,
+                  updatedAt: r.at,
+                },
                 $unset: { nextAttemptAt: 1 as const },
               },
             },
@@ -173,7 +180,10 @@ export class SentRecorder {
     this.clearTimer = undefined;
     const keys = [...this.clearing];
     for (const part of chunks(keys, DELETES_PER_COMMAND)) {
-      await driverCollection(this.queue).bulkWrite(part.map((key) => ({ deleteOne: { filter: { _id: key } } })), { ordered: false });
+      await driverCollection(this.queue).bulkWrite(
+        part.map((key) => ({ deleteOne: { filter: { _id: key } } })),
+        { ordered: false },
+      );
       for (const key of part) {
         this.clearing.delete(key);
         this.writtenDuringScan.add(key);

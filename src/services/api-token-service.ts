@@ -12,8 +12,7 @@ import type { MissionService } from './mission-service';
 
 /** Why a presented token was refused: `unauthenticated` is HTTP 401, `forbidden` 403. */
 export type TokenCheck =
-  | { ok: true; token: ApiToken; mission: Mission }
-  | { ok: false; denied: 'unauthenticated' | 'forbidden'; message: string };
+  { ok: true; token: ApiToken; mission: Mission } | { ok: false; denied: 'unauthenticated' | 'forbidden'; message: string };
 
 /** How often, at most, one process records a token's last use (a write per request is waste). */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -49,7 +48,9 @@ export class ApiTokenService {
     if (where.kind !== 'dm') return tokenNeedsDmMessage(mission.slug);
     const live = (await store.apiTokens.listByMission(mission.id)).filter((t) => !t.revokedAt);
     if (live.length >= MAX_LIVE_TOKENS_PER_MISSION) {
-      throw invalidInput(`${mission.slug} already has ${MAX_LIVE_TOKENS_PER_MISSION} live API tokens. Revoke one you no longer use first (\`mission api-token ${mission.slug} list\`).`);
+      throw invalidInput(
+        `${mission.slug} already has ${MAX_LIVE_TOKENS_PER_MISSION} live API tokens. Revoke one you no longer use first (\`mission api-token ${mission.slug} list\`).`,
+      );
     }
     const secret = newTokenSecret();
     const at = clock.now();
@@ -106,7 +107,11 @@ export class ApiTokenService {
     if (!mission || !mission.workspaceKeys.includes(token.workspaceKey)) return refused('the mission this token was for is gone');
     const issuer = await store.members.find(mission.id, token.createdBy);
     if (!issuer || !canConfigure(issuer.role)) {
-      return { ok: false, denied: 'forbidden', message: `whoever made this token is no longer an admin of ${mission.slug}; ask an admin for a new one` };
+      return {
+        ok: false,
+        denied: 'forbidden',
+        message: `whoever made this token is no longer an admin of ${mission.slug}; ask an admin for a new one`,
+      };
     }
     await this.touch(token, clock.now());
     return { ok: true, token, mission };
@@ -119,7 +124,7 @@ export class ApiTokenService {
     try {
       await this.ctx.store.apiTokens.touch(token.id, at);
     } catch (e) {
-      this.ctx.logger.warn({ err: e, tokenId: token.id }, 'could not record an API token\'s last use');
+      this.ctx.logger.warn({ err: e, tokenId: token.id }, "could not record an API token's last use");
     }
   }
 }

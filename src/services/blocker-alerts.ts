@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { escalateWeeksOf, type Blocker } from '../domain/blocker';
 import { sameWorkspace, workspaceKey, type UserRef, type WorkspaceRef } from '../domain/identity';
 import { canLead, type Member, type Mission } from '../domain/mission';
-import { blockerPostMessage, helpOfferedMessage, resolvedForOwnerMessage, type LeadRef, type PersonRef, type PostKind } from '../messages/blocker-messages';
+import {
+  blockerPostMessage,
+  helpOfferedMessage,
+  resolvedForOwnerMessage,
+  type LeadRef,
+  type PersonRef,
+  type PostKind,
+} from '../messages/blocker-messages';
 import type { EnqueueInput, OutboxTarget } from '../outbox';
 import type { ServiceContext } from './context';
 import { missionChannels, perWorkspaceKey } from './mission-channels';
@@ -17,7 +24,18 @@ export function shortHash(text: string, length = 12): string {
 
 /** Everything a post shows that can change: the same state always gives the same key. */
 export function stateHash(b: Blocker): string {
-  return shortHash(JSON.stringify([b.status, b.text, b.severity, b.helpWanted ?? '', b.helpers.map((h) => h.memberId), b.resolvedBy ?? '', b.resolution ?? '', b.generation ?? 0]));
+  return shortHash(
+    JSON.stringify([
+      b.status,
+      b.text,
+      b.severity,
+      b.helpWanted ?? '',
+      b.helpers.map((h) => h.memberId),
+      b.resolvedBy ?? '',
+      b.resolution ?? '',
+      b.generation ?? 0,
+    ]),
+  );
 }
 
 interface Post {
@@ -31,8 +49,15 @@ interface Post {
 const userOf = (m: Member): UserRef => ({ platform: m.platform, workspaceId: m.workspaceId, userId: m.userId });
 
 /** A person named in a message read in `where`: mentioned only if they are in that workspace. */
-export function personIn(m: Pick<Member, 'platform' | 'workspaceId' | 'userId' | 'displayName' | 'organisation'>, where: WorkspaceRef): PersonRef {
-  return { name: m.displayName, ...(m.organisation ? { organisation: m.organisation } : {}), ...(sameWorkspace(m, where) ? { mention: { userId: m.userId, name: m.displayName } } : {}) };
+export function personIn(
+  m: Pick<Member, 'platform' | 'workspaceId' | 'userId' | 'displayName' | 'organisation'>,
+  where: WorkspaceRef,
+): PersonRef {
+  return {
+    name: m.displayName,
+    ...(m.organisation ? { organisation: m.organisation } : {}),
+    ...(sameWorkspace(m, where) ? { mention: { userId: m.userId, name: m.displayName } } : {}),
+  };
 }
 
 /**
@@ -52,7 +77,12 @@ export class BlockerAlerts {
     for (const place of await missionChannels(this.ctx.store, mission)) {
       const channel = place.alert ?? place.digest;
       if (!channel) continue;
-      out.push({ key: perWorkspaceKey(base, place), target: { conversation: channel }, where: channel, name: place.alert ? 'the alert channel' : 'the digest channel' });
+      out.push({
+        key: perWorkspaceKey(base, place),
+        target: { conversation: channel },
+        where: channel,
+        name: place.alert ? 'the alert channel' : 'the digest channel',
+      });
     }
     if (out.length > 0) return out;
     return fallback.map((m) => ({ key: `${base}:dm:${shortHash(m.id)}`, target: { user: userOf(m) }, where: m, name: m.displayName }));
@@ -69,14 +99,35 @@ export class BlockerAlerts {
   async alert(mission: Mission, b: Blocker, members?: Member[]): Promise<boolean> {
     if (b.severity !== 'high' || b.status !== 'open') return false;
     const all = members ?? (await this.ctx.store.members.listByMission(mission.id));
-    await this.post(mission, b, 'alert', await this.posts(mission, alertKey(b.id), all.filter((m) => m.role === 'admin')), all);
+    await this.post(
+      mission,
+      b,
+      'alert',
+      await this.posts(
+        mission,
+        alertKey(b.id),
+        all.filter((m) => m.role === 'admin'),
+      ),
+      all,
+    );
     return true;
   }
 
   /** Posts the escalation once, naming the leads, and stops the blocker being picked up again. */
   async escalate(mission: Mission, b: Blocker, known?: Member[]): Promise<void> {
     const members = known ?? (await this.ctx.store.members.listByMission(mission.id));
-    if (b.status === 'open') await this.post(mission, b, 'escalation', await this.posts(mission, escalationKey(b.id), members.filter((m) => canLead(m.role))), members);
+    if (b.status === 'open')
+      await this.post(
+        mission,
+        b,
+        'escalation',
+        await this.posts(
+          mission,
+          escalationKey(b.id),
+          members.filter((m) => canLead(m.role)),
+        ),
+        members,
+      );
     await this.ctx.store.blockers.markEscalated(b.id, this.ctx.clock.now());
   }
 
@@ -88,7 +139,12 @@ export class BlockerAlerts {
             .sort((x, y) => Number(y.role === 'lead') - Number(x.role === 'lead') || x.displayName.localeCompare(y.displayName))
             .map((m) => ({ ...personIn(m, where), platform: m.platform }))
         : undefined;
-    return blockerPostMessage(mission, b, this.ctx.clock.now(), { kind, escalateWeeks: escalateWeeksOf(mission), channelPlatform: where.platform, ...(leads ? { leads } : {}) });
+    return blockerPostMessage(mission, b, this.ctx.clock.now(), {
+      kind,
+      escalateWeeks: escalateWeeksOf(mission),
+      channelPlatform: where.platform,
+      ...(leads ? { leads } : {}),
+    });
   }
 
   private async post(mission: Mission, b: Blocker, kind: PostKind, posts: Post[], members: Member[]): Promise<void> {

@@ -63,12 +63,19 @@ export class BlockerCheckinExtension implements CheckinExtension {
     for (const b of (await this.asked(mission, round, [member])).get(member.id) ?? []) {
       const id = blockerInputId(b.id);
       const value = (values[id] ?? '').trim();
-      if (value !== '' && value !== STILL_BLOCKING && value !== RESOLVED) errors[id] = 'Choose Still blocking or Resolved (or leave it empty).';
+      if (value !== '' && value !== STILL_BLOCKING && value !== RESOLVED)
+        errors[id] = 'Choose Still blocking or Resolved (or leave it empty).';
     }
     return errors;
   }
 
-  async afterSubmit(mission: Mission, round: CheckinRound, member: Member, checkin: Checkin, values: Record<string, string>): Promise<void> {
+  async afterSubmit(
+    mission: Mission,
+    round: CheckinRound,
+    member: Member,
+    checkin: Checkin,
+    values: Record<string, string>,
+  ): Promise<void> {
     // Answers about blockers the form no longer shows (resolved meanwhile) are simply ignored.
     for (const b of (await this.asked(mission, round, [member])).get(member.id) ?? []) {
       if ((values[blockerInputId(b.id)] ?? '').trim() === RESOLVED) await this.blockers.resolveFromCheckin(mission, member, b.id);

@@ -1,11 +1,25 @@
-import { blockerIdForCheckin, byUrgency, escalateWeeksOf, escalationDueAt, MAX_RESOLUTION_LENGTH, type Blocker, type BlockerStatus } from '../domain/blocker';
+import {
+  blockerIdForCheckin,
+  byUrgency,
+  escalateWeeksOf,
+  escalationDueAt,
+  MAX_RESOLUTION_LENGTH,
+  type Blocker,
+  type BlockerStatus,
+} from '../domain/blocker';
 import type { Checkin, CheckinRound } from '../domain/checkin';
 import { canLead, type Member, type Mission } from '../domain/mission';
 import { BLOCKER_SEVERITIES, type BlockerSeverity, type Question } from '../domain/questions';
 import { workspaceKey } from '../domain/identity';
 import { weekKey } from '../domain/week-key';
 import { forbidden, notFound } from '../errors';
-import { blockerListMessage, blockerRaisedMessage, escalationSetMessage, resolveForm, RESOLUTION_INPUT } from '../messages/blocker-messages';
+import {
+  blockerListMessage,
+  blockerRaisedMessage,
+  escalationSetMessage,
+  resolveForm,
+  RESOLUTION_INPUT,
+} from '../messages/blocker-messages';
 import { noticeMessage } from '../messages/checkin-messages';
 import type { Message } from '../messages/model';
 import type { BlockerChange } from '../store/blocker-repository';
@@ -139,17 +153,25 @@ export class BlockerService {
   /** "I can help": records the offer once, tells the owner once, and updates the alert. */
   async offerHelp(actor: Actor, id: string): Promise<Reply> {
     const { b, mission, me } = await this.access(actor, id);
-    if (!me) throw forbidden(`You are not on the mission "${mission.slug}", so you cannot offer help here. Ask one of its admins to add you.`);
+    if (!me)
+      throw forbidden(`You are not on the mission "${mission.slug}", so you cannot offer help here. Ask one of its admins to add you.`);
     if (b.status !== 'open') return this.notOpen(b);
     if (me.id === b.ownerMemberId) {
       return { kind: 'private', message: noticeMessage('This is your own blocker. Press Resolved once it is sorted.') };
     }
     const now = this.ctx.clock.now();
-    const fresh = await this.ctx.store.blockers.addHelper(b.id, mission.id, { memberId: me.id, name: me.displayName, ...(me.organisation ? { organisation: me.organisation } : {}), at: now });
+    const fresh = await this.ctx.store.blockers.addHelper(b.id, mission.id, {
+      memberId: me.id,
+      name: me.displayName,
+      ...(me.organisation ? { organisation: me.organisation } : {}),
+      at: now,
+    });
     // Repeated even when the offer already existed: a crash after the insert must not lose the message.
     await this.alerts.tellOwnerOfHelp(mission, b, me);
     await this.alerts.refresh(mission, b.id);
-    const text = fresh ? `Thank you. ${b.ownerName} has been told that you can help.` : `You have already offered to help; ${b.ownerName} knows.`;
+    const text = fresh
+      ? `Thank you. ${b.ownerName} has been told that you can help.`
+      : `You have already offered to help; ${b.ownerName} knows.`;
     return { kind: 'private', message: noticeMessage(text) };
   }
 
@@ -158,7 +180,9 @@ export class BlockerService {
   }
 
   private refusal(b: Blocker, mission: Mission): Error {
-    return forbidden(`Only ${b.ownerName} (who raised it) or a lead or admin of "${mission.slug}" can mark this blocker resolved. If you can help, press I can help.`);
+    return forbidden(
+      `Only ${b.ownerName} (who raised it) or a lead or admin of "${mission.slug}" can mark this blocker resolved. If you can help, press I can help.`,
+    );
   }
 
   /** "Resolved": the owner, leads and admins get a form for a one-line note; others a refusal. */
@@ -178,7 +202,8 @@ export class BlockerService {
     const note = (values[RESOLUTION_INPUT] ?? '').replace(/\s+/g, ' ').trim();
     const errors: Record<string, string> = {};
     if (!note) errors[RESOLUTION_INPUT] = 'Say in a line how it was resolved.';
-    else if (note.length > MAX_RESOLUTION_LENGTH) errors[RESOLUTION_INPUT] = `Keep it to one line, under ${MAX_RESOLUTION_LENGTH} characters (it is ${note.length}).`;
+    else if (note.length > MAX_RESOLUTION_LENGTH)
+      errors[RESOLUTION_INPUT] = `Keep it to one line, under ${MAX_RESOLUTION_LENGTH} characters (it is ${note.length}).`;
     if (Object.keys(errors).length > 0) return { kind: 'form-errors', errors, form: resolveForm(mission, b), values };
     if (await this.close(mission, b, me, 'resolved', note)) await this.alerts.tellOwnerResolved(mission, b, me, note);
     return { kind: 'form-done' };
@@ -189,7 +214,9 @@ export class BlockerService {
     const now = this.ctx.clock.now();
     if (!(await this.ctx.store.jobs.claim(`blocker-close:${b.id}:${b.generation ?? 0}`, now))) return false;
     await this.ctx.store.blockers.close(b.id, { status, at: now, by: by.displayName, byMemberId: by.id, note });
-    await this.ctx.store.audit.record(mission.id, userOf(by), `blocker.${status === 'resolved' ? 'resolve' : 'withdraw'}`, now, undefined, { blocker: b.id });
+    await this.ctx.store.audit.record(mission.id, userOf(by), `blocker.${status === 'resolved' ? 'resolve' : 'withdraw'}`, now, undefined, {
+      blocker: b.id,
+    });
     await this.alerts.refresh(mission, b.id);
     return true;
   }
@@ -238,7 +265,11 @@ export class BlockerService {
       );
       existing = await this.mustGet(id);
       if (inserted) {
-        await this.ctx.store.audit.record(mission.id, member, 'blocker.raise', now, undefined, { blocker: id, severity, checkin: checkin.id });
+        await this.ctx.store.audit.record(mission.id, member, 'blocker.raise', now, undefined, {
+          blocker: id,
+          severity,
+          checkin: checkin.id,
+        });
         await this.alerts.alert(mission, existing);
         return;
       }
@@ -278,7 +309,9 @@ export class BlockerService {
   async openFor(missionId: string, members: Member[], before: Date): Promise<Map<string, Blocker[]>> {
     const wanted = new Set(members.map((m) => m.id));
     const out = new Map<string, Blocker[]>();
-    const open = (await this.ctx.store.blockers.listOpen(missionId)).filter((b) => wanted.has(b.ownerMemberId) && b.firstSeenAt.getTime() < before.getTime());
+    const open = (await this.ctx.store.blockers.listOpen(missionId)).filter(
+      (b) => wanted.has(b.ownerMemberId) && b.firstSeenAt.getTime() < before.getTime(),
+    );
     for (const b of open.sort((x, y) => x.firstSeenAt.getTime() - y.firstSeenAt.getTime() || x.id.localeCompare(y.id))) {
       out.set(b.ownerMemberId, [...(out.get(b.ownerMemberId) ?? []), b]);
     }

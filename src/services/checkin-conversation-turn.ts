@@ -1,5 +1,15 @@
 import { JOIN_WINDOW_MS, REVIEW, type CheckinDraft } from '../domain/checkin-draft';
-import { applicable, firstOpen, isFreeText, mustAnswer, nextPosition, previousPosition, readAnswer, stepAt, type Step } from './checkin-steps';
+import {
+  applicable,
+  firstOpen,
+  isFreeText,
+  mustAnswer,
+  nextPosition,
+  previousPosition,
+  readAnswer,
+  stepAt,
+  type Step,
+} from './checkin-steps';
 import type { Word } from './conversation-words';
 
 /**
@@ -33,12 +43,21 @@ export function settledPosition(d: CheckinDraft, steps: Step[]): string {
 
 export function takeTurn(draft: CheckinDraft, input: TurnInput, steps: Step[], now: Date): Turn {
   const fresh = draft.recent.length === 0 && Object.keys(draft.answers).length === 0 && draft.mode === 'new';
-  const d: CheckinDraft = { ...draft, answers: { ...draft.answers }, position: settledPosition(draft, steps), status: 'active', updatedAt: now };
+  const d: CheckinDraft = {
+    ...draft,
+    answers: { ...draft.answers },
+    position: settledPosition(draft, steps),
+    status: 'active',
+    updatedAt: now,
+  };
   const resumed = draft.status === 'stopped' ? 'Carrying on with your check-in. ' : '';
   if (input.kind === 'text') return answer(d, input.text, steps, now, { fresh, resumed });
 
   d.lastAnswered = undefined;
-  const ask = (note?: string, words = false): Turn => ({ draft: d, outcome: { kind: 'ask', ...(resumed || note ? { note: `${resumed}${note ?? ''}`.trim() } : {}), words: words || resumed !== '' } });
+  const ask = (note?: string, words = false): Turn => ({
+    draft: d,
+    outcome: { kind: 'ask', ...(resumed || note ? { note: `${resumed}${note ?? ''}`.trim() } : {}), words: words || resumed !== '' },
+  });
   const step = stepAt(steps, d.answers, d.position);
   switch (input.word.word) {
     case 'skip-week': // handled by the service before a turn is taken
@@ -51,7 +70,11 @@ export function takeTurn(draft: CheckinDraft, input: TurnInput, steps: Step[], n
     case 'skip': {
       if (!step) return ask('There is no question to skip here. Reply `done` to send your check-in.');
       if (mustAnswer(step, steps, d.answers)) {
-        return ask(step.required ? 'This question needs an answer, so it cannot be skipped. (To skip the whole week, type `checkin skip`.)' : 'Say how serious the blocker is, or go `back` and answer `no` to the blocker question.');
+        return ask(
+          step.required
+            ? 'This question needs an answer, so it cannot be skipped. (To skip the whole week, type `checkin skip`.)'
+            : 'Say how serious the blocker is, or go `back` and answer `no` to the blocker question.',
+        );
       }
       d.answers[step.id] = '';
       d.position = nextPosition(steps, d.answers, step.id, d.mode);
@@ -91,7 +114,14 @@ export function takeTurn(draft: CheckinDraft, input: TurnInput, steps: Step[], n
 }
 
 function answer(d: CheckinDraft, text: string, steps: Step[], now: Date, ctx: { fresh: boolean; resumed: string }): Turn {
-  const ask = (note?: string, words = false): Turn => ({ draft: d, outcome: { kind: 'ask', ...(ctx.resumed || note ? { note: `${ctx.resumed}${note ?? ''}`.trim() } : {}), words: words || ctx.resumed !== '' } });
+  const ask = (note?: string, words = false): Turn => ({
+    draft: d,
+    outcome: {
+      kind: 'ask',
+      ...(ctx.resumed || note ? { note: `${ctx.resumed}${note ?? ''}`.trim() } : {}),
+      words: words || ctx.resumed !== '',
+    },
+  });
 
   // A quick follow-up is the rest of the previous answer, not the answer to the next question.
   const last = d.lastAnswered ? steps.find((s) => s.id === d.lastAnswered) : undefined;
@@ -101,7 +131,9 @@ function answer(d: CheckinDraft, text: string, steps: Step[], now: Date, ctx: { 
     d.lastMessageAt = now;
     if (joined.length > last.maxLength) {
       d.lastAnswered = undefined;
-      return ask(`That would make your answer to ${quote(last.prompt)} longer than ${last.maxLength.toLocaleString('en-GB')} characters, so I left it out.`);
+      return ask(
+        `That would make your answer to ${quote(last.prompt)} longer than ${last.maxLength.toLocaleString('en-GB')} characters, so I left it out.`,
+      );
     }
     d.answers[last.id] = joined;
     return ask(`Added that to your answer to ${quote(last.prompt)}.`);

@@ -81,7 +81,9 @@ export class CheckinConversation {
 
     const person = userKey(ev.actor);
     const focus = await store.conversations.getFocus(person);
-    const offered = (focus?.choosing ?? []).map((id) => pending.find((p) => p.round.id === id)).filter((p): p is Pending => p !== undefined);
+    const offered = (focus?.choosing ?? [])
+      .map((id) => pending.find((p) => p.round.id === id))
+      .filter((p): p is Pending => p !== undefined);
     if (focus && offered.length > 0) {
       const picked = pickMission(text, offered);
       if (picked) {
@@ -104,10 +106,16 @@ export class CheckinConversation {
     if (subject === 'ask') {
       const unanswered = pending.filter((p) => p.checkin?.status !== 'answered');
       const list = unanswered.length > 0 ? unanswered : pending;
-      await store.conversations.setFocus({ userKey: person, choosing: list.map((p) => p.round.id), ...(word ? {} : { held: text, heldAt: now }), updatedAt: now });
+      await store.conversations.setFocus({
+        userKey: person,
+        choosing: list.map((p) => p.round.id),
+        ...(word ? {} : { held: text, heldAt: now }),
+        updatedAt: now,
+      });
       return say(whichCheckinMessage(choices(list)));
     }
-    if (focus?.roundId !== subject.round.id) await store.conversations.setFocus({ userKey: person, roundId: subject.round.id, choosing: [], updatedAt: now });
+    if (focus?.roundId !== subject.round.id)
+      await store.conversations.setFocus({ userKey: person, roundId: subject.round.id, choosing: [], updatedAt: now });
     return this.converse(ev, subject, input);
   }
 
@@ -166,7 +174,11 @@ export class CheckinConversation {
       turn = takeTurn(base, input, s.steps, now);
       if (turn.outcome.kind === 'submit') return undefined; // stored below; record() clears the draft
       note = turn.draft.mode === 'new' && !turn.draft.noted;
-      return { ...turn.draft, noted: turn.draft.noted || note, recent: ev.messageId ? [...base.recent, ev.messageId].slice(-RECENT_MESSAGES) : base.recent };
+      return {
+        ...turn.draft,
+        noted: turn.draft.noted || note,
+        recent: ev.messageId ? [...base.recent, ev.messageId].slice(-RECENT_MESSAGES) : base.recent,
+      };
     });
 
     if (duplicate) return NO_REPLY;
@@ -175,12 +187,27 @@ export class CheckinConversation {
     const applied = turn as Turn;
     if (applied.outcome.kind === 'submit') return this.submit(ev, s, applied.draft);
     const draft = result.draft ?? applied.draft;
-    const prefix = [lead, startedEdit ? 'Here are your answers one at a time: reply with a new answer, or `next` to keep it.' : undefined].filter(Boolean).join(' ');
+    const prefix = [lead, startedEdit ? 'Here are your answers one at a time: reply with a new answer, or `next` to keep it.' : undefined]
+      .filter(Boolean)
+      .join(' ');
     return say(this.render(s, draft, applied.outcome, prefix));
   }
 
   private freshDraft(s: Subject, mode: CheckinDraft['mode'], answers: Record<string, string>, now: Date, recent: string[]): CheckinDraft {
-    return { id: s.id, roundId: s.round.id, missionId: s.mission.id, memberId: s.member.id, userKey: userKey(s.member), mode, status: 'active', answers: { ...answers }, position: '', recent, noted: mode === 'edit', updatedAt: now };
+    return {
+      id: s.id,
+      roundId: s.round.id,
+      missionId: s.mission.id,
+      memberId: s.member.id,
+      userKey: userKey(s.member),
+      mode,
+      status: 'active',
+      answers: { ...answers },
+      position: '',
+      recent,
+      noted: mode === 'edit',
+      updatedAt: now,
+    };
   }
 
   /** `done` with every required answer: stored exactly as a form submission would be. */
@@ -191,13 +218,22 @@ export class CheckinConversation {
     const result = await this.checkins.record(ev.actor, s.round.id, values);
     if (result.ok) {
       const focus = await store.conversations.getFocus(draft.userKey);
-      if (focus?.roundId === s.round.id) await store.conversations.setFocus({ userKey: draft.userKey, choosing: [], updatedAt: clock.now() });
+      if (focus?.roundId === s.round.id)
+        await store.conversations.setFocus({ userKey: draft.userKey, choosing: [], updatedAt: clock.now() });
       return say(confirmationMessage(result.mission, result.round, result.checkin, result.editable));
     }
     const bad = applicable(s.steps, draft.answers).find((x) => result.errors[x.id]);
     const why = bad ? result.errors[bad.id] : Object.values(result.errors).join(' ');
     const { draft: kept } = await store.drafts.update(s.id, (d) =>
-      d && isLive(d) ? { ...d, position: bad?.id ?? d.position, lastAnswered: undefined, recent: ev.messageId ? [...d.recent, ev.messageId].slice(-RECENT_MESSAGES) : d.recent, updatedAt: clock.now() } : undefined,
+      d && isLive(d)
+        ? {
+            ...d,
+            position: bad?.id ?? d.position,
+            lastAnswered: undefined,
+            recent: ev.messageId ? [...d.recent, ev.messageId].slice(-RECENT_MESSAGES) : d.recent,
+            updatedAt: clock.now(),
+          }
+        : undefined,
     );
     return say(this.render(s, kept ?? draft, { kind: 'ask', note: why }, ''));
   }
@@ -227,7 +263,14 @@ export class CheckinConversation {
     const current = (draft.answers[step.id] ?? '').trim();
     return questionMessage({
       mission: s.mission,
-      question: { prompt: step.prompt, kind: step.kind, required: step.required, options: step.options, ...(step.hint ? { hint: step.hint } : {}), ...(step.role === 'blocker' ? { blocker: true } : {}) },
+      question: {
+        prompt: step.prompt,
+        kind: step.kind,
+        required: step.required,
+        options: step.options,
+        ...(step.hint ? { hint: step.hint } : {}),
+        ...(step.role === 'blocker' ? { blocker: true } : {}),
+      },
       number,
       total,
       ...(note ? { note } : {}),

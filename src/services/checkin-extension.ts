@@ -19,7 +19,12 @@ export interface CheckinExtension {
 }
 
 /** The extensions' inputs for one member, in registration order. */
-export async function extraInputs(extensions: CheckinExtension[], mission: Mission, round: CheckinRound, member: Member): Promise<FormInput[]> {
+export async function extraInputs(
+  extensions: CheckinExtension[],
+  mission: Mission,
+  round: CheckinRound,
+  member: Member,
+): Promise<FormInput[]> {
   const out: FormInput[] = [];
   for (const ext of extensions) out.push(...((await ext.inputsFor(mission, round, [member])).get(member.id) ?? []));
   return out;

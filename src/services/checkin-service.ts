@@ -78,7 +78,10 @@ export class CheckinService {
         const p = answered[0];
         return { kind: 'private', message: confirmationMessage(p.mission, p.round, p.checkin!, true) };
       }
-      return { kind: 'private', message: noticeMessage('No check-in is open for you right now. You will get a direct message when the next one opens.') };
+      return {
+        kind: 'private',
+        message: noticeMessage('No check-in is open for you right now. You will get a direct message when the next one opens.'),
+      };
     }
     if (open.length > 1) return { kind: 'private', message: chooseMissionMessage(open) };
     return this.openForm(actor, open[0].round.id);
@@ -89,7 +92,10 @@ export class CheckinService {
     const { round, mission, member } = await this.access(actor, id);
     const existing = await this.ctx.store.checkins.get(checkinId(round.id, member.id));
     if (existing?.status === 'answered' && round.status === 'closed') {
-      return { kind: 'private', message: noticeMessage(`The check-in for ${mission.slug} has closed, so answers can no longer be edited.`) };
+      return {
+        kind: 'private',
+        message: noticeMessage(`The check-in for ${mission.slug} has closed, so answers can no longer be edited.`),
+      };
     }
     // A draft (from replies, or a form sent back with errors) is what the member last said.
     const draft = await this.ctx.store.drafts.live(checkinId(round.id, member.id));
@@ -124,7 +130,17 @@ export class CheckinService {
 
     const now = clock.now();
     const closed = round.status === 'closed' || now.getTime() >= round.closesAt.getTime();
-    const fresh = { id: key, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), status: 'answered' as const, answers, late: closed, submittedAt: now };
+    const fresh = {
+      id: key,
+      roundId: round.id,
+      missionId: mission.id,
+      memberId: member.id,
+      userKey: userKey(member),
+      status: 'answered' as const,
+      answers,
+      late: closed,
+      submittedAt: now,
+    };
     // Before the check-in: readers find a round's check-ins by who was asked (CheckinRepository.listByRound).
     if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
     let stored: Checkin;
@@ -134,29 +150,75 @@ export class CheckinService {
       const previous = await store.checkins.get(key);
       if (!previous) throw new Error(`check-in ${key} vanished`);
       if (previous.status === 'answered' && closed) {
-        return { ok: false, errors: { [round.questions[0].id]: 'This round has closed, so answers can no longer be edited.' }, form, access, keepAsDraft: false };
+        return {
+          ok: false,
+          errors: { [round.questions[0].id]: 'This round has closed, so answers can no longer be edited.' },
+          form,
+          access,
+          keepAsDraft: false,
+        };
       }
       if (previous.status === 'answered' && JSON.stringify(previous.answers) === JSON.stringify(answers)) {
         stored = previous; // the same submission again (a double click or a redelivery)
       } else {
         await store.checkins.edit(previous, answers, now);
-        stored = { ...previous, answers, status: 'answered', editedAt: now, late: previous.late, history: previous.status === 'answered' ? [...previous.history, { answers: previous.answers, at: previous.editedAt ?? previous.submittedAt }] : previous.history };
+        stored = {
+          ...previous,
+          answers,
+          status: 'answered',
+          editedAt: now,
+          late: previous.late,
+          history:
+            previous.status === 'answered'
+              ? [...previous.history, { answers: previous.answers, at: previous.editedAt ?? previous.submittedAt }]
+              : previous.history,
+        };
       }
     }
     for (const ext of this.extensions) await ext.afterSubmit(mission, round, member, stored, values);
     await store.drafts.clear(key, now);
-    await this.replacePrompt(mission, round, member, confirmationMessage(mission, round, stored, !closed), `confirm:${key}:${stored.history.length}`);
+    await this.replacePrompt(
+      mission,
+      round,
+      member,
+      confirmationMessage(mission, round, stored, !closed),
+      `confirm:${key}:${stored.history.length}`,
+    );
     return { ok: true, checkin: stored, mission, round, editable: !closed };
   }
 
   /** A form sent back with errors keeps its valid answers, so replies can carry on from there. */
-  private async keepAsDraft({ round, mission, member }: RoundAccess, values: Record<string, string>, errors: Record<string, string>): Promise<void> {
-    const kept = Object.fromEntries(Object.entries(values).filter(([k, v]) => !errors[k] && v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  private async keepAsDraft(
+    { round, mission, member }: RoundAccess,
+    values: Record<string, string>,
+    errors: Record<string, string>,
+  ): Promise<void> {
+    const kept = Object.fromEntries(
+      Object.entries(values)
+        .filter(([k, v]) => !errors[k] && v.trim() !== '')
+        .map(([k, v]) => [k, v.trim()]),
+    );
     if (Object.keys(kept).length === 0) return;
     const at = this.ctx.clock.now();
     const id = checkinId(round.id, member.id);
     await this.ctx.store.drafts.update(id, (d): CheckinDraft => {
-      const base: CheckinDraft = d && d.status !== 'cleared' ? d : { id, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), mode: 'new', status: 'stopped', answers: {}, position: '', recent: [], noted: false, updatedAt: at };
+      const base: CheckinDraft =
+        d && d.status !== 'cleared'
+          ? d
+          : {
+              id,
+              roundId: round.id,
+              missionId: mission.id,
+              memberId: member.id,
+              userKey: userKey(member),
+              mode: 'new',
+              status: 'stopped',
+              answers: {},
+              position: '',
+              recent: [],
+              noted: false,
+              updatedAt: at,
+            };
       return { ...base, answers: { ...base.answers, ...kept }, position: '', lastAnswered: undefined, updatedAt: at };
     });
   }
@@ -166,10 +228,21 @@ export class CheckinService {
     const { store, clock } = this.ctx;
     const key = checkinId(round.id, member.id);
     if (!round.asked.includes(member.id)) await store.rounds.addAsked(round.id, member.id);
-    const inserted = await store.checkins.insert({ id: key, roundId: round.id, missionId: mission.id, memberId: member.id, userKey: userKey(member), status: 'skipped', answers: {}, late: false, submittedAt: clock.now() });
+    const inserted = await store.checkins.insert({
+      id: key,
+      roundId: round.id,
+      missionId: mission.id,
+      memberId: member.id,
+      userKey: userKey(member),
+      status: 'skipped',
+      answers: {},
+      late: false,
+      submittedAt: clock.now(),
+    });
     if (!inserted) {
       const existing = await store.checkins.get(key);
-      if (existing?.status === 'answered') return { kind: 'private', message: noticeMessage(`You already answered the check-in for ${mission.slug}; use Edit to change it.`) };
+      if (existing?.status === 'answered')
+        return { kind: 'private', message: noticeMessage(`You already answered the check-in for ${mission.slug}; use Edit to change it.`) };
     }
     await this.replacePrompt(mission, round, member, skippedMessage(mission, round), `skipped:${key}`);
     return { kind: 'private', message: noticeMessage(`Skipped this week's check-in for ${mission.slug}.`) };
@@ -178,8 +251,15 @@ export class CheckinService {
   /** `checkin skip [slug]`. */
   async skipPending(actor: Actor, slug?: string): Promise<Reply> {
     const all = (await this.pending(actor)).filter((p) => !p.checkin && (!slug || p.mission.slug === slug));
-    if (all.length === 0) return { kind: 'private', message: noticeMessage(slug ? `No unanswered check-in is open for ${slug}.` : 'No unanswered check-in is open for you right now.') };
-    if (all.length > 1) throw invalidInput(`You have check-ins open for ${all.map((p) => p.mission.slug).join(', ')}. Say which one: \`checkin skip <slug>\`.`);
+    if (all.length === 0)
+      return {
+        kind: 'private',
+        message: noticeMessage(slug ? `No unanswered check-in is open for ${slug}.` : 'No unanswered check-in is open for you right now.'),
+      };
+    if (all.length > 1)
+      throw invalidInput(
+        `You have check-ins open for ${all.map((p) => p.mission.slug).join(', ')}. Say which one: \`checkin skip <slug>\`.`,
+      );
     return this.skip(actor, all[0].round.id);
   }
 
@@ -188,7 +268,10 @@ export class CheckinService {
     if (until <= today) throw invalidInput(`until must be a date after today, like ${nextYearDate(today)}.`);
     if (until > nextYearDate(today)) throw invalidInput('until must be within a year; run `checkin back` when you return.');
     await this.ctx.store.people.setAway(actor, until, this.ctx.clock.now());
-    return { kind: 'private', message: noticeMessage(`You're away until ${until}: no check-ins or reminders until then. Run \`checkin back\` to return early.`) };
+    return {
+      kind: 'private',
+      message: noticeMessage(`You're away until ${until}: no check-ins or reminders until then. Run \`checkin back\` to return early.`),
+    };
   }
 
   async back(actor: Actor): Promise<Reply> {
@@ -197,7 +280,13 @@ export class CheckinService {
   }
 
   /** Turns the member's prompt into `message` (or sends it, if they were never prompted). */
-  private async replacePrompt(mission: Mission, round: CheckinRound, member: Member, message: Parameters<ServiceContext['outbox']['enqueue']>[0]['message'], key: string): Promise<void> {
+  private async replacePrompt(
+    mission: Mission,
+    round: CheckinRound,
+    member: Member,
+    message: Parameters<ServiceContext['outbox']['enqueue']>[0]['message'],
+    key: string,
+  ): Promise<void> {
     const prompt = promptKey(round.id, member.id);
     const hasPrompt = (await this.ctx.outboxItems.get(prompt)) != null;
     await this.ctx.outbox.enqueue({

@@ -19,22 +19,35 @@ export interface Step {
 }
 
 export function buildSteps(questions: Question[], extra: FormInput[]): Step[] {
-  const fromQuestions = questions.map(
-    (q): Step => ({
-      id: q.id,
-      kind: q.kind,
-      prompt: q.prompt,
-      required: q.required,
-      options: optionsOf(q).map((v) => ({ value: v, label: q.kind === 'scale' ? (SCALE_LABELS[v] ?? v) : v })),
-      maxLength: maxLengthOf(q),
-      ...(q.role ? { role: q.role } : {}),
-    }),
-  );
-  const fromExtensions = extra.map(
-    (i): Step =>
-      i.kind === 'choice'
-        ? { id: i.id, kind: 'choice', prompt: i.label, required: false, options: i.options, maxLength: 150, ...(i.hint ? { hint: i.hint } : {}) }
-        : { id: i.id, kind: i.multiline ? 'long-text' : 'text', prompt: i.label, required: false, options: [], maxLength: i.maxLength, ...(i.hint ? { hint: i.hint } : {}) },
+  const fromQuestions = questions.map((q): Step => ({
+    id: q.id,
+    kind: q.kind,
+    prompt: q.prompt,
+    required: q.required,
+    options: optionsOf(q).map((v) => ({ value: v, label: q.kind === 'scale' ? (SCALE_LABELS[v] ?? v) : v })),
+    maxLength: maxLengthOf(q),
+    ...(q.role ? { role: q.role } : {}),
+  }));
+  const fromExtensions = extra.map((i): Step =>
+    i.kind === 'choice'
+      ? {
+          id: i.id,
+          kind: 'choice',
+          prompt: i.label,
+          required: false,
+          options: i.options,
+          maxLength: 150,
+          ...(i.hint ? { hint: i.hint } : {}),
+        }
+      : {
+          id: i.id,
+          kind: i.multiline ? 'long-text' : 'text',
+          prompt: i.label,
+          required: false,
+          options: [],
+          maxLength: i.maxLength,
+          ...(i.hint ? { hint: i.hint } : {}),
+        },
   );
   return [...fromQuestions, ...fromExtensions];
 }
@@ -105,7 +118,10 @@ export function readAnswer(step: Step, text: string): ReadAnswer {
   }
   if (step.role === 'blocker' && saysNothing(value)) return { ok: true, value: '' };
   if (value.length > step.maxLength) {
-    return { ok: false, hint: `That's ${value.length.toLocaleString('en-GB')} characters; please keep this answer under ${step.maxLength.toLocaleString('en-GB')}.` };
+    return {
+      ok: false,
+      hint: `That's ${value.length.toLocaleString('en-GB')} characters; please keep this answer under ${step.maxLength.toLocaleString('en-GB')}.`,
+    };
   }
   return { ok: true, value };
 }
@@ -119,7 +135,8 @@ function optionHint(step: Step, value: string, reason: 'no-match' | 'out-of-rang
     return `This one is a scale: reply with ${range}, like \`4\`.`;
   }
   const choices = step.options.map((o, i) => `${i + 1} ${o.label}`).join(', ');
-  if (reason === 'ambiguous') return `"${shorten(value)}" fits more than one option: reply with one of ${choices} (the number or the word).`;
+  if (reason === 'ambiguous')
+    return `"${shorten(value)}" fits more than one option: reply with one of ${choices} (the number or the word).`;
   return `Please pick one of: ${choices} (the number or the word).`;
 }
 

@@ -80,7 +80,12 @@ export class CommandRouter {
         return reply({ kind: 'private', message: missionDetailsMessage(seen, shown.groups, shown.memberCount) });
       }
       case 'mission.add': {
-        const result = await this.missions.addMembers(actor, { slug: cmd.slug, users: cmd.userIds.map(named), organisation: cmd.org, role: cmd.role });
+        const result = await this.missions.addMembers(actor, {
+          slug: cmd.slug,
+          users: cmd.userIds.map(named),
+          organisation: cmd.org,
+          role: cmd.role,
+        });
         return reply({ kind: 'private', message: membersAddedMessage(result) });
       }
       case 'mission.remove': {
@@ -137,10 +142,16 @@ export class CommandRouter {
       case 'mission.blockers':
         return reply({
           kind: 'private',
-          message: cmd.escalate !== undefined ? await this.services.blockers.setEscalation(actor, cmd.slug, cmd.escalate) : await this.services.blockers.list(actor, cmd.slug),
+          message:
+            cmd.escalate !== undefined
+              ? await this.services.blockers.setEscalation(actor, cmd.slug, cmd.escalate)
+              : await this.services.blockers.list(actor, cmd.slug),
         });
       case 'blocker.raise':
-        return reply({ kind: 'private', message: await this.services.blockers.raise(actor, cmd.slug, { text: cmd.text, severity: cmd.severity, help: cmd.help }) });
+        return reply({
+          kind: 'private',
+          message: await this.services.blockers.raise(actor, cmd.slug, { text: cmd.text, severity: cmd.severity, help: cmd.help }),
+        });
       case 'mission.api-token':
         return reply({ kind: 'private', message: await this.services.dataOut.apiTokens.handle(actor, where, cmd) });
       case 'mission.export':

@@ -1,5 +1,13 @@
 import type { Message } from '../messages/model';
-import type { ActionEvent, CommandEvent, DirectMessageEvent, FormSubmitEvent, HomeEvent, InstallEvent, ReachabilityEvent } from './inbound-events';
+import type {
+  ActionEvent,
+  CommandEvent,
+  DirectMessageEvent,
+  FormSubmitEvent,
+  HomeEvent,
+  InstallEvent,
+  ReachabilityEvent,
+} from './inbound-events';
 import type { Reply } from './replies';
 
 /**

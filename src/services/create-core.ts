@@ -81,7 +81,11 @@ export function createServices(ctx: ServiceContext): Services {
   const dataOut = new DataOut(ctx, { missions, indicators, blockers, digests });
   const home = new HomeService(ctx, indicators);
   const privacy = new PrivacyService(ctx, missions, (user, file) =>
-    dataOut.files.toUser(user, file, { missionId: 'privacy', outboxKey: 'my-data', linkMessage: (url, minutes) => myDataLinkMessage(url, minutes) }),
+    dataOut.files.toUser(user, file, {
+      missionId: 'privacy',
+      outboxKey: 'my-data',
+      linkMessage: (url, minutes) => myDataLinkMessage(url, minutes),
+    }),
   );
   const links = new MissionLinkService(ctx, missions);
   const commands = new CommandRouter(ctx, { missions, checkins, cycle, questions, indicators, blockers, digests, dataOut, privacy, links });
@@ -127,7 +131,9 @@ export function createServices(ctx: ServiceContext): Services {
 
   /** Remember how to reach the person; if that is new, deliver what was waiting for them. */
   async function reachable(ev: ReachabilityEvent): Promise<void> {
-    const { changed } = await ctx.store.people.setDm(ev.user, ev.dm, ev.user.displayName, ctx.clock.now(), { reuseRecent: ev.seenOn === 'message' });
+    const { changed } = await ctx.store.people.setDm(ev.user, ev.dm, ev.user.displayName, ctx.clock.now(), {
+      reuseRecent: ev.seenOn === 'message',
+    });
     if (!changed) return;
     await ctx.outbox.requeueUnreachable(userKey(ev.user));
     const memberships = await ctx.store.members.listByUser(ev.user);
@@ -147,20 +153,38 @@ export function createServices(ctx: ServiceContext): Services {
         oncePerDelivery(ctx, ev.actor, ev.deliveryId, async () => {
           const wait = throttle.hit(ev.actor);
           if (wait > 0) {
-            return { kind: 'private', message: errorMessage(`You're sending commands faster than Mission Pulse can take them. Please wait ${Math.ceil(wait / 1000)} seconds and try again.`) };
+            return {
+              kind: 'private',
+              message: errorMessage(
+                `You're sending commands faster than Mission Pulse can take them. Please wait ${Math.ceil(wait / 1000)} seconds and try again.`,
+              ),
+            };
           }
           await ctx.store.workspaces.ensure(ev.actor, ctx.clock.now());
           return commands.handle(ev);
         }),
       ),
-    onAction: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, action: ev.actionId }, () => oncePerDelivery(ctx, ev.actor, ev.deliveryId, () => action(ev))),
-    onFormSubmit: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, form: ev.formId }, () => oncePerDelivery(ctx, ev.actor, ev.deliveryId, () => form(ev))),
-    onDirectMessage: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, dm: true }, () => conversation.onMessage(ev)),
+    onAction: (ev) =>
+      safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, action: ev.actionId }, () =>
+        oncePerDelivery(ctx, ev.actor, ev.deliveryId, () => action(ev)),
+      ),
+    onFormSubmit: (ev) =>
+      safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, form: ev.formId }, () =>
+        oncePerDelivery(ctx, ev.actor, ev.deliveryId, () => form(ev)),
+      ),
+    onDirectMessage: (ev) =>
+      safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, dm: true }, () => conversation.onMessage(ev)),
     onHomeOpened: async (ev) => {
-      const reply = await safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, async () => ({ kind: 'private', message: await home.message(ev.actor) }));
+      const reply = await safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, async () => ({
+        kind: 'private',
+        message: await home.message(ev.actor),
+      }));
       return reply.kind === 'private' ? reply.message : errorMessage('Your overview could not be shown. Please try again.');
     },
-    onHomeRequested: (ev) => safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, () => home.requested(ev.actor, ev.where)),
+    onHomeRequested: (ev) =>
+      safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, () =>
+        home.requested(ev.actor, ev.where),
+      ),
     onReachable: async (ev) => {
       try {
         await reachable(ev);

@@ -17,7 +17,11 @@ export class CycleAdminService {
     private readonly rounds: RoundService,
   ) {}
 
-  async schedule(actor: Actor, slug: string, args: { day?: string; time?: string; tz?: string; remind?: string; close?: string }): Promise<Message> {
+  async schedule(
+    actor: Actor,
+    slug: string,
+    args: { day?: string; time?: string; tz?: string; remind?: string; close?: string },
+  ): Promise<Message> {
     const { mission } = await this.missions.asAdmin(actor, slug);
     const parsed = parseScheduleArgs(args, mission.schedule);
     if (!parsed.ok) throw invalidInput(parsed.message);
@@ -44,7 +48,8 @@ export class CycleAdminService {
   async checkinNow(actor: Actor, slug: string): Promise<Message> {
     const { mission } = await this.missions.asAdmin(actor, slug);
     const open = await this.ctx.store.rounds.findOpen(mission.id);
-    if (open) throw invalidInput(`A check-in for ${slug} is already open (${open.weekKey}). Close it first with \`mission close-now ${slug}\`.`);
+    if (open)
+      throw invalidInput(`A check-in for ${slug} is already open (${open.weekKey}). Close it first with \`mission close-now ${slug}\`.`);
     const { round, opened } = await this.rounds.openNow(mission);
     if (!opened) throw invalidInput(`This week's check-in for ${slug} (${round.weekKey}) has already run. The next one opens on schedule.`);
     await this.ctx.store.audit.record(mission.id, actor, 'round.open-now', this.ctx.clock.now(), undefined, { round: round.id });

@@ -10,7 +10,9 @@ import type { ServiceContext } from './context';
 export class DeliveryNotices {
   constructor(private readonly ctx: ServiceContext) {}
 
-  private async admins(missionId: string): Promise<{ mission: Mission; admins: Awaited<ReturnType<ServiceContext['store']['members']['listByMission']>> } | undefined> {
+  private async admins(
+    missionId: string,
+  ): Promise<{ mission: Mission; admins: Awaited<ReturnType<ServiceContext['store']['members']['listByMission']>> } | undefined> {
     const mission = await this.ctx.store.missions.findById(missionId);
     if (!mission) return undefined;
     const members = await this.ctx.store.members.listByMission(missionId);
@@ -28,7 +30,12 @@ export class DeliveryNotices {
         ? 'Mission Pulse is not installed for them in Teams. Ask them to open Teams, go to Apps, search for "Mission Pulse" and select Add'
         : 'Slack would not let Mission Pulse message them. Check that their account is active and that they have not blocked the app';
     const text = `${who} cannot be reached for ${found.mission.slug}'s check-ins. ${how}; they will be asked as soon as they can be reached.`;
-    await this.tell(found, `unreachable:${item.missionId}:${user.platform}:${user.workspaceId}:${user.userId}`, text, (a) => a.userId !== user.userId);
+    await this.tell(
+      found,
+      `unreachable:${item.missionId}:${user.platform}:${user.workspaceId}:${user.userId}`,
+      text,
+      (a) => a.userId !== user.userId,
+    );
   }
 
   async failed(item: OutboxItem): Promise<void> {
@@ -42,7 +49,12 @@ export class DeliveryNotices {
     await this.tell(found, `failed:${item.key}`, text, () => true);
   }
 
-  private async tell(found: NonNullable<Awaited<ReturnType<DeliveryNotices['admins']>>>, keyBase: string, text: string, include: (a: { userId: string }) => boolean): Promise<void> {
+  private async tell(
+    found: NonNullable<Awaited<ReturnType<DeliveryNotices['admins']>>>,
+    keyBase: string,
+    text: string,
+    include: (a: { userId: string }) => boolean,
+  ): Promise<void> {
     await this.ctx.outbox.enqueueMany(
       found.admins.filter(include).map((a) => ({
         key: `notice:${keyBase}:${a.id}`,

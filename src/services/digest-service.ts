@@ -96,7 +96,9 @@ export class DigestService {
     const today = todayIn(mission.schedule.timeZone, now);
     // Rounds have deterministic ids by week: the trend's weeks are _id lookups, for any round.
     const weeks = Array.from({ length: TREND_WEEKS - 1 }, (_, i) => roundId(mission.id, addWeeks(round.weekKey, -(i + 1))));
-    const earlier = Promise.all(weeks.map((id) => store.rounds.get(id))).then((found) => found.filter((r): r is CheckinRound => r !== undefined));
+    const earlier = Promise.all(weeks.map((id) => store.rounds.get(id))).then((found) =>
+      found.filter((r): r is CheckinRound => r !== undefined),
+    );
     const since = earlier.then(([previous]) => previous?.closedAt ?? previous?.closesAt ?? new Date(round.opensAt.getTime() - WEEK_MS));
     const roster = store.members.listByMission(mission.id);
     // The round is read again alongside: someone who answered since `round` was read is in its stored `asked`.
@@ -190,7 +192,13 @@ export class DigestService {
     if (due.length === 0) return;
     const { message } = await this.build(current, round);
     await this.ctx.outbox.enqueueMany(
-      due.map((d) => ({ key: d.key, missionId: mission.id, target: { conversation: d.channel }, message, context: { kind: 'digest', round: round.id } })),
+      due.map((d) => ({
+        key: d.key,
+        missionId: mission.id,
+        target: { conversation: d.channel },
+        message,
+        context: { kind: 'digest', round: round.id },
+      })),
     );
     this.ctx.logger.info({ missionId: mission.id, round: round.id, channels: due.length }, 'digest enqueued');
   }
@@ -205,11 +213,13 @@ export class DigestService {
       throw invalidInput(`"${slug}" has no digest channel yet. Run \`mission channel ${slug} digest\` in the channel that should get it.`);
     }
     const round = (await store.rounds.findOpen(mission.id)) ?? (await store.rounds.latest(mission.id, 1))[0];
-    if (!round) throw invalidInput(`No check-in has run for "${slug}" yet, so there is nothing to digest. Try \`mission checkin-now ${slug}\`.`);
+    if (!round)
+      throw invalidInput(`No check-in has run for "${slug}" yet, so there is nothing to digest. Try \`mission checkin-now ${slug}\`.`);
     // Each request is its own numbered digest, claimed so two replicas never send one twice.
     let n = 1;
     while (!(await store.jobs.claim(`digest-now:${round.id}:${n}`, clock.now()))) {
-      if (++n > MAX_DIGESTS_ON_REQUEST) throw invalidInput(`The digest for ${round.weekKey} has been sent ${MAX_DIGESTS_ON_REQUEST} times already.`);
+      if (++n > MAX_DIGESTS_ON_REQUEST)
+        throw invalidInput(`The digest for ${round.weekKey} has been sent ${MAX_DIGESTS_ON_REQUEST} times already.`);
     }
     const { digest, message } = await this.build(mission, round);
     await this.ctx.outbox.enqueueMany(
@@ -241,6 +251,9 @@ export class DigestService {
     const input = await this.load(mission, round);
     const digest = buildDigest(input);
     const statuses = memberStatuses(round, input.checkins, input.awayNow);
-    return { kind: 'private', message: digestDetailsMessage({ digest, round, members: input.members, statuses, checkins: input.checkins }, parsed.page) };
+    return {
+      kind: 'private',
+      message: digestDetailsMessage({ digest, round, members: input.members, statuses, checkins: input.checkins }, parsed.page),
+    };
   }
 }

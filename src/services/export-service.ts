@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { UserRef } from '../domain/identity';
 import type { Mission } from '../domain/mission';
-import { exportFailedMessage, exportLinkMessage, exportStartedMessage, exportSummary, type ExportCounts } from '../messages/export-messages';
+import {
+  exportFailedMessage,
+  exportLinkMessage,
+  exportStartedMessage,
+  exportSummary,
+  type ExportCounts,
+} from '../messages/export-messages';
 import type { Message } from '../messages/model';
 import type { StoredExport } from '../store/export-file-repository';
 import { DOWNLOAD_LINK_MINUTES, downloadLinkPath, type FileDelivery, type FilePorts } from './file-delivery';
@@ -64,7 +70,11 @@ export class ExportService {
 
   async csv(mission: Mission): Promise<{ bytes: Buffer; counts: ExportCounts }> {
     const source = await this.collect(mission);
-    const counts = { checkins: source.checkins.length, blockers: source.blockers.length, readings: source.indicators.reduce((n, i) => n + i.readings.length, 0) };
+    const counts = {
+      checkins: source.checkins.length,
+      blockers: source.blockers.length,
+      readings: source.indicators.reduce((n, i) => n + i.readings.length, 0),
+    };
     return { bytes: toCsv(exportRows(source)), counts };
   }
 
@@ -107,7 +117,13 @@ export class ExportService {
     } catch (e) {
       logger.error({ err: e, missionId: mission.id }, 'export failed');
       await this.ctx.outbox
-        .enqueue({ key: `export-failed:${exportId}`, missionId: mission.id, target: { user }, message: exportFailedMessage(mission.slug), context: { kind: 'export-failed' } })
+        .enqueue({
+          key: `export-failed:${exportId}`,
+          missionId: mission.id,
+          target: { user },
+          message: exportFailedMessage(mission.slug),
+          context: { kind: 'export-failed' },
+        })
         .catch((err: unknown) => logger.error({ err, missionId: mission.id }, 'could not tell the admin their export failed'));
     }
   }

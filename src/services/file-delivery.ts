@@ -55,7 +55,15 @@ export class FileDelivery {
     const id = randomBytes(16).toString('hex');
     const key = randomBytes(32).toString('hex');
     await this.files.deleteExpired(at);
-    await this.files.save({ exportId: id, missionId: opts.missionId, keyHash: hashKey(key), filename: file.filename, body: file.bytes.toString('utf8'), createdAt: at, expiresAt: new Date(at.getTime() + DOWNLOAD_LINK_MINUTES * 60_000) });
+    await this.files.save({
+      exportId: id,
+      missionId: opts.missionId,
+      keyHash: hashKey(key),
+      filename: file.filename,
+      body: file.bytes.toString('utf8'),
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + DOWNLOAD_LINK_MINUTES * 60_000),
+    });
     await this.ctx.outbox.enqueue({
       key: `${opts.outboxKey}:${id}`,
       missionId: opts.missionId,

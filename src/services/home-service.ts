@@ -6,7 +6,15 @@ import type { ConversationRef, UserRef } from '../domain/identity';
 import { userKey } from '../domain/identity';
 import { canLead, DEFAULT_TIME_ZONE, type Member, type Mission } from '../domain/mission';
 import { noticeMessage } from '../messages/checkin-messages';
-import { HOME_LIMITS, homeMessage, type HomeBlocker, type HomeCheckin, type HomeHealth, type HomeMission, type HomeOverview } from '../messages/home-message';
+import {
+  HOME_LIMITS,
+  homeMessage,
+  type HomeBlocker,
+  type HomeCheckin,
+  type HomeHealth,
+  type HomeMission,
+  type HomeOverview,
+} from '../messages/home-message';
 import type { Message } from '../messages/model';
 import { shortHash } from './blocker-alerts';
 import type { ServiceContext } from './context';
@@ -38,14 +46,25 @@ export class HomeService {
     const open = await store.rounds.findOpenForMissions(mine.map((m) => m.missionId));
     const memberIn = new Map(mine.map((m) => [m.missionId, m]));
     const pending = await Promise.all(
-      open.map(async (round) => ({ round, mission: missions.get(round.missionId) as Mission, checkin: await store.checkins.get(checkinId(round.id, memberIn.get(round.missionId)?.id ?? '')) })),
+      open.map(async (round) => ({
+        round,
+        mission: missions.get(round.missionId) as Mission,
+        checkin: await store.checkins.get(checkinId(round.id, memberIn.get(round.missionId)?.id ?? '')),
+      })),
     );
     const roundOf = new Map(pending.map((p) => [p.mission.id, p]));
 
     const checkins: HomeCheckin[] = pending
       .filter((p) => !p.checkin)
       .sort((a, b) => a.round.closesAt.getTime() - b.round.closesAt.getTime() || a.mission.slug.localeCompare(b.mission.slug))
-      .map(({ mission, round }) => ({ slug: mission.slug, statement: mission.statement, roundId: round.id, weekKey: round.weekKey, closesAt: round.closesAt, timeZone: mission.timeZone }));
+      .map(({ mission, round }) => ({
+        slug: mission.slug,
+        statement: mission.statement,
+        roundId: round.id,
+        weekKey: round.weekKey,
+        closesAt: round.closesAt,
+        timeZone: mission.timeZone,
+      }));
 
     const missionList: HomeMission[] = mine
       .map((m): HomeMission => {
@@ -57,7 +76,9 @@ export class HomeService {
       .sort((a, b) => Number(b.checkin === 'waiting') - Number(a.checkin === 'waiting') || a.slug.localeCompare(b.slug));
 
     const blockers = await this.ownBlockers(mine, missions, now);
-    const led = mine.filter((m) => canLead(m.role)).sort((a, b) => (missions.get(a.missionId)?.slug ?? '').localeCompare(missions.get(b.missionId)?.slug ?? ''));
+    const led = mine
+      .filter((m) => canLead(m.role))
+      .sort((a, b) => (missions.get(a.missionId)?.slug ?? '').localeCompare(missions.get(b.missionId)?.slug ?? ''));
     const shownHealth = led.slice(0, HOME_LIMITS.health);
     const health = await Promise.all(shownHealth.map((m) => this.health(missions.get(m.missionId) as Mission, now)));
 
@@ -85,12 +106,19 @@ export class HomeService {
     const message = await this.message(actor);
     if (where.kind === 'dm') return { kind: 'private', message };
     const user: UserRef = { platform: actor.platform, workspaceId: actor.workspaceId, userId: actor.userId };
-    await this.ctx.outbox.enqueue({ key: homeDmKey(user, this.ctx.clock.now()), target: { user }, message, context: { kind: 'home overview' } });
+    await this.ctx.outbox.enqueue({
+      key: homeDmKey(user, this.ctx.clock.now()),
+      target: { user },
+      message,
+      context: { kind: 'home overview' },
+    });
     return { kind: 'private', message: noticeMessage('I sent your overview to our personal chat, where only you can see it.') };
   }
 
   private async ownBlockers(mine: Member[], missions: Map<string, Mission>, now: Date): Promise<HomeBlocker[]> {
-    const lists = await Promise.all(mine.map(async (m) => (await this.ctx.store.blockers.listOpen(m.missionId)).filter((b) => b.ownerMemberId === m.id)));
+    const lists = await Promise.all(
+      mine.map(async (m) => (await this.ctx.store.blockers.listOpen(m.missionId)).filter((b) => b.ownerMemberId === m.id)),
+    );
     return lists
       .flat()
       .sort(byUrgency)

@@ -78,7 +78,13 @@ export class IndicatorCheckinExtension implements CheckinExtension {
     return errors;
   }
 
-  async afterSubmit(mission: Mission, _round: CheckinRound, member: Member, _checkin: Checkin, values: Record<string, string>): Promise<void> {
+  async afterSubmit(
+    mission: Mission,
+    _round: CheckinRound,
+    member: Member,
+    _checkin: Checkin,
+    values: Record<string, string>,
+  ): Promise<void> {
     const owned = await this.ownedBy(mission, member);
     if (owned.length === 0) return;
     const today = todayIn(mission.timeZone, this.ctx.clock.now());

@@ -85,15 +85,23 @@ export class IndicatorService {
     }
   }
 
-  private async add(actor: Actor, cmd: Extract<IndicatorCommand, { action: 'add' }>, mentionNames: Record<string, string>): Promise<Message> {
+  private async add(
+    actor: Actor,
+    cmd: Extract<IndicatorCommand, { action: 'add' }>,
+    mentionNames: Record<string, string>,
+  ): Promise<Message> {
     const { store, clock } = this.ctx;
     const { mission, members } = await this.missions.asAdmin(actor, cmd.slug);
     const owner = cmd.owner === undefined ? undefined : this.ownerMember(actor, mission, members, cmd.owner, mentionNames);
     if (await store.indicators.get(mission.id, cmd.key)) {
-      throw conflict(`${mission.slug} already has an indicator with key ${cmd.key}. Change it with \`mission indicator ${mission.slug} edit key=${cmd.key} ...\`, or choose another key.`);
+      throw conflict(
+        `${mission.slug} already has an indicator with key ${cmd.key}. Change it with \`mission indicator ${mission.slug} edit key=${cmd.key} ...\`, or choose another key.`,
+      );
     }
     if ((await store.indicators.countByMission(mission.id)) >= MAX_INDICATORS_PER_MISSION) {
-      throw invalidInput(`${mission.slug} already has ${MAX_INDICATORS_PER_MISSION} indicators, the most a mission can have. Remove one first with \`mission indicator ${mission.slug} remove key=<key>\`.`);
+      throw invalidInput(
+        `${mission.slug} already has ${MAX_INDICATORS_PER_MISSION} indicators, the most a mission can have. Remove one first with \`mission indicator ${mission.slug} remove key=<key>\`.`,
+      );
     }
     const direction = cmd.direction ?? inferDirection(cmd.baseline.value, cmd.target.value);
     if (!direction) throw invalidInput('The target equals the baseline, so say which way is better: direction=down or direction=up.');
@@ -112,11 +120,16 @@ export class IndicatorService {
     return indicatorAddedMessage(mission, stored, owner?.displayName, valueNeededNow(stored, todayIn(mission.timeZone, at)));
   }
 
-  private async edit(actor: Actor, cmd: Extract<IndicatorCommand, { action: 'edit' }>, mentionNames: Record<string, string>): Promise<Message> {
+  private async edit(
+    actor: Actor,
+    cmd: Extract<IndicatorCommand, { action: 'edit' }>,
+    mentionNames: Record<string, string>,
+  ): Promise<Message> {
     const { store, clock } = this.ctx;
     const { mission, members } = await this.missions.asAdmin(actor, cmd.slug);
     const current = await this.existing(mission, cmd.key);
-    const owner = cmd.owner === undefined || cmd.owner === null ? cmd.owner : this.ownerMember(actor, mission, members, cmd.owner, mentionNames);
+    const owner =
+      cmd.owner === undefined || cmd.owner === null ? cmd.owner : this.ownerMember(actor, mission, members, cmd.owner, mentionNames);
     const baseline = cmd.baseline ?? current.baseline;
     const target = cmd.target ?? current.target;
     const problem = definitionProblem({ baseline, target });
@@ -133,7 +146,8 @@ export class IndicatorService {
     if (cmd.target && JSON.stringify(cmd.target) !== JSON.stringify(current.target)) change.target = cmd.target;
     if (owner !== undefined && (owner?.id ?? undefined) !== current.ownerMemberId) change.ownerMemberId = owner?.id ?? null;
 
-    const ownerName = (id: string | undefined) => (id ? (members.find((m) => m.id === id)?.displayName ?? 'someone no longer on the mission') : undefined);
+    const ownerName = (id: string | undefined) =>
+      id ? (members.find((m) => m.id === id)?.displayName ?? 'someone no longer on the mission') : undefined;
     if (Object.keys(change).length === 0) {
       return indicatorEditedMessage(current, current, ownerName(current.ownerMemberId), ownerName(current.ownerMemberId));
     }
@@ -151,7 +165,14 @@ export class IndicatorService {
     const readings = await store.indicators.readings.list(current.uid);
     const at = clock.now();
     // Audit first: once the readings are deleted the log is the only record of them.
-    await store.audit.record(mission.id, actor, 'indicator.remove', at, { ...auditable(current), readings: readings.map((r) => ({ date: r.date, value: r.value, recordedBy: r.recordedBy, note: r.note })) }, undefined);
+    await store.audit.record(
+      mission.id,
+      actor,
+      'indicator.remove',
+      at,
+      { ...auditable(current), readings: readings.map((r) => ({ date: r.date, value: r.value, recordedBy: r.recordedBy, note: r.note })) },
+      undefined,
+    );
     if (!(await store.indicators.remove(current))) throw notFound(`${mission.slug} has no indicator with key ${key} any more.`);
     return indicatorRemovedMessage(mission, current, readings.length);
   }
@@ -172,10 +193,23 @@ export class IndicatorService {
   }
 
   /** Stores a reading by `recorder` (a lead's command, or the owner's check-in) and audits it. */
-  async recordReading(mission: Mission, indicator: StoredIndicator, input: ReadingInput, actor: UserRef, recorder: Member): Promise<{ reading: IndicatorReading; replaced?: IndicatorReading }> {
+  async recordReading(
+    mission: Mission,
+    indicator: StoredIndicator,
+    input: ReadingInput,
+    actor: UserRef,
+    recorder: Member,
+  ): Promise<{ reading: IndicatorReading; replaced?: IndicatorReading }> {
     const at = this.ctx.clock.now();
-    const result = await this.ctx.store.indicators.readings.record(indicator, { ...input, recordedBy: recorder.id, recordedByName: recorder.displayName }, at);
-    await this.ctx.store.audit.record(mission.id, actor, 'indicator.record', at, result.replaced, { ...result.reading, key: indicator.key });
+    const result = await this.ctx.store.indicators.readings.record(
+      indicator,
+      { ...input, recordedBy: recorder.id, recordedByName: recorder.displayName },
+      at,
+    );
+    await this.ctx.store.audit.record(mission.id, actor, 'indicator.record', at, result.replaced, {
+      ...result.reading,
+      key: indicator.key,
+    });
     return result;
   }
 
@@ -187,7 +221,10 @@ export class IndicatorService {
     const byId = new Map(members.map((m) => [m.id, m.displayName]));
     return indicatorListMessage(
       mission,
-      all.map((x) => ({ ...x, ownerName: x.indicator.ownerMemberId ? (byId.get(x.indicator.ownerMemberId) ?? 'someone no longer on the mission') : undefined })),
+      all.map((x) => ({
+        ...x,
+        ownerName: x.indicator.ownerMemberId ? (byId.get(x.indicator.ownerMemberId) ?? 'someone no longer on the mission') : undefined,
+      })),
     );
   }
 
@@ -199,7 +236,14 @@ export class IndicatorService {
     }
     const { mission, me } = await this.missions.asAdmin(actor, cmd.slug);
     const at = this.ctx.clock.now();
-    const entry = { missionId: mission.id, period: cmd.period ?? financialYear(todayIn(mission.timeZone, at)), total: cmd.total, aligned: cmd.aligned, recordedBy: me.id, recordedAt: at };
+    const entry = {
+      missionId: mission.id,
+      period: cmd.period ?? financialYear(todayIn(mission.timeZone, at)),
+      total: cmd.total,
+      aligned: cmd.aligned,
+      recordedBy: me.id,
+      recordedAt: at,
+    };
     const { previous } = await this.ctx.store.budgets.record(entry);
     await this.ctx.store.audit.record(mission.id, actor, 'budget.record', at, previous, entry);
     return budgetRecordedMessage(mission, entry, previous, await this.budgetTrend(mission.id));
@@ -242,7 +286,8 @@ export class IndicatorService {
 
   private async existing(mission: Mission, key: string): Promise<StoredIndicator> {
     const found = await this.ctx.store.indicators.get(mission.id, key);
-    if (!found) throw notFound(`${mission.slug} has no indicator with key ${key}. Type \`mission indicators ${mission.slug}\` to see them.`);
+    if (!found)
+      throw notFound(`${mission.slug} has no indicator with key ${key}. Type \`mission indicators ${mission.slug}\` to see them.`);
     return found;
   }
 
@@ -252,7 +297,9 @@ export class IndicatorService {
     const found = members.find((m) => m.id === id);
     if (!found) {
       const who = mentionNames[userId] ?? 'That person';
-      throw invalidInput(`${who} is not on ${mission.slug}, so they cannot own an indicator. Add them first with \`mission add ${mission.slug} @person\`.`);
+      throw invalidInput(
+        `${who} is not on ${mission.slug}, so they cannot own an indicator. Add them first with \`mission add ${mission.slug} @person\`.`,
+      );
     }
     return found;
   }

@@ -17,7 +17,10 @@ export class InstallService {
     switch (ev.kind) {
       case 'removed-for-person': {
         const { changed } = await store.people.clearDm(ev.user, now);
-        this.log(ev.user.platform, ev.user.workspaceId).info({ forgotDm: changed }, 'app removed by a person: no direct messages to them until they add it again');
+        this.log(ev.user.platform, ev.user.workspaceId).info(
+          { forgotDm: changed },
+          'app removed by a person: no direct messages to them until they add it again',
+        );
         return;
       }
       case 'added-to-team': {
@@ -38,7 +41,10 @@ export class InstallService {
       case 'removed-from-team': {
         if (ev.team.platform !== 'teams') return;
         const forgot = await store.teamsTeams.forget(ev.team.workspaceId, ev.team.teamId);
-        this.log(ev.team.platform, ev.team.workspaceId).info({ team: ev.team.teamId, forgot }, 'app removed from a team; mission data is kept until its retention period ends');
+        this.log(ev.team.platform, ev.team.workspaceId).info(
+          { team: ev.team.teamId, forgot },
+          'app removed from a team; mission data is kept until its retention period ends',
+        );
         return;
       }
     }

@@ -26,7 +26,10 @@ export class SealedInstallationVault implements InstallationVault {
   async save(install: VaultInstallation): Promise<void> {
     const { payload, ...rest } = install;
     await this.repo.save({ ...rest, sealed: encrypt(payload, this.key) }, this.clock.now());
-    this.logger.info({ workspace: install.id, orgWide: install.orgWide, installedBy: install.installedBy }, 'installed: tokens stored encrypted');
+    this.logger.info(
+      { workspace: install.id, orgWide: install.orgWide, installedBy: install.installedBy },
+      'installed: tokens stored encrypted',
+    );
   }
 
   async open(id: string): Promise<string | undefined> {
@@ -35,7 +38,10 @@ export class SealedInstallationVault implements InstallationVault {
     try {
       return decrypt(record.sealed, this.key);
     } catch (e) {
-      this.logger.error({ workspace: id, err: e }, 'a stored installation could not be decrypted: was MISSION_PULSE_ENCRYPTION_KEY changed?');
+      this.logger.error(
+        { workspace: id, err: e },
+        'a stored installation could not be decrypted: was MISSION_PULSE_ENCRYPTION_KEY changed?',
+      );
       throw e;
     }
   }

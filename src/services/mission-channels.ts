@@ -17,13 +17,23 @@ export interface WorkspaceChannels {
  */
 export async function missionChannels(store: Store, mission: Mission): Promise<WorkspaceChannels[]> {
   const homeKey = workspaceKey(mission.home);
-  const home: WorkspaceChannels = { workspaceKey: homeKey, home: true, ...(mission.digestChannel ? { digest: mission.digestChannel } : {}), ...(mission.alertChannel ? { alert: mission.alertChannel } : {}) };
+  const home: WorkspaceChannels = {
+    workspaceKey: homeKey,
+    home: true,
+    ...(mission.digestChannel ? { digest: mission.digestChannel } : {}),
+    ...(mission.alertChannel ? { alert: mission.alertChannel } : {}),
+  };
   const linkedKeys = mission.workspaceKeys.filter((k) => k !== homeKey);
   if (linkedKeys.length === 0) return [home];
   const links = await store.missionLinks.listForMission(mission.id, linkedKeys);
   return [
     home,
-    ...links.map((l) => ({ workspaceKey: l.workspaceKey, home: false, ...(l.digestChannel ? { digest: l.digestChannel } : {}), ...(l.alertChannel ? { alert: l.alertChannel } : {}) })),
+    ...links.map((l) => ({
+      workspaceKey: l.workspaceKey,
+      home: false,
+      ...(l.digestChannel ? { digest: l.digestChannel } : {}),
+      ...(l.alertChannel ? { alert: l.alertChannel } : {}),
+    })),
   ];
 }
 

@@ -50,7 +50,9 @@ export class MissionLinkService {
     const { store, clock } = this.ctx;
     const { mission, me } = await this.missions.asAdmin(actor, slug);
     if (!sameWorkspace(actor, mission.home)) {
-      throw forbidden(`Only the admins in the home workspace of "${mission.slug}" (${workspaceLabel(mission.home)}) can invite another workspace.`);
+      throw forbidden(
+        `Only the admins in the home workspace of "${mission.slug}" (${workspaceLabel(mission.home)}) can invite another workspace.`,
+      );
     }
     if (where.kind !== 'dm') return inviteNeedsDmMessage(mission.slug);
     if (mission.workspaceKeys.length - 1 >= MAX_LINKED_WORKSPACES) {
@@ -59,9 +61,19 @@ export class MissionLinkService {
     const code = newInviteCode();
     const body = normaliseInviteCode(code) ?? '';
     const at = clock.now();
-    const invite: MissionInvite = { id: inviteCodeHash(body), missionId: mission.id, createdBy: userOf(actor), createdByName: me.displayName, createdAt: at, expiresAt: new Date(at.getTime() + INVITE_TTL_MS) };
+    const invite: MissionInvite = {
+      id: inviteCodeHash(body),
+      missionId: mission.id,
+      createdBy: userOf(actor),
+      createdByName: me.displayName,
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + INVITE_TTL_MS),
+    };
     await store.invites.insert(invite);
-    await store.audit.record(mission.id, actor, 'mission.invite', at, undefined, { invite: invite.id.slice(0, 12), expiresAt: invite.expiresAt.toISOString() });
+    await store.audit.record(mission.id, actor, 'mission.invite', at, undefined, {
+      invite: invite.id.slice(0, 12),
+      expiresAt: invite.expiresAt.toISOString(),
+    });
     this.ctx.logger.info({ missionId: mission.id, invite: invite.id.slice(0, 12) }, 'invite code made');
     return inviteCreatedMessage(mission, code, invite.expiresAt);
   }
@@ -81,8 +93,12 @@ export class MissionLinkService {
     const mission = await store.missions.findById(invite.missionId);
     if (!mission) throw notFound('The mission this code was for no longer exists.');
     const key = workspaceKey(actor);
-    if (sameWorkspace(actor, mission.home)) throw invalidInput(`"${mission.slug}" already belongs to this workspace: the code is for an admin in another Slack workspace or Teams tenant.`);
-    if (mission.workspaceKeys.includes(key)) throw invalidInput(`This workspace is already linked to "${mission.slug}". Type \`mission show ${mission.slug}\` to see it.`);
+    if (sameWorkspace(actor, mission.home))
+      throw invalidInput(
+        `"${mission.slug}" already belongs to this workspace: the code is for an admin in another Slack workspace or Teams tenant.`,
+      );
+    if (mission.workspaceKeys.includes(key))
+      throw invalidInput(`This workspace is already linked to "${mission.slug}". Type \`mission show ${mission.slug}\` to see it.`);
     const now = clock.now();
     const claimed = await store.invites.getClaim(id);
     // The same person running the same join again (a retry after a failure) finishes it.
@@ -90,9 +106,12 @@ export class MissionLinkService {
     if (claimed && !mine(claimed)) throw invalidInput(USED_CODE);
     if (!claimed && now.getTime() >= invite.expiresAt.getTime()) throw invalidInput(EXPIRED_CODE);
     if (await store.missions.findBySlug(actor, mission.slug)) {
-      throw invalidInput(`This workspace already has a mission called "${mission.slug}", so the two could not be told apart. Ask the mission's admin to contact support.`);
+      throw invalidInput(
+        `This workspace already has a mission called "${mission.slug}", so the two could not be told apart. Ask the mission's admin to contact support.`,
+      );
     }
-    if (mission.workspaceKeys.length - 1 >= MAX_LINKED_WORKSPACES) throw invalidInput(`"${mission.slug}" is already linked to ${MAX_LINKED_WORKSPACES} other workspaces, the most it can have.`);
+    if (mission.workspaceKeys.length - 1 >= MAX_LINKED_WORKSPACES)
+      throw invalidInput(`"${mission.slug}" is already linked to ${MAX_LINKED_WORKSPACES} other workspaces, the most it can have.`);
     if (!claimed && !(await store.invites.claim({ id, missionId: mission.id, workspaceKey: key, claimedBy: userOf(actor), at: now }))) {
       if (!mine(await store.invites.getClaim(id))) throw invalidInput(USED_CODE);
     }
@@ -100,10 +119,27 @@ export class MissionLinkService {
     const channel = where.kind === 'dm' ? undefined : where;
     const ws: WorkspaceRef = { platform: actor.platform, workspaceId: actor.workspaceId };
     const name = actor.displayName ?? actor.userId;
-    await store.missionLinks.insert({ missionId: mission.id, workspace: ws, workspaceKey: key, linkedBy: userOf(actor), linkedByName: name, linkedAt: now, invitedBy: invite.createdBy, ...(channel ? { digestChannel: channel } : {}) });
-    const { existing } = await store.members.insertNew(mission.id, [{ user: userOf(actor), displayName: name, organisation, role: 'admin' }], now);
+    await store.missionLinks.insert({
+      missionId: mission.id,
+      workspace: ws,
+      workspaceKey: key,
+      linkedBy: userOf(actor),
+      linkedByName: name,
+      linkedAt: now,
+      invitedBy: invite.createdBy,
+      ...(channel ? { digestChannel: channel } : {}),
+    });
+    const { existing } = await store.members.insertNew(
+      mission.id,
+      [{ user: userOf(actor), displayName: name, organisation, role: 'admin' }],
+      now,
+    );
     for (const m of existing) if (m.role !== 'admin') await store.members.update(m.id, { role: 'admin' });
-    await store.audit.record(mission.id, actor, 'mission.link', now, undefined, { workspace: key, invite: id.slice(0, 12), invitedBy: userKey(invite.createdBy) });
+    await store.audit.record(mission.id, actor, 'mission.link', now, undefined, {
+      workspace: key,
+      invite: id.slice(0, 12),
+      invitedBy: userKey(invite.createdBy),
+    });
     await this.ctx.outbox.enqueue({
       key: `invite-used:${id}`,
       missionId: mission.id,
@@ -138,7 +174,9 @@ export class MissionLinkService {
       if (linked.length === 0) throw invalidInput(`"${mission.slug}" is not linked to any other workspace.`);
       if (named === undefined) {
         if (linked.length > 1) {
-          throw invalidInput(`"${mission.slug}" is linked to ${linked.length} workspaces: ${linked.join(', ')}. Say which, like \`mission unlink ${mission.slug} ${linked[0]}\`.`);
+          throw invalidInput(
+            `"${mission.slug}" is linked to ${linked.length} workspaces: ${linked.join(', ')}. Say which, like \`mission unlink ${mission.slug} ${linked[0]}\`.`,
+          );
         }
         target = linked[0];
       } else {
@@ -154,11 +192,25 @@ export class MissionLinkService {
     for (const m of leaving) await store.members.remove(m.id);
     await store.missionLinks.remove(mission.id, target);
     const left = target === myKey;
-    await store.audit.record(mission.id, actor, left ? 'mission.leave' : 'mission.unlink', at, { workspace: target, members: leaving.length }, undefined);
+    await store.audit.record(
+      mission.id,
+      actor,
+      left ? 'mission.leave' : 'mission.unlink',
+      at,
+      { workspace: target, members: leaving.length },
+      undefined,
+    );
     const ws = parseKey(target);
     // The other side's admins hear of it: those just removed, or the home admins when a workspace leaves.
-    const tell = left ? members.filter((m) => m.role === 'admin' && workspaceKey(m) === homeKey) : leaving.filter((m) => m.role === 'admin');
-    await this.notify(mission, tell, `unlinked:${mission.id}:${target}:${at.getTime()}`, unlinkNoticeMessage(mission, ws, me.displayName, left));
+    const tell = left
+      ? members.filter((m) => m.role === 'admin' && workspaceKey(m) === homeKey)
+      : leaving.filter((m) => m.role === 'admin');
+    await this.notify(
+      mission,
+      tell,
+      `unlinked:${mission.id}:${target}:${at.getTime()}`,
+      unlinkNoticeMessage(mission, ws, me.displayName, left),
+    );
     this.ctx.logger.info({ missionId: mission.id, workspace: target, members: leaving.length }, 'workspace unlinked from mission');
     return unlinkedMessage(mission, ws, leaving.length, left);
   }
@@ -167,10 +219,27 @@ export class MissionLinkService {
   async links(actor: Actor, slug: string): Promise<Message> {
     const { mission } = await this.missions.asMember(actor, slug);
     const homeKey = workspaceKey(mission.home);
-    const links = await this.ctx.store.missionLinks.listForMission(mission.id, mission.workspaceKeys.filter((k) => k !== homeKey));
+    const links = await this.ctx.store.missionLinks.listForMission(
+      mission.id,
+      mission.workspaceKeys.filter((k) => k !== homeKey),
+    );
     const rows: LinkRow[] = [
-      { ws: mission.home, key: homeKey, home: true, digest: mission.digestChannel !== undefined, alert: mission.alertChannel !== undefined },
-      ...links.map((l) => ({ ws: l.workspace, key: l.workspaceKey, home: false, digest: l.digestChannel !== undefined, alert: l.alertChannel !== undefined, linkedBy: l.linkedByName, linkedAt: l.linkedAt })),
+      {
+        ws: mission.home,
+        key: homeKey,
+        home: true,
+        digest: mission.digestChannel !== undefined,
+        alert: mission.alertChannel !== undefined,
+      },
+      ...links.map((l) => ({
+        ws: l.workspace,
+        key: l.workspaceKey,
+        home: false,
+        digest: l.digestChannel !== undefined,
+        alert: l.alertChannel !== undefined,
+        linkedBy: l.linkedByName,
+        linkedAt: l.linkedAt,
+      })),
     ];
     return linksMessage(mission, rows);
   }
@@ -185,7 +254,13 @@ export class MissionLinkService {
   private async notify(mission: Mission, people: Member[], key: string, message: Message): Promise<void> {
     if (people.length === 0) return;
     await this.ctx.outbox.enqueueMany(
-      people.map((m) => ({ key: `${key}:${shortHash(m.id)}`, missionId: mission.id, target: { user: userOf(m) }, message, context: { kind: 'unlink notice', name: m.displayName } })),
+      people.map((m) => ({
+        key: `${key}:${shortHash(m.id)}`,
+        missionId: mission.id,
+        target: { user: userOf(m) },
+        message,
+        context: { kind: 'unlink notice', name: m.displayName },
+      })),
     );
   }
 }

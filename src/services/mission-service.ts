@@ -71,8 +71,18 @@ export class MissionService {
       }
     }
     try {
-      await store.members.insertNew(mission.id, [{ user: toUserRef(actor), displayName: actor.displayName ?? actor.userId, role: 'admin' }], at);
-      await store.audit.record(mission.id, actor, 'mission.create', at, undefined, { slug: mission.slug, statement: mission.statement, targetDate: mission.targetDate, place: mission.place, timeZone: mission.timeZone });
+      await store.members.insertNew(
+        mission.id,
+        [{ user: toUserRef(actor), displayName: actor.displayName ?? actor.userId, role: 'admin' }],
+        at,
+      );
+      await store.audit.record(mission.id, actor, 'mission.create', at, undefined, {
+        slug: mission.slug,
+        statement: mission.statement,
+        targetDate: mission.targetDate,
+        place: mission.place,
+        timeZone: mission.timeZone,
+      });
     } catch (e) {
       // No half-written mission: without its admin nobody could ever change it.
       await store.members.removeAllOfMission(mission.id).catch(() => undefined);
@@ -121,7 +131,10 @@ export class MissionService {
     return found;
   }
 
-  async show(actor: Actor, slug: string): Promise<{ mission: Mission; groups: ReturnType<typeof membersByOrganisation>; memberCount: number }> {
+  async show(
+    actor: Actor,
+    slug: string,
+  ): Promise<{ mission: Mission; groups: ReturnType<typeof membersByOrganisation>; memberCount: number }> {
     const { mission, members } = await this.asMember(actor, slug);
     return { mission, groups: membersByOrganisation(members), memberCount: members.length };
   }
@@ -151,11 +164,22 @@ export class MissionService {
         continue;
       }
       await this.ctx.store.members.update(current.id, change);
-      await this.ctx.store.audit.record(mission.id, actor, 'member.update', at, { user: current.userId, organisation: current.organisation, role: current.role }, { user: current.userId, ...change });
+      await this.ctx.store.audit.record(
+        mission.id,
+        actor,
+        'member.update',
+        at,
+        { user: current.userId, organisation: current.organisation, role: current.role },
+        { user: current.userId, ...change },
+      );
       updated.push({ ...current, ...change });
     }
     if (added.length > 0) {
-      await this.ctx.store.audit.record(mission.id, actor, 'member.add', at, undefined, { users: added.map((m) => m.userId), organisation: input.organisation, role });
+      await this.ctx.store.audit.record(mission.id, actor, 'member.add', at, undefined, {
+        users: added.map((m) => m.userId),
+        organisation: input.organisation,
+        role,
+      });
     }
     return { mission, added, updated, unchanged };
   }
@@ -168,14 +192,23 @@ export class MissionService {
       throw invalidInput(`${target.displayName} is the only admin of "${slug}". Add another admin before removing them.`);
     }
     await this.ctx.store.members.remove(target.id);
-    await this.ctx.store.audit.record(mission.id, actor, 'member.remove', this.ctx.clock.now(), { user: target.userId, organisation: target.organisation, role: target.role }, undefined);
+    await this.ctx.store.audit.record(
+      mission.id,
+      actor,
+      'member.remove',
+      this.ctx.clock.now(),
+      { user: target.userId, organisation: target.organisation, role: target.role },
+      undefined,
+    );
     return { mission, removed: target };
   }
 
   async setChannel(actor: Actor, where: ConversationRef, slug: string, which: 'digest' | 'alerts'): Promise<Mission> {
     const { mission } = await this.asAdmin(actor, slug);
     if (where.kind === 'dm') {
-      throw invalidInput(`Run \`mission channel ${slug} ${which}\` in the channel that should get the ${which === 'digest' ? 'weekly digest' : 'blocker alerts'}, not in a direct message.`);
+      throw invalidInput(
+        `Run \`mission channel ${slug} ${which}\` in the channel that should get the ${which === 'digest' ? 'weekly digest' : 'blocker alerts'}, not in a direct message.`,
+      );
     }
     if (!sameWorkspace(where, actor)) throw forbidden('That conversation belongs to another workspace.');
     const field = which === 'digest' ? 'digestChannel' : 'alertChannel';
@@ -211,4 +244,3 @@ function adminNames(members: Member[]): string {
 export function todayIn(zone: string, at: Date): string {
   return DateTime.fromJSDate(at, { zone }).toISODate() ?? DateTime.fromJSDate(at).toISODate() ?? '';
 }
-

@@ -11,7 +11,12 @@ export const STALE_DELIVERY_MS = 30_000;
  * taken in (and purged with them), so a repeat gets no second answer and changes nothing, even
  * when it reaches another replica at the same moment. Events without an id run every time.
  */
-export async function oncePerDelivery(ctx: ServiceContext, actor: Actor, deliveryId: string | undefined, handle: () => Promise<Reply>): Promise<Reply> {
+export async function oncePerDelivery(
+  ctx: ServiceContext,
+  actor: Actor,
+  deliveryId: string | undefined,
+  handle: () => Promise<Reply>,
+): Promise<Reply> {
   if (!deliveryId) return handle();
   const key = `delivery:${actor.platform}:${actor.workspaceId}:${deliveryId}`;
   if ((await ctx.store.conversations.claimMessage(key, ctx.clock.now(), STALE_DELIVERY_MS)) === 'duplicate') return NO_REPLY;

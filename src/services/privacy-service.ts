@@ -2,7 +2,13 @@ import { DateTime } from 'luxon';
 import { userKey } from '../domain/identity';
 import type { Question } from '../domain/questions';
 import { invalidInput } from '../errors';
-import { auditMessage, forgetMeConfirmMessage, forgottenMessage, myDataSentMessage, retentionSetMessage } from '../messages/privacy-messages';
+import {
+  auditMessage,
+  forgetMeConfirmMessage,
+  forgottenMessage,
+  myDataSentMessage,
+  retentionSetMessage,
+} from '../messages/privacy-messages';
 import { noticeMessage } from '../messages/checkin-messages';
 import type { Message } from '../messages/model';
 import { PersonalDataRepository, type KeepAnswer } from '../store/personal-data-repository';
@@ -11,7 +17,10 @@ import type { Actor } from './inbound-events';
 import type { MissionService } from './mission-service';
 
 /** Sends a file to a person's direct messages (or a private download link where bots cannot post files). */
-export type FileDelivery = (user: Actor, file: { filename: string; contentType: string; bytes: Buffer; title: string; comment: string }) => Promise<'file' | 'link'>;
+export type FileDelivery = (
+  user: Actor,
+  file: { filename: string; contentType: string; bytes: Buffer; title: string; comment: string },
+) => Promise<'file' | 'link'>;
 
 /**
  * UK GDPR controls: subject access (`checkin my-data`), erasure (`checkin forget-me`), a
@@ -52,7 +61,9 @@ export class PrivacyService {
       if (admins.length <= 1) soleAdminOf.push((await this.ctx.store.missions.findById(m.missionId))?.slug ?? m.missionId);
     }
     if (soleAdminOf.length > 0) {
-      throw invalidInput(`You are the only admin of ${soleAdminOf.join(', ')}. Make someone else an admin first (\`mission add <slug> @person role=admin\`), then run \`checkin forget-me\` again.`);
+      throw invalidInput(
+        `You are the only admin of ${soleAdminOf.join(', ')}. Make someone else an admin first (\`mission add <slug> @person role=admin\`), then run \`checkin forget-me\` again.`,
+      );
     }
     const slugs = (await this.ctx.store.missions.findByIds(memberships.map((m) => m.missionId))).map((m) => m.slug);
     return forgetMeConfirmMessage(slugs);
@@ -65,7 +76,10 @@ export class PrivacyService {
     const counts = await this.data.erase(actor, await this.keepNumbers());
     await this.ctx.store.members.changed(missionIds, [userKey(actor)]);
     this.ctx.store.people.forgetRecent(actor);
-    this.ctx.logger.info({ platform: actor.platform, workspace: actor.workspaceId, user: userKey(actor).length, ...counts }, 'personal data erased');
+    this.ctx.logger.info(
+      { platform: actor.platform, workspace: actor.workspaceId, user: userKey(actor).length, ...counts },
+      'personal data erased',
+    );
     return forgottenMessage(counts);
   }
 
@@ -81,7 +95,13 @@ export class PrivacyService {
     const { mission, members } = await this.missions.asAdmin(actor, slug);
     const names = new Map(members.map((m) => [`${m.platform}:${m.workspaceId}:${m.userId}`, m.displayName]));
     const entries = await this.ctx.store.audit.list(mission.id, limit);
-    return auditMessage(slug, entries.map((e) => ({ ...e, actorName: names.get(e.actorKey) ?? (e.actorKey.startsWith('erased:') ? 'an erased member' : 'a former member') })));
+    return auditMessage(
+      slug,
+      entries.map((e) => ({
+        ...e,
+        actorName: names.get(e.actorKey) ?? (e.actorKey.startsWith('erased:') ? 'an erased member' : 'a former member'),
+      })),
+    );
   }
 
   /** The nightly pass: each mission's answers older than its retention period lose their text. */
@@ -91,7 +111,9 @@ export class PrivacyService {
     const keep = await this.keepNumbers();
     let n = 0;
     for (const mission of await this.ctx.store.missions.withRetention()) {
-      const before = DateTime.fromJSDate(now).minus({ months: mission.retentionMonths ?? 0 }).toJSDate();
+      const before = DateTime.fromJSDate(now)
+        .minus({ months: mission.retentionMonths ?? 0 })
+        .toJSDate();
       n += await this.data.expireAnswers(mission.id, before, keep);
     }
     return n;

@@ -38,15 +38,61 @@ export class QuestionsService {
       ids.push(q?.id ?? '');
       const n = i + 1;
       inputs.push(
-        { kind: 'text', id: `q${n}_prompt`, label: `Question ${n}`, required: false, maxLength: MAX_PROMPT, ...(q ? { initial: q.prompt } : {}), hint: n === 1 ? 'Leave a question empty to remove it.' : undefined },
-        { kind: 'choice', id: `q${n}_kind`, label: `Question ${n}: kind`, required: false, options: QUESTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })), initial: q?.kind ?? 'long-text' },
-        { kind: 'choice', id: `q${n}_required`, label: `Question ${n}: required?`, required: false, options: [{ value: 'yes', label: 'Required' }, { value: 'no', label: 'Optional' }], initial: q ? (q.required ? 'yes' : 'no') : 'no' },
-        { kind: 'text', id: `q${n}_options`, label: `Question ${n}: choices (for Choice, separated by commas)`, required: false, maxLength: 500, ...(q?.options ? { initial: q.options.join(', ') } : {}) },
-        { kind: 'choice', id: `q${n}_position`, label: `Question ${n}: position`, required: false, options: Array.from({ length: MAX_QUESTIONS }, (_, k) => ({ value: String(k + 1), label: String(k + 1) })), initial: String(n) },
+        {
+          kind: 'text',
+          id: `q${n}_prompt`,
+          label: `Question ${n}`,
+          required: false,
+          maxLength: MAX_PROMPT,
+          ...(q ? { initial: q.prompt } : {}),
+          hint: n === 1 ? 'Leave a question empty to remove it.' : undefined,
+        },
+        {
+          kind: 'choice',
+          id: `q${n}_kind`,
+          label: `Question ${n}: kind`,
+          required: false,
+          options: QUESTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+          initial: q?.kind ?? 'long-text',
+        },
+        {
+          kind: 'choice',
+          id: `q${n}_required`,
+          label: `Question ${n}: required?`,
+          required: false,
+          options: [
+            { value: 'yes', label: 'Required' },
+            { value: 'no', label: 'Optional' },
+          ],
+          initial: q ? (q.required ? 'yes' : 'no') : 'no',
+        },
+        {
+          kind: 'text',
+          id: `q${n}_options`,
+          label: `Question ${n}: choices (for Choice, separated by commas)`,
+          required: false,
+          maxLength: 500,
+          ...(q?.options ? { initial: q.options.join(', ') } : {}),
+        },
+        {
+          kind: 'choice',
+          id: `q${n}_position`,
+          label: `Question ${n}: position`,
+          required: false,
+          options: Array.from({ length: MAX_QUESTIONS }, (_, k) => ({ value: String(k + 1), label: String(k + 1) })),
+          initial: String(n),
+        },
       );
     }
     const state: FormState = { missionId: mission.id, ids };
-    return { formId: QUESTIONS_FORM_ID, title: 'Check-in questions', submitLabel: 'Save', state: JSON.stringify(state), intro: [`Questions for ${mission.slug}. Changes apply from the next round.`], inputs };
+    return {
+      formId: QUESTIONS_FORM_ID,
+      title: 'Check-in questions',
+      submitLabel: 'Save',
+      state: JSON.stringify(state),
+      intro: [`Questions for ${mission.slug}. Changes apply from the next round.`],
+      inputs,
+    };
   }
 
   async submit(actor: Actor, rawState: string, values: Record<string, string>): Promise<Reply> {
@@ -63,14 +109,18 @@ export class QuestionsService {
     const now = this.ctx.clock.now();
     await this.ctx.store.missions.setQuestions(mission.id, questions, now);
     await this.ctx.store.audit.record(mission.id, actor, 'mission.questions', now, mission.questions, questions);
-    return { kind: 'form-done', message: noticeMessage(`Saved ${questions.length} questions for ${mission.slug}. They apply from the next round.`) };
+    return {
+      kind: 'form-done',
+      message: noticeMessage(`Saved ${questions.length} questions for ${mission.slug}. They apply from the next round.`),
+    };
   }
 }
 
 function parseState(raw: string): FormState | undefined {
   try {
     const s = JSON.parse(raw) as Partial<FormState>;
-    if (typeof s.missionId === 'string' && Array.isArray(s.ids) && s.ids.every((x) => typeof x === 'string')) return { missionId: s.missionId, ids: s.ids };
+    if (typeof s.missionId === 'string' && Array.isArray(s.ids) && s.ids.every((x) => typeof x === 'string'))
+      return { missionId: s.missionId, ids: s.ids };
   } catch {
     // fall through: an unreadable state is an out-of-date form
   }
@@ -78,7 +128,11 @@ function parseState(raw: string): FormState | undefined {
 }
 
 /** Reads the slots into questions in their chosen order; errors are keyed by input id. */
-export function readQuestions(mission: Mission, state: FormState, values: Record<string, string>): { questions: Question[]; errors: Record<string, string> } {
+export function readQuestions(
+  mission: Mission,
+  state: FormState,
+  values: Record<string, string>,
+): { questions: Question[]; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const slots: Array<{ q: Question; position: number; moved: boolean; slot: number }> = [];
   const known = new Map(mission.questions.map((q) => [q.id, q]));
@@ -89,8 +143,12 @@ export function readQuestions(mission: Mission, state: FormState, values: Record
     const kind = (values[`q${n}_kind`] || 'long-text') as QuestionKind;
     if (!QUESTION_KINDS.includes(kind)) errors[`q${n}_kind`] = `Choose one of: ${QUESTION_KINDS.join(', ')}.`;
     if (prompt.length > MAX_PROMPT) errors[`q${n}_prompt`] = `Keep a question under ${MAX_PROMPT} characters.`;
-    const options = (values[`q${n}_options`] ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-    if (kind === 'choice' && (options.length < 2 || options.length > 10)) errors[`q${n}_options`] = 'A choice question needs 2 to 10 choices, separated by commas.';
+    const options = (values[`q${n}_options`] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    if (kind === 'choice' && (options.length < 2 || options.length > 10))
+      errors[`q${n}_options`] = 'A choice question needs 2 to 10 choices, separated by commas.';
     if (options.some((o) => o.length > 75)) errors[`q${n}_options`] = 'Keep each choice under 75 characters.';
     const position = Number(values[`q${n}_position`] || n);
     const previous = known.get(state.ids[i] ?? '');

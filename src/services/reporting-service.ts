@@ -4,7 +4,18 @@ import { buildDigest, memberStatuses, participation, type DigestInput, type Indi
 import { assess, valueNeededNow } from '../domain/indicator-status';
 import { membersByOrganisation, type Member, type Mission } from '../domain/mission';
 import { notFound } from '../errors';
-import type { ApiBlocker, ApiBudgetPeriod, ApiCheckin, ApiDigest, ApiIndicator, ApiMember, ApiMission, ApiPage, ApiReading, ApiRound } from '../http/api/schemas';
+import type {
+  ApiBlocker,
+  ApiBudgetPeriod,
+  ApiCheckin,
+  ApiDigest,
+  ApiIndicator,
+  ApiMember,
+  ApiMission,
+  ApiPage,
+  ApiReading,
+  ApiRound,
+} from '../http/api/schemas';
 import { CheckinPageRepository } from '../store/checkin-page-repository';
 import type { BlockerService } from './blocker-service';
 import type { ServiceContext } from './context';
@@ -81,7 +92,11 @@ export class ReportingService {
   async checkins(mission: Mission, req: PageRequest & { week?: string }): Promise<ApiPage<ApiCheckin>> {
     const cursor = decodeCursor(req.cursor);
     const onlyRound = req.week ? (await this.roundOf(mission, req.week)).id : undefined;
-    const rows = await this.checkinPages.page(mission.id, { after: cursor?.after, limit: req.limit + 1, ...(onlyRound ? { roundId: onlyRound } : {}) });
+    const rows = await this.checkinPages.page(mission.id, {
+      after: cursor?.after,
+      limit: req.limit + 1,
+      ...(onlyRound ? { roundId: onlyRound } : {}),
+    });
     const shown = rows.slice(0, req.limit);
     const roundIds = [...new Set(shown.map((c) => c.roundId))];
     const [rounds, members] = await Promise.all([
@@ -104,7 +119,11 @@ export class ReportingService {
     const all = (await this.sources.blockers.listForMission(mission.id, EPOCH))
       .filter((b) => !req.status || b.status === req.status)
       .sort((a, b) => a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || byUrgency(a, b));
-    return pageOf(all.map((b) => blockerView(b, now)), (b) => b.id, req);
+    return pageOf(
+      all.map((b) => blockerView(b, now)),
+      (b) => b.id,
+      req,
+    );
   }
 
   async blocker(mission: Mission, id: string): Promise<ApiBlocker> {
@@ -137,7 +156,12 @@ export class ReportingService {
   }
 
   async budget(mission: Mission, req: PageRequest): Promise<ApiPage<ApiBudgetPeriod>> {
-    const periods = (await this.sources.indicators.budgetTrend(mission.id)).map((p) => ({ period: p.period, total: p.total, aligned: p.aligned, share: p.share }));
+    const periods = (await this.sources.indicators.budgetTrend(mission.id)).map((p) => ({
+      period: p.period,
+      total: p.total,
+      aligned: p.aligned,
+      share: p.share,
+    }));
     return pageOf(periods, (p) => p.period.toLowerCase(), req);
   }
 

@@ -87,7 +87,11 @@ function confidenceOf(questions: Question[], answers: Checkin['answers']): numbe
   return Number.isInteger(v) && v >= 1 && v <= 5 ? v : null;
 }
 
-export function checkinView(c: Omit<Checkin, 'history'>, round: Pick<CheckinRound, 'weekKey' | 'questions'>, member: Member | undefined): ApiCheckin {
+export function checkinView(
+  c: Omit<Checkin, 'history'>,
+  round: Pick<CheckinRound, 'weekKey' | 'questions'>,
+  member: Member | undefined,
+): ApiCheckin {
   const known = new Set(round.questions.map((q) => q.id));
   const answers = round.questions
     .filter((q) => (c.answers[q.id] ?? '') !== '')
@@ -164,13 +168,25 @@ export function digestView(d: Digest, closedAt: Date): ApiDigest {
     weekKey: d.round.weekKey,
     closedAt: iso(closedAt),
     participation: { asked: p.asked, answered: p.answered, skipped: p.skipped, away: p.away, missing: p.missing },
-    byOrganisation: p.byOrganisation.map((o) => ({ organisation: o.organisation, asked: o.asked, answered: o.answered, skipped: o.skipped, away: o.away, missing: o.missing })),
+    byOrganisation: p.byOrganisation.map((o) => ({
+      organisation: o.organisation,
+      asked: o.asked,
+      answered: o.answered,
+      skipped: o.skipped,
+      away: o.away,
+      missing: o.missing,
+    })),
     confidence: { average: d.confidence.average ?? null, responses: d.confidence.answers, change: d.confidence.change ?? null },
     blockers: {
       new: d.blockers.newThisWeek.length,
       resolved: d.blockers.resolvedThisWeek.length,
       openAtClose: d.blockers.newThisWeek.length + d.blockers.stillOpen.length,
     },
-    indicators: d.indicators.map((i) => ({ key: i.key, name: i.name, status: i.status, latest: i.latest ? { value: i.latest.value, date: i.latest.date } : null })),
+    indicators: d.indicators.map((i) => ({
+      key: i.key,
+      name: i.name,
+      status: i.status,
+      latest: i.latest ? { value: i.latest.value, date: i.latest.date } : null,
+    })),
   };
 }

@@ -40,7 +40,12 @@ export class RoundService {
    * Opens the round of `week` unless it exists; returns it and whether this call opened it.
    * `preloaded` members and people save two reads per mission when many open at once.
    */
-  async open(mission: Mission, week: string, times: RoundTimes, preloaded?: { members: Member[]; people: Map<string, Person> }): Promise<{ round: CheckinRound; opened: boolean }> {
+  async open(
+    mission: Mission,
+    week: string,
+    times: RoundTimes,
+    preloaded?: { members: Member[]; people: Map<string, Person> },
+  ): Promise<{ round: CheckinRound; opened: boolean }> {
     const { store, clock } = this.ctx;
     const members = preloaded?.members ?? (await store.members.listByMission(mission.id));
     const today = todayIn(mission.schedule.timeZone, clock.now());
@@ -63,7 +68,8 @@ export class RoundService {
     // Enqueue even when another replica opened it: dedupe keys make this idempotent, and it
     // finishes a fan-out that a crashed replica left half done.
     if (current.status === 'open') await this.finishFanOut(mission, current, members, people);
-    if (opened) this.ctx.logger.info({ missionId: mission.id, round: round.id, asked: round.asked.length, away: round.away.length }, 'round opened');
+    if (opened)
+      this.ctx.logger.info({ missionId: mission.id, round: round.id, asked: round.asked.length, away: round.away.length }, 'round opened');
     return { round: current, opened };
   }
 
@@ -74,7 +80,12 @@ export class RoundService {
   async finishFanOut(mission: Mission, round: CheckinRound, members?: Member[], people?: Map<string, Person>): Promise<void> {
     const all = members ?? (await this.ctx.store.members.listByMission(mission.id));
     const asked = new Set(round.asked);
-    await this.prompt(mission, round, all.filter((m) => asked.has(m.id)), people);
+    await this.prompt(
+      mission,
+      round,
+      all.filter((m) => asked.has(m.id)),
+      people,
+    );
     await this.ctx.store.rounds.markFannedOut(round.id);
   }
 

@@ -3,7 +3,8 @@ import { isMissionPulseError } from '../errors';
 import type { Logger } from '../logger';
 import type { Reply } from './replies';
 
-const UNAVAILABLE_TEXT = 'Mission Pulse is temporarily unavailable (its database is not answering). Nothing was changed; please try again in a minute.';
+const UNAVAILABLE_TEXT =
+  'Mission Pulse is temporarily unavailable (its database is not answering). Nothing was changed; please try again in a minute.';
 
 /** Errors from the driver when the database cannot be reached. */
 export function isDatabaseUnavailable(e: unknown): boolean {
@@ -28,6 +29,11 @@ export async function safely(logger: Logger, context: Record<string, unknown>, w
       return { kind: 'private', message: errorMessage(UNAVAILABLE_TEXT) };
     }
     logger.error({ ...context, err: e }, 'request failed');
-    return { kind: 'private', message: errorMessage('Sorry, something went wrong on our side and your request may not have finished. Please try again; if it keeps happening, tell your Mission Pulse administrator.') };
+    return {
+      kind: 'private',
+      message: errorMessage(
+        'Sorry, something went wrong on our side and your request may not have finished. Please try again; if it keeps happening, tell your Mission Pulse administrator.',
+      ),
+    };
   }
 }

@@ -141,7 +141,10 @@ export class BlockerRepository {
   async listForMission(missionId: string, since: Date): Promise<Blocker[]> {
     const [open, closed] = await Promise.all([
       this.model.find({ missionId, status: 'open' }).lean<BlockerDoc[]>().exec(),
-      this.model.find({ missionId, resolvedAt: { $gte: since } }).lean<BlockerDoc[]>().exec(),
+      this.model
+        .find({ missionId, resolvedAt: { $gte: since } })
+        .lean<BlockerDoc[]>()
+        .exec(),
     ]);
     const seen = new Set(open.map((d) => d._id));
     return this.withHelpers([...open, ...closed.filter((d) => !seen.has(d._id))]);
@@ -150,12 +153,17 @@ export class BlockerRepository {
   /** Blockers waiting for escalation whose time has passed, oldest first, each re-read by `_id`. */
   async dueEscalations(now: Date, limit: number): Promise<Blocker[]> {
     const waiting = await this.waiting.get(ESCALATION_KEY, async () => {
-      const docs = await this.model.find({ escalateAt: { $exists: true } }, { escalateAt: 1 }).lean<Array<Pick<BlockerDoc, '_id' | 'escalateAt'>>>().exec();
+      const docs = await this.model
+        .find({ escalateAt: { $exists: true } }, { escalateAt: 1 })
+        .lean<Array<Pick<BlockerDoc, '_id' | 'escalateAt'>>>()
+        .exec();
       return docs.flatMap((d) => (d.escalateAt ? [{ id: d._id, at: d.escalateAt.getTime() }] : [])).sort((a, b) => a.at - b.at);
     });
     const due = waiting.filter((w) => w.at < now.getTime()).slice(0, limit);
     const docs = await Promise.all(due.map((w) => this.model.findById(w.id).lean<BlockerDoc>().exec()));
-    return this.withHelpers(docs.filter((d): d is BlockerDoc => d !== null && d.escalateAt !== undefined && d.escalateAt.getTime() < now.getTime()));
+    return this.withHelpers(
+      docs.filter((d): d is BlockerDoc => d !== null && d.escalateAt !== undefined && d.escalateAt.getTime() < now.getTime()),
+    );
   }
 
   async change(id: string, change: BlockerChange, at: Date): Promise<void> {
@@ -173,7 +181,17 @@ export class BlockerRepository {
     await this.model
       .updateOne(
         { _id: id },
-        { $set: { status: c.status, resolvedAt: c.at, resolvedBy: c.by, resolvedByMemberId: c.byMemberId, resolution: c.note, updatedAt: c.at }, $unset: { escalateAt: 1 } },
+        {
+          $set: {
+            status: c.status,
+            resolvedAt: c.at,
+            resolvedBy: c.by,
+            resolvedByMemberId: c.byMemberId,
+            resolution: c.note,
+            updatedAt: c.at,
+          },
+          $unset: { escalateAt: 1 },
+        },
       )
       .exec();
     await this.escalationChanged();
@@ -181,7 +199,12 @@ export class BlockerRepository {
 
   /** A withdrawn check-in blocker put back by its owner: open again, in a new generation. */
   async reopen(id: string, generation: number, change: BlockerChange, escalateAt: Date | undefined, at: Date): Promise<void> {
-    const set: Record<string, unknown> = { status: 'open', generation, updatedAt: at, ...stripUndefined({ text: change.text, severity: change.severity, escalateAt }) };
+    const set: Record<string, unknown> = {
+      status: 'open',
+      generation,
+      updatedAt: at,
+      ...stripUndefined({ text: change.text, severity: change.severity, escalateAt }),
+    };
     if (typeof change.helpWanted === 'string') set.helpWanted = change.helpWanted;
     const unset: Record<string, 1> = { resolvedAt: 1, resolvedBy: 1, resolvedByMemberId: 1, resolution: 1 };
     if (change.helpWanted === null) unset.helpWanted = 1;
@@ -213,7 +236,15 @@ export class BlockerRepository {
   async addHelper(blockerId: string, missionId: string, helper: BlockerHelper): Promise<boolean> {
     try {
       await this.helpers.create(
-        stripUndefined({ _id: helperKey(blockerId, helper.memberId), blockerId, missionId, memberId: helper.memberId, name: helper.name, organisation: helper.organisation, at: helper.at }),
+        stripUndefined({
+          _id: helperKey(blockerId, helper.memberId),
+          blockerId,
+          missionId,
+          memberId: helper.memberId,
+          name: helper.name,
+          organisation: helper.organisation,
+          at: helper.at,
+        }),
       );
       return true;
     } catch (e) {
@@ -225,7 +256,10 @@ export class BlockerRepository {
   private async helpersOf(blockerIds: string[]): Promise<Map<string, BlockerHelper[]>> {
     const out = new Map<string, BlockerHelper[]>();
     if (blockerIds.length === 0) return out;
-    const docs = await this.helpers.find({ blockerId: { $in: blockerIds } }).lean<BlockerHelperDoc[]>().exec();
+    const docs = await this.helpers
+      .find({ blockerId: { $in: blockerIds } })
+      .lean<BlockerHelperDoc[]>()
+      .exec();
     for (const d of docs.sort((a, b) => a.at.getTime() - b.at.getTime() || a.memberId.localeCompare(b.memberId))) {
       out.set(d.blockerId, [...(out.get(d.blockerId) ?? []), toHelper(d)]);
     }

@@ -7,7 +7,14 @@ import { budgetModel, type BudgetDoc } from './models/budget-model';
 export const budgetDocId = (missionId: string, period: string): string => `${missionId}:${period.toLowerCase()}`;
 
 function toEntry(d: Pick<BudgetDoc, 'missionId' | 'period' | 'total' | 'aligned' | 'recordedBy' | 'recordedAt'>): BudgetEntry {
-  return { missionId: d.missionId, period: d.period, total: d.total, aligned: d.aligned, recordedBy: d.recordedBy, recordedAt: new Date(d.recordedAt) };
+  return {
+    missionId: d.missionId,
+    period: d.period,
+    total: d.total,
+    aligned: d.aligned,
+    recordedBy: d.recordedBy,
+    recordedAt: new Date(d.recordedAt),
+  };
 }
 
 /** Budget alignment per mission and period (periods compared without regard to case). */
@@ -21,7 +28,13 @@ export class BudgetRepository {
   /** Records a period's figures; figures already there are replaced, kept in history, and returned. */
   async record(entry: BudgetEntry): Promise<{ previous?: BudgetEntry }> {
     const _id = budgetDocId(entry.missionId, entry.period);
-    const fields = { period: entry.period, total: entry.total, aligned: entry.aligned, recordedBy: entry.recordedBy, recordedAt: entry.recordedAt };
+    const fields = {
+      period: entry.period,
+      total: entry.total,
+      aligned: entry.aligned,
+      recordedBy: entry.recordedBy,
+      recordedAt: entry.recordedAt,
+    };
     try {
       await this.model.create({ _id, missionId: entry.missionId, ...fields, history: [] });
       return {};

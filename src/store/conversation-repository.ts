@@ -56,8 +56,14 @@ export class ConversationRepository {
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
     }
-    const unset = Object.fromEntries(Object.entries(doc).filter(([, v]) => v === undefined).map(([k]) => [k, 1]));
-    await this.focus.updateOne({ _id: f.userKey }, { $set: stripUndefined(doc), ...(Object.keys(unset).length ? { $unset: unset } : {}) }).exec();
+    const unset = Object.fromEntries(
+      Object.entries(doc)
+        .filter(([, v]) => v === undefined)
+        .map(([k]) => [k, 1]),
+    );
+    await this.focus
+      .updateOne({ _id: f.userKey }, { $set: stripUndefined(doc), ...(Object.keys(unset).length ? { $unset: unset } : {}) })
+      .exec();
   }
 
   /**

@@ -62,7 +62,10 @@ export class DraftRepository {
     let draft = head ? fromHead(head) : undefined;
     // The head may lag behind the turns (a crash, or two writers finishing out of order).
     for (;;) {
-      const next = await this.turns.findById(turnId(id, version + 1)).lean<DraftTurnDoc>().exec();
+      const next = await this.turns
+        .findById(turnId(id, version + 1))
+        .lean<DraftTurnDoc>()
+        .exec();
       if (!next) break;
       version = next.version;
       draft = fromJson(next.state);
@@ -80,7 +83,14 @@ export class DraftRepository {
   async write(version: number, draft: CheckinDraft): Promise<boolean> {
     const next = version + 1;
     try {
-      await this.turns.create({ _id: turnId(draft.id, next), draftId: draft.id, roundId: draft.roundId, version: next, state: toJson(draft), at: draft.updatedAt });
+      await this.turns.create({
+        _id: turnId(draft.id, next),
+        draftId: draft.id,
+        roundId: draft.roundId,
+        version: next,
+        state: toJson(draft),
+        at: draft.updatedAt,
+      });
     } catch (e) {
       if (isDuplicateKey(e)) return false;
       throw e;
@@ -92,9 +102,16 @@ export class DraftRepository {
   /** Overwrites the head by _id, creating it (a unique insert) the first time; the turns stay the truth. */
   private async writeHead(version: number, draft: CheckinDraft): Promise<void> {
     const { id, answers, lastMessageAt, lastAnswered, ...fields } = draft;
-    const doc = { ...fields, version, answers: JSON.stringify(answers), ...(lastMessageAt ? { lastMessageAt } : {}), ...(lastAnswered ? { lastAnswered } : {}) };
+    const doc = {
+      ...fields,
+      version,
+      answers: JSON.stringify(answers),
+      ...(lastMessageAt ? { lastMessageAt } : {}),
+      ...(lastAnswered ? { lastAnswered } : {}),
+    };
     const unset = { ...(lastMessageAt ? {} : { lastMessageAt: 1 }), ...(lastAnswered ? {} : { lastAnswered: 1 }) };
-    const overwrite = () => this.heads.updateOne({ _id: id }, { $set: doc, ...(Object.keys(unset).length ? { $unset: unset } : {}) }).exec();
+    const overwrite = () =>
+      this.heads.updateOne({ _id: id }, { $set: doc, ...(Object.keys(unset).length ? { $unset: unset } : {}) }).exec();
     if ((await overwrite()).matchedCount > 0) return;
     try {
       await this.heads.create({ _id: id, ...doc });
@@ -109,7 +126,10 @@ export class DraftRepository {
    * when another change got in first. `change` returns undefined to leave the draft as it is;
    * it must be free of side effects, since it may run more than once.
    */
-  async update(id: string, change: (current: CheckinDraft | undefined) => CheckinDraft | undefined): Promise<{ draft: CheckinDraft | undefined; written: boolean }> {
+  async update(
+    id: string,
+    change: (current: CheckinDraft | undefined) => CheckinDraft | undefined,
+  ): Promise<{ draft: CheckinDraft | undefined; written: boolean }> {
     for (let i = 0; i < MAX_TRIES; i++) {
       const current = await this.read(id);
       const next = change(current?.draft);
@@ -121,7 +141,9 @@ export class DraftRepository {
 
   /** Ends the draft in progress (the check-in was submitted). */
   async clear(id: string, at: Date): Promise<void> {
-    await this.update(id, (d) => (d && isLive(d) ? { ...d, status: 'cleared', position: '', lastAnswered: undefined, updatedAt: at } : undefined));
+    await this.update(id, (d) =>
+      d && isLive(d) ? { ...d, status: 'cleared', position: '', lastAnswered: undefined, updatedAt: at } : undefined,
+    );
   }
 
   /** Drops every draft of a closed round: they can no longer become check-ins. */

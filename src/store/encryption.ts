@@ -34,7 +34,8 @@ export function parseEncryptionKey(text: string): Buffer | undefined {
 }
 
 function checkKey(key: Buffer): void {
-  if (key.length !== KEY_BYTES) throw new EncryptionError('ENCRYPTION_KEY_INVALID', `The encryption key must be ${KEY_BYTES} bytes (got ${key.length})`);
+  if (key.length !== KEY_BYTES)
+    throw new EncryptionError('ENCRYPTION_KEY_INVALID', `The encryption key must be ${KEY_BYTES} bytes (got ${key.length})`);
 }
 
 export function encrypt(plaintext: string, key: Buffer): string {

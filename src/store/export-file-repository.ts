@@ -20,7 +20,15 @@ export class ExportFileRepository {
     this.model = exportFileModel(conn);
   }
 
-  async save(e: { exportId: string; missionId: string; keyHash: string; filename: string; body: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  async save(e: {
+    exportId: string;
+    missionId: string;
+    keyHash: string;
+    filename: string;
+    body: string;
+    createdAt: Date;
+    expiresAt: Date;
+  }): Promise<void> {
     this.indexes ??= this.model.createIndexes().catch(() => undefined);
     await this.indexes;
     const parts = Math.max(1, Math.ceil(e.body.length / PART_CHARS));

@@ -81,7 +81,9 @@ export class IndicatorReadingRepository {
         throw e;
       }
       if (previous) {
-        await this.model.updateMany({ indicatorUid: owner.uid, date: input.date, version: { $lt: version } }, { $set: { supersededAt: at } }).exec();
+        await this.model
+          .updateMany({ indicatorUid: owner.uid, date: input.date, version: { $lt: version } }, { $set: { supersededAt: at } })
+          .exec();
       }
       return { reading: toReading(doc), ...(previous ? { replaced: toReading(previous) } : {}) };
     }
@@ -105,7 +107,9 @@ export class IndicatorReadingRepository {
   /** Every version ever recorded for one date, oldest first (for audits and tests). */
   async versions(uid: string, date: string): Promise<Array<IndicatorReading & { supersededAt?: Date }>> {
     const docs = await this.model.find({ indicatorUid: uid, date }).lean<IndicatorReadingDoc[]>().exec();
-    return docs.sort((a, b) => a.version - b.version).map((d) => ({ ...toReading(d), ...(d.supersededAt ? { supersededAt: d.supersededAt } : {}) }));
+    return docs
+      .sort((a, b) => a.version - b.version)
+      .map((d) => ({ ...toReading(d), ...(d.supersededAt ? { supersededAt: d.supersededAt } : {}) }));
   }
 
   async removeAllOf(uid: string): Promise<void> {

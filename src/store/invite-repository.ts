@@ -4,7 +4,11 @@ import type { InviteClaim, MissionInvite } from '../domain/mission-link';
 import { isDuplicateKey } from '../errors';
 import { inviteClaimModel, inviteModel, type InviteClaimDoc, type InviteDoc } from './models/invite-model';
 
-const userOf = (u: { platform: string; workspaceId: string; userId: string }): UserRef => ({ platform: u.platform as Platform, workspaceId: u.workspaceId, userId: u.userId });
+const userOf = (u: { platform: string; workspaceId: string; userId: string }): UserRef => ({
+  platform: u.platform as Platform,
+  workspaceId: u.workspaceId,
+  userId: u.userId,
+});
 
 /** Invite codes (by hash) and their single use. */
 export class InviteRepository {
@@ -29,13 +33,28 @@ export class InviteRepository {
 
   async get(id: string): Promise<MissionInvite | undefined> {
     const d = await this.invites.findById(id).lean<InviteDoc>().exec();
-    return d ? { id: d._id, missionId: d.missionId, createdBy: userOf(d.createdBy), createdByName: d.createdByName, createdAt: d.createdAt, expiresAt: d.expiresAt } : undefined;
+    return d
+      ? {
+          id: d._id,
+          missionId: d.missionId,
+          createdBy: userOf(d.createdBy),
+          createdByName: d.createdByName,
+          createdAt: d.createdAt,
+          expiresAt: d.expiresAt,
+        }
+      : undefined;
   }
 
   /** Uses the code: true for exactly one caller per code, ever. */
   async claim(c: InviteClaim): Promise<boolean> {
     try {
-      await this.claims.create({ _id: c.id, missionId: c.missionId, workspaceKey: c.workspaceKey, claimedBy: userOf(c.claimedBy), at: c.at });
+      await this.claims.create({
+        _id: c.id,
+        missionId: c.missionId,
+        workspaceKey: c.workspaceKey,
+        claimedBy: userOf(c.claimedBy),
+        at: c.at,
+      });
       return true;
     } catch (e) {
       if (isDuplicateKey(e)) return false;

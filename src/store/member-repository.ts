@@ -87,7 +87,11 @@ export class MemberRepository {
         if (current) existing.push(toMember(current));
       }
     }
-    if (added.length > 0) await this.changed([missionId], added.map((m) => userKey(m)));
+    if (added.length > 0)
+      await this.changed(
+        [missionId],
+        added.map((m) => userKey(m)),
+      );
     return { added, existing };
   }
 
@@ -130,7 +134,10 @@ export class MemberRepository {
   async listByMissions(missionIds: string[]): Promise<Map<string, Member[]>> {
     const out = new Map<string, Member[]>(missionIds.map((id) => [id, []]));
     if (missionIds.length === 0) return out;
-    const docs = await this.model.find({ missionId: { $in: missionIds } }).lean<MemberDoc[]>().exec();
+    const docs = await this.model
+      .find({ missionId: { $in: missionIds } })
+      .lean<MemberDoc[]>()
+      .exec();
     for (const d of docs) out.get(d.missionId)?.push(toMember(d));
     return out;
   }

@@ -5,7 +5,11 @@ import { isDuplicateKey } from '../errors';
 import { missionLinkModel, type MissionLinkDoc } from './models/mission-link-model';
 import { stripUndefined, toConversation, type MissionChannelField } from './mission-repository';
 
-const userOf = (u: { platform: string; workspaceId: string; userId: string }): UserRef => ({ platform: u.platform as Platform, workspaceId: u.workspaceId, userId: u.userId });
+const userOf = (u: { platform: string; workspaceId: string; userId: string }): UserRef => ({
+  platform: u.platform as Platform,
+  workspaceId: u.workspaceId,
+  userId: u.userId,
+});
 
 function toLink(d: MissionLinkDoc): MissionLink {
   const digestChannel = toConversation(d.digestChannel);
@@ -64,12 +68,17 @@ export class MissionLinkRepository {
   async listForMission(missionId: string, workspaceKeys: string[]): Promise<MissionLink[]> {
     if (workspaceKeys.length === 0) return [];
     const ids = workspaceKeys.map((k) => missionLinkId(missionId, k));
-    const docs = await this.model.find({ _id: { $in: ids } }).lean<MissionLinkDoc[]>().exec();
+    const docs = await this.model
+      .find({ _id: { $in: ids } })
+      .lean<MissionLinkDoc[]>()
+      .exec();
     return docs.map(toLink).sort((a, b) => a.linkedAt.getTime() - b.linkedAt.getTime());
   }
 
   async setChannel(missionId: string, workspaceKey: string, field: MissionChannelField, channel: ConversationRef): Promise<boolean> {
-    const r = await this.model.updateOne({ _id: missionLinkId(missionId, workspaceKey) }, { $set: { [field]: stripUndefined({ ...channel }) } }).exec();
+    const r = await this.model
+      .updateOne({ _id: missionLinkId(missionId, workspaceKey) }, { $set: { [field]: stripUndefined({ ...channel }) } })
+      .exec();
     return r.matchedCount > 0;
   }
 

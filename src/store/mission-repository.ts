@@ -121,7 +121,8 @@ export class MissionRepository {
     try {
       await this.model.create(stripUndefined(doc));
     } catch (e) {
-      if (isDuplicateKey(e)) throw conflict(`A mission called "${m.slug}" already exists in this workspace. Choose another slug with slug=...`);
+      if (isDuplicateKey(e))
+        throw conflict(`A mission called "${m.slug}" already exists in this workspace. Choose another slug with slug=...`);
       throw e;
     }
     await this.announce(doc._id, { workspaces: doc.workspaceKeys, schedule: doc.nextOpenAt !== undefined });
@@ -149,7 +150,10 @@ export class MissionRepository {
   async findBySlug(ws: WorkspaceRef, slug: string): Promise<Mission | undefined> {
     const key = workspaceKey(ws);
     const visible = await this.visible.get(visibleKey(key), async () => {
-      const docs = await this.model.find({ workspaceKeys: key }, { slug: 1, homeKey: 1 }).lean<Array<Pick<MissionDoc, '_id' | 'slug' | 'homeKey'>>>().exec();
+      const docs = await this.model
+        .find({ workspaceKeys: key }, { slug: 1, homeKey: 1 })
+        .lean<Array<Pick<MissionDoc, '_id' | 'slug' | 'homeKey'>>>()
+        .exec();
       return docs.map((d) => ({ id: d._id, slug: d.slug, homeKey: d.homeKey }));
     });
     // Prefer the caller's own mission over a linked one with the same slug.
@@ -175,7 +179,10 @@ export class MissionRepository {
       const found = await Promise.all(ids.map((id) => this.findById(id)));
       return found.filter((m): m is Mission => m !== undefined);
     }
-    const docs = await this.model.find({ _id: { $in: ids } }).lean<MissionDoc[]>().exec();
+    const docs = await this.model
+      .find({ _id: { $in: ids } })
+      .lean<MissionDoc[]>()
+      .exec();
     return docs.map(toMission);
   }
 
@@ -225,7 +232,10 @@ export class MissionRepository {
    */
   async findDue(now: Date, limit: number): Promise<Mission[]> {
     const schedule = await this.schedule.get(SCHEDULE_KEY, async () => {
-      const docs = await this.model.find({ nextOpenAt: { $exists: true } }, { nextOpenAt: 1 }).lean<Array<Pick<MissionDoc, '_id' | 'nextOpenAt'>>>().exec();
+      const docs = await this.model
+        .find({ nextOpenAt: { $exists: true } }, { nextOpenAt: 1 })
+        .lean<Array<Pick<MissionDoc, '_id' | 'nextOpenAt'>>>()
+        .exec();
       return docs.flatMap((d) => (d.nextOpenAt ? [{ id: d._id, at: d.nextOpenAt.getTime() }] : [])).sort((a, b) => a.at - b.at);
     });
     const due: Mission[] = [];
@@ -244,7 +254,10 @@ export class MissionRepository {
 
   /** Missions with a retention policy (few; read nightly). */
   async withRetention(): Promise<Mission[]> {
-    const docs = await this.model.find({ retentionMonths: { $gt: 0 } }).lean<MissionDoc[]>().exec();
+    const docs = await this.model
+      .find({ retentionMonths: { $gt: 0 } })
+      .lean<MissionDoc[]>()
+      .exec();
     return docs.map(toMission);
   }
 

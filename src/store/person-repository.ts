@@ -43,7 +43,9 @@ export class PersonRepository {
   private async upsert(user: UserRef, change: Record<string, unknown>, unset: Record<string, 1>, at: Date): Promise<void> {
     const key = userKey(user);
     try {
-      await this.model.create(stripUndefined({ _id: key, platform: user.platform, workspaceId: user.workspaceId, userId: user.userId, updatedAt: at, ...change }));
+      await this.model.create(
+        stripUndefined({ _id: key, platform: user.platform, workspaceId: user.workspaceId, userId: user.userId, updatedAt: at, ...change }),
+      );
       return;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
@@ -60,12 +62,21 @@ export class PersonRepository {
 
   async getMany(keys: string[]): Promise<Map<string, Person>> {
     if (keys.length === 0) return new Map();
-    const docs = await this.model.find({ _id: { $in: keys } }).lean<PersonDoc[]>().exec();
+    const docs = await this.model
+      .find({ _id: { $in: keys } })
+      .lean<PersonDoc[]>()
+      .exec();
     return new Map(docs.map((d) => [d._id, toPerson(d)]));
   }
 
   /** Remembers the direct-message conversation for proactive sends (Teams needs it). */
-  async setDm(user: UserRef, dm: ConversationRef, displayName: string | undefined, at: Date, opts: { reuseRecent?: boolean } = {}): Promise<{ changed: boolean }> {
+  async setDm(
+    user: UserRef,
+    dm: ConversationRef,
+    displayName: string | undefined,
+    at: Date,
+    opts: { reuseRecent?: boolean } = {},
+  ): Promise<{ changed: boolean }> {
     const key = userKey(user);
     const seen = `${dm.conversationId}\n${dm.serviceUrl ?? ''}`;
     const recent = this.recentDm.get(key);

@@ -144,7 +144,10 @@ export class RoundRepository {
 
   /** Open rounds whose prompts may not all be in the outbox (the opener crashed mid-way). */
   async unfinishedFanOuts(limit: number): Promise<CheckinRound[]> {
-    return this.confirmOpen((await this.openRounds()).filter((r) => !r.fannedOut), limit);
+    return this.confirmOpen(
+      (await this.openRounds()).filter((r) => !r.fannedOut),
+      limit,
+    );
   }
 
   async markFannedOut(id: string): Promise<void> {

@@ -70,7 +70,9 @@ export class SlackInstallationRepository {
   async removeTokens(id: string, reason: string, at: Date): Promise<boolean> {
     const current = await this.model.findById(id).lean<SlackInstallationDoc>().exec();
     if (!current?.sealed) return false;
-    await this.model.updateOne({ _id: id }, { $unset: { sealed: 1 }, $set: { removedAt: at, removedReason: reason, updatedAt: at } }).exec();
+    await this.model
+      .updateOne({ _id: id }, { $unset: { sealed: 1 }, $set: { removedAt: at, removedReason: reason, updatedAt: at } })
+      .exec();
     return true;
   }
 }

@@ -82,8 +82,12 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   });
   if (opts.onCommand) {
     const onCommand = opts.onCommand;
-    connection.getClient().on('commandSucceeded', (ev: { commandName: string; duration: number }) => onCommand(ev.commandName, ev.duration / 1000));
-    connection.getClient().on('commandFailed', (ev: { commandName: string; duration: number }) => onCommand(ev.commandName, ev.duration / 1000));
+    connection
+      .getClient()
+      .on('commandSucceeded', (ev: { commandName: string; duration: number }) => onCommand(ev.commandName, ev.duration / 1000));
+    connection
+      .getClient()
+      .on('commandFailed', (ev: { commandName: string; duration: number }) => onCommand(ev.commandName, ev.duration / 1000));
   }
   await connection.asPromise();
   const replicaId = newId('replica');

@@ -49,7 +49,13 @@ export class TeamsTeamRepository {
       tenantId: d.tenantId,
       teamId: d.teamId,
       name: d.name,
-      channel: stripUndefined({ platform: 'teams' as const, workspaceId: d.tenantId, conversationId: d.channelId, kind: 'channel' as const, serviceUrl: d.serviceUrl }),
+      channel: stripUndefined({
+        platform: 'teams' as const,
+        workspaceId: d.tenantId,
+        conversationId: d.channelId,
+        kind: 'channel' as const,
+        serviceUrl: d.serviceUrl,
+      }),
       installedBy: d.installedBy,
       installedAt: d.installedAt,
     });

@@ -22,7 +22,13 @@ function holds(d: WeekPointDoc | null | undefined, b: Basis): d is WeekPointDoc 
 const union = (a: string[], b: string[]): string[] => [...new Set([...a, ...b])];
 
 function toPoint(d: WeekPointDoc): WeekPoint {
-  return { weekKey: d.weekKey, asked: d.asked, answered: d.answered, ...(d.confidence !== undefined && d.confidence !== null ? { confidence: d.confidence } : {}), confidenceAnswers: d.confidenceAnswers };
+  return {
+    weekKey: d.weekKey,
+    asked: d.asked,
+    answered: d.answered,
+    ...(d.confidence !== undefined && d.confidence !== null ? { confidence: d.confidence } : {}),
+    confidenceAnswers: d.confidenceAnswers,
+  };
 }
 
 /** FerretDB answers the loser of two racing upserts with a duplicate error, as code 11000 or 1. */

@@ -19,7 +19,12 @@ let api: MissionPulseClient;
 let tokenA: string;
 let blockerId: string;
 
-const call = async (client: MissionPulseClient, path: string, params: Params = {}, parseAs?: 'text' | 'arrayBuffer'): Promise<AnyResult> => {
+const call = async (
+  client: MissionPulseClient,
+  path: string,
+  params: Params = {},
+  parseAs?: 'text' | 'arrayBuffer',
+): Promise<AnyResult> => {
   const r = await get(client, path, params, parseAs);
   expectConforms(path, r.response.status, r.data ?? r.error, r.response.headers);
   return r;
@@ -55,14 +60,30 @@ describe('every operation answers 200 with a body its schema allows', () => {
     }
   });
 
-  it('the figures are the mission\'s: participation, confidence, blockers, indicator status, budget', async () => {
-    const digest = (await call(api, '/missions/{mission}/digests/{week}', { path: { mission: SLUG, week: '2026-W48' } })).data as Record<string, never>;
-    expect(digest).toMatchObject({ participation: { asked: 3, answered: 2, skipped: 1, missing: 0 }, confidence: { average: 3, responses: 2 }, blockers: { new: 2, openAtClose: 2 } });
-    const indicator = (await call(api, '/missions/{mission}/indicators/{key}', { path: { mission: SLUG, key: 'youth-claimants' } })).data as Record<string, never>;
-    expect(indicator).toMatchObject({ status: 'off-track', readings: 2, latest: { value: 380, date: '2026-10-01' }, unit: 'people', direction: 'down' });
+  it("the figures are the mission's: participation, confidence, blockers, indicator status, budget", async () => {
+    const digest = (await call(api, '/missions/{mission}/digests/{week}', { path: { mission: SLUG, week: '2026-W48' } })).data as Record<
+      string,
+      never
+    >;
+    expect(digest).toMatchObject({
+      participation: { asked: 3, answered: 2, skipped: 1, missing: 0 },
+      confidence: { average: 3, responses: 2 },
+      blockers: { new: 2, openAtClose: 2 },
+    });
+    const indicator = (await call(api, '/missions/{mission}/indicators/{key}', { path: { mission: SLUG, key: 'youth-claimants' } }))
+      .data as Record<string, never>;
+    expect(indicator).toMatchObject({
+      status: 'off-track',
+      readings: 2,
+      latest: { value: 380, date: '2026-10-01' },
+      unit: 'people',
+      direction: 'down',
+    });
     const budget = (await call(api, '/missions/{mission}/budget', { path: { mission: SLUG } })).data as { data: unknown[] };
     expect(budget.data).toEqual([{ period: '2026/27', total: 5_000_000, aligned: 1_250_000, share: 0.25 }]);
-    const checkins = (await call(api, '/missions/{mission}/checkins', { path: { mission: SLUG }, query: { week: '2026-W48' } })).data as { data: Array<{ member: { displayName: string }; status: string; confidence: number | null }> };
+    const checkins = (await call(api, '/missions/{mission}/checkins', { path: { mission: SLUG }, query: { week: '2026-W48' } })).data as {
+      data: Array<{ member: { displayName: string }; status: string; confidence: number | null }>;
+    };
     expect(checkins.data.map((c) => [c.member.displayName, c.status, c.confidence])).toEqual([
       ['ada', 'answered', 4],
       ['Ben Adeyemi', 'skipped', null],
@@ -99,8 +120,13 @@ describe('pagination', () => {
   });
 
   it('a check-in page cannot be shifted by new check-ins: the cursor is the last id seen', async () => {
-    const first = (await call(api, '/missions/{mission}/checkins', { path: { mission: SLUG }, query: { limit: 2 } })).data as { data: Array<{ id: string }>; nextCursor: string };
-    const rest = (await call(api, '/missions/{mission}/checkins', { path: { mission: SLUG }, query: { limit: 100, cursor: first.nextCursor } })).data as { data: Array<{ id: string }> };
+    const first = (await call(api, '/missions/{mission}/checkins', { path: { mission: SLUG }, query: { limit: 2 } })).data as {
+      data: Array<{ id: string }>;
+      nextCursor: string;
+    };
+    const rest = (
+      await call(api, '/missions/{mission}/checkins', { path: { mission: SLUG }, query: { limit: 100, cursor: first.nextCursor } })
+    ).data as { data: Array<{ id: string }> };
     expect(rest.data.map((c) => c.id).every((id) => id > first.data[1].id)).toBe(true);
   });
 
@@ -113,9 +139,13 @@ describe('pagination', () => {
     }
     expect((await call(api, '/missions', { query: { limit: 500 } })).response.status).toBe(400);
     expect((await call(api, '/missions/{mission}/digests', { path: { mission: SLUG }, query: { limit: 21 } })).response.status).toBe(400);
-    expect((await call(api, '/missions/{mission}/blockers', { path: { mission: SLUG }, query: { status: 'lost' } })).response.status).toBe(400);
+    expect((await call(api, '/missions/{mission}/blockers', { path: { mission: SLUG }, query: { status: 'lost' } })).response.status).toBe(
+      400,
+    );
     expect((await call(api, '/missions/{mission}/checkins', { path: { mission: SLUG }, query: { week: '48' } })).response.status).toBe(400);
-    expect((await call(api, '/missions/{mission}/rounds/{week}', { path: { mission: SLUG, week: 'last-week' } })).response.status).toBe(400);
+    expect((await call(api, '/missions/{mission}/rounds/{week}', { path: { mission: SLUG, week: 'last-week' } })).response.status).toBe(
+      400,
+    );
     expect((await call(api, '/missions/{mission}/digests/{week}', { path: { mission: SLUG, week: 'W48' } })).response.status).toBe(400);
   });
 });
@@ -192,7 +222,9 @@ describe('tenancy', () => {
   });
 
   it('unknown routes under /api/v1 answer the Error shape', async () => {
-    const res = await fetch(`${w.t.app.url}/api/v1/nothing-here`, { headers: { Authorization: `Bearer ${await w.issueToken(SLUG, 'routes')}` } });
+    const res = await fetch(`${w.t.app.url}/api/v1/nothing-here`, {
+      headers: { Authorization: `Bearer ${await w.issueToken(SLUG, 'routes')}` },
+    });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
   });
@@ -204,7 +236,13 @@ describe('429: each token has its own rate limit', () => {
   beforeAll(async () => {
     const app = express();
     const { runtime } = w.t.app;
-    app.use('/api/v1', createApiRouter({ dataOut: runtime.services.dataOut, missions: runtime.ctx.store.missions, logger: runtime.ctx.logger }, { rateLimit: { max: 2, windowMs: 60_000 } }));
+    app.use(
+      '/api/v1',
+      createApiRouter(
+        { dataOut: runtime.services.dataOut, missions: runtime.ctx.store.missions, logger: runtime.ctx.logger },
+        { rateLimit: { max: 2, windowMs: 60_000 } },
+      ),
+    );
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -237,7 +275,7 @@ describe('429: each token has its own rate limit', () => {
 });
 
 describe('export downloads (the Teams link)', () => {
-  it('a Teams admin\'s export arrives as a link; the link serves the CSV; a wrong key or id does not', async () => {
+  it("a Teams admin's export arrives as a link; the link serves the CSV; a wrong key or id does not", async () => {
     const tamsin = new TeamsPerson(w.t, '29:tamsin', 'Tamsin Okafor');
     expect(await tamsin.say('hi')).toBe(200);
     expect(await tamsin.say('mission create "By 2030, halve the families in temporary accommodation" slug=homes')).toBe(200);
@@ -248,8 +286,14 @@ describe('export downloads (the Teams link)', () => {
     const ok = await call(anon, '/exports/{exportId}', { path: { exportId }, query: { key } }, 'arrayBuffer');
     expect(ok.response.status).toBe(200);
     expect(ok.response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(Buffer.from(ok.data as ArrayBuffer).toString('utf8').startsWith('\uFEFFrecord,id,week')).toBe(true);
-    expect((await call(anon, '/exports/{exportId}', { path: { exportId }, query: { key: 'f'.repeat(64) } }, 'text')).response.status).toBe(404);
+    expect(
+      Buffer.from(ok.data as ArrayBuffer)
+        .toString('utf8')
+        .startsWith('\uFEFFrecord,id,week'),
+    ).toBe(true);
+    expect((await call(anon, '/exports/{exportId}', { path: { exportId }, query: { key: 'f'.repeat(64) } }, 'text')).response.status).toBe(
+      404,
+    );
     expect((await call(anon, '/exports/{exportId}', { path: { exportId: 'nope' }, query: { key } }, 'text')).response.status).toBe(400);
   });
 });
@@ -272,7 +316,9 @@ describe('403: a token works only while whoever made it is an admin', () => {
 describe('coverage of the document', () => {
   it('every documented operation was called, with every status it documents', () => {
     const seen = exercisedStatuses();
-    const missing = documentedOperations().flatMap((op) => op.statuses.filter((s) => !seen.has(`${op.key} ${s}`)).map((s) => `${op.key} ${s}`));
+    const missing = documentedOperations().flatMap((op) =>
+      op.statuses.filter((s) => !seen.has(`${op.key} ${s}`)).map((s) => `${op.key} ${s}`),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ describe('issuing', () => {
   let token: string;
   let reply: string;
 
-  it('in the admin\'s DM: the token, its id and name, and how to use and revoke it', async () => {
+  it("in the admin's DM: the token, its id and name, and how to use and revoke it", async () => {
     const res = await w.ada.command('/mission', `api-token ${SLUG} name="Power BI"`, w.ada.dm);
     reply = text(res.body);
     token = tokenIn(reply);
@@ -43,7 +43,11 @@ describe('issuing', () => {
     expect(docs).toHaveLength(1);
     const secret = token.split('_')[2];
     expect(JSON.stringify(docs)).not.toContain(secret);
-    expect(docs[0]).toMatchObject({ _id: token.slice(4, 20), secretHash: createHash('sha256').update(secret).digest('hex'), label: 'Power BI' });
+    expect(docs[0]).toMatchObject({
+      _id: token.slice(4, 20),
+      secretHash: createHash('sha256').update(secret).digest('hex'),
+      label: 'Power BI',
+    });
   });
 
   it('refuses in a channel, where others might see it, and makes no token', async () => {

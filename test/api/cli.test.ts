@@ -28,7 +28,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
       process.execPath,
       ['--import', 'tsx', 'src/cli/main.ts', ...args],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, encoding: 'buffer', timeout: 30_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr: stderr.toString('utf8') }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr: stderr.toString('utf8') }),
     );
   });
 }
@@ -51,7 +52,7 @@ describe('mission-pulse missions', () => {
     expect(run.stdout.toString('utf8')).toBe('ladywood-jobs\tBy 2030, no young person in Ladywood is long-term unemployed\n');
   });
 
-  it('--format json prints the API\'s missions', async () => {
+  it("--format json prints the API's missions", async () => {
     const run = await cli(['missions', '--format', 'json', '--url', w.t.app.url], { MISSION_PULSE_TOKEN: token });
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout.toString('utf8')) as Array<{ slug: string; id: string }>;
@@ -82,7 +83,11 @@ describe('mission-pulse export <slug> --format csv', () => {
 
   it('--format json holds the same records as API shapes', async () => {
     const run = await cli(['export', SLUG, '--format', 'json'], asUser());
-    const body = JSON.parse(run.stdout.toString('utf8')) as { checkins: unknown[]; blockers: unknown[]; indicators: Array<{ readings: unknown[] }> };
+    const body = JSON.parse(run.stdout.toString('utf8')) as {
+      checkins: unknown[];
+      blockers: unknown[];
+      indicators: Array<{ readings: unknown[] }>;
+    };
     expect([body.checkins.length, body.blockers.length, body.indicators[0].readings.length]).toEqual([3, 2, 2]);
   });
 });
@@ -104,7 +109,7 @@ describe('the other commands read through every list', () => {
 });
 
 describe('when things are wrong', () => {
-  it('a bad token: exit 1 and the API\'s reason', async () => {
+  it("a bad token: exit 1 and the API's reason", async () => {
     const run = await cli(['missions'], { ...asUser(), MISSION_PULSE_TOKEN: `mpt_${'0'.repeat(16)}_${'1'.repeat(64)}` });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('mission-pulse: unknown token (HTTP 401)\n');

@@ -20,10 +20,10 @@ afterAll(async () => {
 
 const exportFiles = (): SlackFile[] => w.t.slack.files().filter((f) => f.filename.endsWith('.csv') && f.completed);
 
-describe('on Slack: a file in the admin\'s direct messages', () => {
+describe("on Slack: a file in the admin's direct messages", () => {
   let file: SlackFile;
 
-  it('answers at once, then posts the CSV into the admin\'s DM with a summary', async () => {
+  it("answers at once, then posts the CSV into the admin's DM with a summary", async () => {
     const res = await w.ada.command('/mission', `export ${SLUG}`, 'C0MISSION');
     expect(JSON.parse(res.body).text).toMatch(/Preparing the export of ladywood-jobs/);
     await eventually(() => expect(exportFiles()).toHaveLength(1));
@@ -40,7 +40,15 @@ describe('on Slack: a file in the admin\'s direct messages', () => {
     expect(bytes.subarray(0, 3)).toEqual(BOM);
     const { header, rows } = readCsv(bytes);
     expect(header).toEqual([...EXPORT_COLUMNS]);
-    expect(rows.map((r) => r.record)).toEqual(['checkin', 'checkin', 'checkin', 'blocker', 'blocker', 'indicator_reading', 'indicator_reading']);
+    expect(rows.map((r) => r.record)).toEqual([
+      'checkin',
+      'checkin',
+      'checkin',
+      'blocker',
+      'blocker',
+      'indicator_reading',
+      'indicator_reading',
+    ]);
   });
 
   it('keeps names and punctuation intact, and neutralises anything a spreadsheet would run', () => {
@@ -91,11 +99,15 @@ describe('on Teams: a short-lived download link', () => {
   let tamsin: TeamsPerson;
   let link: string;
 
-  it('arrives as a card in the admin\'s personal chat; the link serves the same CSV shape', async () => {
+  it("arrives as a card in the admin's personal chat; the link serves the same CSV shape", async () => {
     tamsin = new TeamsPerson(w.t, '29:tamsin', 'Tamsin Okafor');
     expect(await tamsin.say('hi')).toBe(200);
     expect(await tamsin.say('mission create "By 2030, halve the families in temporary accommodation" slug=homes')).toBe(200);
-    expect(await tamsin.say('mission indicator homes add key=families name="Families in temporary accommodation" baseline=310@2025-01 target=155@2030-01')).toBe(200);
+    expect(
+      await tamsin.say(
+        'mission indicator homes add key=families name="Families in temporary accommodation" baseline=310@2025-01 target=155@2030-01',
+      ),
+    ).toBe(200);
     expect(await tamsin.say('mission indicator homes record key=families value=298 date=2026-11 note="@SUM(A1)"')).toBe(200);
     expect(await tamsin.say('mission export homes')).toBe(200);
     await eventually(() => expect(tamsin.inboxText()).toMatch(/Export of homes/));

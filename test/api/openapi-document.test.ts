@@ -18,7 +18,12 @@ it('src/http/api/openapi-types.ts is what `npm run api:types` makes from openapi
   try {
     const out = path.join(dir, 'types.ts');
     await new Promise<void>((resolve, reject) => {
-      execFile(path.join(ROOT, 'node_modules/.bin/openapi-typescript'), ['src/http/api/openapi.json', '-o', out], { cwd: ROOT, timeout: 60_000 }, (e) => (e ? reject(e) : resolve()));
+      execFile(
+        path.join(ROOT, 'node_modules/.bin/openapi-typescript'),
+        ['src/http/api/openapi.json', '-o', out],
+        { cwd: ROOT, timeout: 60_000 },
+        (e) => (e ? reject(e) : resolve()),
+      );
     });
     const fresh = await readFile(out, 'utf8');
     const committed = await readFile(path.join(ROOT, 'src/http/api/openapi-types.ts'), 'utf8');
@@ -39,7 +44,11 @@ it('every schema in the document compiles under JSON Schema 2020-12 (OpenAPI 3.1
 });
 
 it('the router serves exactly the documented paths, all of them GET', () => {
-  const deps = { dataOut: { apiTokens: {}, exports: {}, reporting: {} } as unknown as DataOut, missions: {} as MissionRepository, logger: pino({ level: 'silent' }) };
+  const deps = {
+    dataOut: { apiTokens: {}, exports: {}, reporting: {} } as unknown as DataOut,
+    missions: {} as MissionRepository,
+    logger: pino({ level: 'silent' }),
+  };
   const router = createApiRouter(deps) as unknown as { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
   const served = router.stack
     .filter((layer) => layer.route)

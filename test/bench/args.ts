@@ -60,9 +60,13 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' {
     else if (a === '--ack-rate') opts.ackRate = numberArg(a, value());
     else if (a === '--out') opts.outDir = value() ?? opts.outDir;
     else if (a === '--only') {
-      const names = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const names = (value() ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
-      if (names.length === 0 || unknown.length > 0) throw new Error(`--only takes a list of ${SCENARIOS.join(', ')} (got ${unknown.join(', ') || 'nothing'})`);
+      if (names.length === 0 || unknown.length > 0)
+        throw new Error(`--only takes a list of ${SCENARIOS.join(', ')} (got ${unknown.join(', ') || 'nothing'})`);
       opts.only = names as ScenarioName[];
     } else throw new Error(`unknown option ${a}\n\n${USAGE}`);
   }

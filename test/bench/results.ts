@@ -62,7 +62,15 @@ export class Results {
   add(scenario: string, input: FigureInput): Figure {
     const figure: Figure = { scenario, ...input, ...(input.goal ? { met: goalMet(input.value, input.goal) } : {}) };
     this.figures.push(figure);
-    this.print(JSON.stringify({ figure: `${scenario}.${figure.name}`, value: figure.value, unit: figure.unit, params: figure.params, ...(figure.goal ? { goal: `${figure.goal.op} ${figure.goal.value}`, met: figure.met } : {}) }));
+    this.print(
+      JSON.stringify({
+        figure: `${scenario}.${figure.name}`,
+        value: figure.value,
+        unit: figure.unit,
+        params: figure.params,
+        ...(figure.goal ? { goal: `${figure.goal.op} ${figure.goal.value}`, met: figure.met } : {}),
+      }),
+    );
     return figure;
   }
 
@@ -72,7 +80,14 @@ export class Results {
   }
 
   table(): string {
-    const rows = this.figures.map((f) => [`${f.scenario}`, f.name, `${formatValue(f.value)} ${f.unit}`.trim(), goalText(f), verdict(f), f.note ?? '']);
+    const rows = this.figures.map((f) => [
+      `${f.scenario}`,
+      f.name,
+      `${formatValue(f.value)} ${f.unit}`.trim(),
+      goalText(f),
+      verdict(f),
+      f.note ?? '',
+    ]);
     const header = ['scenario', 'figure', 'value', 'goal', '', 'note'];
     const lines = [header, ['---', '---', '---:', '---', '---', '---'], ...rows].map((r) => `| ${r.join(' | ')} |`);
     return lines.join('\n');
@@ -85,7 +100,10 @@ export class Results {
     await fs.writeFile(json, `${JSON.stringify({ ...this.meta, figures: this.figures, notes: this.notes }, null, 2)}\n`);
     const metaLines = Object.entries(this.meta).map(([k, v]) => `- ${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
     const noteLines = this.notes.map((n) => `- ${n}`);
-    await fs.writeFile(md, `# Mission Pulse benchmark\n\n${metaLines.join('\n')}\n\n${this.table()}\n${noteLines.length ? `\nNotes:\n\n${noteLines.join('\n')}\n` : ''}`);
+    await fs.writeFile(
+      md,
+      `# Mission Pulse benchmark\n\n${metaLines.join('\n')}\n\n${this.table()}\n${noteLines.length ? `\nNotes:\n\n${noteLines.join('\n')}\n` : ''}`,
+    );
     return { json, md };
   }
 }

@@ -12,7 +12,15 @@ import { eventually, SlackPerson } from '../support/slack-person';
  */
 let t: TestApp;
 let ada: SlackPerson, ben: SlackPerson;
-const answers = { moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: '' };
+const answers = {
+  moved: 'Two employers signed the youth jobs pledge',
+  next: 'Careers fair at the library',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '4',
+  story: '',
+};
 
 interface ButtonElement {
   type: string;
@@ -24,7 +32,9 @@ interface ButtonElement {
 const home = (userId: string): SlackView | undefined => t.slack.homeView(userId);
 const homeText = (userId: string): string => JSON.stringify(home(userId)?.blocks ?? []);
 const homeButtons = (userId: string) =>
-  ((home(userId)?.blocks ?? []) as Array<{ block_id?: string; elements?: ButtonElement[] }>).flatMap((b) => (b.elements ?? []).filter((e) => e.type === 'button').map((e) => ({ e, blockId: b.block_id ?? 'actions' })));
+  ((home(userId)?.blocks ?? []) as Array<{ block_id?: string; elements?: ButtonElement[] }>).flatMap((b) =>
+    (b.elements ?? []).filter((e) => e.type === 'button').map((e) => ({ e, blockId: b.block_id ?? 'actions' })),
+  );
 const publishes = (userId: string) => t.slack.calls('views.publish').filter((c) => c.params.user_id === userId);
 
 /** The person clicks the app's Home tab: Slack sends a signed `app_home_opened` event. */
@@ -42,7 +52,12 @@ async function pressOnHome(userId: string, label: string): Promise<void> {
   const view = home(userId);
   if (!view) throw new Error(`${userId} has no Home tab`);
   const found = homeButtons(userId).find((x) => x.e.text.text === label);
-  if (!found) throw new Error(`no "${label}" on the Home tab; buttons: ${homeButtons(userId).map((x) => x.e.text.text).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no "${label}" on the Home tab; buttons: ${homeButtons(userId)
+        .map((x) => x.e.text.text)
+        .join(', ')}`,
+    );
   const payload = blockActions({
     standIn: t.slack,
     userId,
@@ -77,7 +92,9 @@ describe('the Slack App Home', () => {
     expect(view.type).toBe('home');
     const text = homeText('U0BEN');
     expect(text).toMatch(/Your missions/);
-    expect(text).toMatch(/ladywood-jobs\* \(member\) — By 2030, no young person in Ladywood is long-term unemployed · check-in waiting for you/);
+    expect(text).toMatch(
+      /ladywood-jobs\* \(member\) — By 2030, no young person in Ladywood is long-term unemployed · check-in waiting for you/,
+    );
     expect(text).toMatch(/Check-ins waiting for you \(1\)/);
     expect(text).toMatch(/No youth worker for the Tuesday drop-in · medium · raised this week/);
     expect(homeButtons('U0BEN').map((b) => b.e.text.text)).toEqual(['Answer check-in', 'Refresh']);
@@ -109,14 +126,19 @@ describe('the Slack App Home', () => {
   });
 
   it('an admin sees the health of their missions: last participation and indicator status', async () => {
-    await ada.command('/mission', 'indicator ladywood-jobs add key=neet name="Young people not in work or training" baseline=120@2026-01 target=60@2030-01');
+    await ada.command(
+      '/mission',
+      'indicator ladywood-jobs add key=neet name="Young people not in work or training" baseline=120@2026-01 target=60@2030-01',
+    );
     await ada.command('/mission', 'indicator ladywood-jobs record key=neet value=118 date=2026-11');
     await ada.command('/mission', 'close-now ladywood-jobs');
     await openHome('U0ADA');
     const text = homeText('U0ADA');
     expect(text).toMatch(/Health of the missions you lead/);
     // Ada, Ben, Chi and Lee were asked; only Ben answered.
-    expect(text).toMatch(/ladywood-jobs\* — last check-in \(week 48, 23–29 Nov 2026\): 1 of 4 answered \(25%\) · indicators: 1 (on track|at risk|off track) · 1 open blocker/);
+    expect(text).toMatch(
+      /ladywood-jobs\* — last check-in \(week 48, 23–29 Nov 2026\): 1 of 4 answered \(25%\) · indicators: 1 (on track|at risk|off track) · 1 open blocker/,
+    );
     expect(text).toMatch(/ladywood-jobs\* \(admin\)/);
     // The round has closed: nothing is waiting for anyone.
     expect(text).toMatch(/Nothing is waiting for you/);

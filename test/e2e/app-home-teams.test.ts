@@ -12,7 +12,15 @@ import { TeamsPerson } from '../support/teams-person';
  */
 let t: TestApp;
 let tamsin: TeamsPerson, raj: TeamsPerson, sol: TeamsPerson;
-const answers = { moved: 'Housing first pilot agreed with two landlords', next: 'Sign the data-sharing agreement', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '' };
+const answers = {
+  moved: 'Housing first pilot agreed with two landlords',
+  next: 'Sign the data-sharing agreement',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+};
 
 const text = (a: ConnectorActivity | undefined): string => JSON.stringify(a?.activity.attachments ?? a?.activity.text ?? '');
 const homeCards = (p: TeamsPerson): ConnectorActivity[] => p.inbox().filter((a) => /Your missions/.test(text(a)));
@@ -38,7 +46,9 @@ describe('the overview on Teams', () => {
     expect(await raj.say('home')).toBe(200);
     await eventually(() => expect(homeCards(raj)).toHaveLength(1));
     const card = text(homeCards(raj)[0]);
-    expect(card).toMatch(/homes\*\* \(member\) — By 2030, halve the families in temporary accommodation in Ladywood · check-in waiting for you/);
+    expect(card).toMatch(
+      /homes\*\* \(member\) — By 2030, halve the families in temporary accommodation in Ladywood · check-in waiting for you/,
+    );
     expect(card).toMatch(/Check-ins waiting for you \(1\)/);
     expect(card).toMatch(/Waiting for legal sign-off on the data-sharing agreement · medium · raised this week/);
     expect(card).toMatch(/"title":"Answer check-in"/);
@@ -62,7 +72,9 @@ describe('the overview on Teams', () => {
   });
 
   it('`status` is the same overview; an admin also sees the health of the mission', async () => {
-    await tamsin.say('mission indicator homes add key=families name="Families in temporary accommodation" baseline=400@2026-01 target=200@2030-01');
+    await tamsin.say(
+      'mission indicator homes add key=families name="Families in temporary accommodation" baseline=400@2026-01 target=200@2030-01',
+    );
     await tamsin.say('mission close-now homes');
     await eventually(() => expect(tamsin.inboxText()).toMatch(/Closed the check-in for homes/));
     expect(await tamsin.say('status')).toBe(200);
@@ -70,7 +82,9 @@ describe('the overview on Teams', () => {
     const card = text(homeCards(tamsin)[0]);
     expect(card).toMatch(/Health of the missions you lead/);
     // Tamsin, Raj and Sol were asked; Raj answered.
-    expect(card).toMatch(/homes\*\* — last check-in \(week 48, 23–29 Nov 2026\): 1 of 3 answered \(33%\) · indicators: 1 no readings yet · 1 open blocker/);
+    expect(card).toMatch(
+      /homes\*\* — last check-in \(week 48, 23–29 Nov 2026\): 1 of 3 answered \(33%\) · indicators: 1 no readings yet · 1 open blocker/,
+    );
   });
 
   it('asked in a channel, the overview goes to the personal chat, where only the person sees it', async () => {
@@ -78,8 +92,12 @@ describe('the overview on Teams', () => {
     expect(await sol.sayInChannel('home')).toBe(200);
     await eventually(() => expect(homeCards(sol)).toHaveLength(1));
     expect(text(homeCards(sol)[0])).toMatch(/homes\*\* \(member\)/);
-    await eventually(() => expect(t.connector.allActivities().some((a) => /sent your overview to our personal chat/.test(text(a)))).toBe(true));
-    expect(t.connector.allActivities().filter((a) => a.conversationId !== sol.dm && /Your missions/.test(text(a)))).toHaveLength(channelBefore);
+    await eventually(() =>
+      expect(t.connector.allActivities().some((a) => /sent your overview to our personal chat/.test(text(a)))).toBe(true),
+    );
+    expect(t.connector.allActivities().filter((a) => a.conversationId !== sol.dm && /Your missions/.test(text(a)))).toHaveLength(
+      channelBefore,
+    );
   });
 
   it('a person on 40 missions gets a card Teams accepts, each section cut with "and N more"', async () => {

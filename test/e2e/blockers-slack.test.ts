@@ -11,7 +11,15 @@ let t: TestApp;
 let ada: SlackPerson, ben: SlackPerson, chi: SlackPerson, lee: SlackPerson;
 const ALERTS = 'C0ALERTS';
 const DAY = 24 * 60 * 60 * 1000;
-const answers = { moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: '' };
+const answers = {
+  moved: 'Two employers signed the youth jobs pledge',
+  next: 'Careers fair at the library',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '4',
+  story: '',
+};
 
 const alerts = (): SlackMessage[] => t.slack.messages(ALERTS).filter((m) => !m.deleted);
 const shown = (m: SlackMessage | undefined): string => (m ? `${m.text ?? ''}\n${JSON.stringify(m.blocks ?? [])}` : '');
@@ -19,10 +27,18 @@ const shown = (m: SlackMessage | undefined): string => (m ? `${m.text ?? ''}\n${
 const postsTo = (channel: string, pattern: RegExp): number =>
   t.slack.calls('chat.postMessage').filter((c) => {
     const to = String((c.params as { channel?: string }).channel);
-    return c.outcome === 'ok' && (to === channel || (/^[UW]/.test(to) && t.slack.dmChannelFor(to) === channel)) && pattern.test(String((c.params as { text?: string }).text ?? ''));
+    return (
+      c.outcome === 'ok' &&
+      (to === channel || (/^[UW]/.test(to) && t.slack.dmChannelFor(to) === channel)) &&
+      pattern.test(String((c.params as { text?: string }).text ?? ''))
+    );
   }).length;
 const buttonsOf = (m: SlackMessage): string[] =>
-  (m.blocks ?? []).flatMap((b) => ((b as { elements?: Array<{ type: string; text?: { text: string } }> }).elements ?? []).filter((e) => e.type === 'button').map((e) => e.text?.text ?? ''));
+  (m.blocks ?? []).flatMap((b) =>
+    ((b as { elements?: Array<{ type: string; text?: { text: string } }> }).elements ?? [])
+      .filter((e) => e.type === 'button')
+      .map((e) => e.text?.text ?? ''),
+  );
 
 beforeAll(async () => {
   // Thursday 26 November 2026, noon in London.
@@ -45,7 +61,12 @@ describe('blocker lifecycle on Slack', () => {
     await ben.press(ben.inbox()[0], 'Answer check-in');
     await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     const submitted = Date.now();
-    const res = await ben.submitView({ ...answers, blocker: 'No youth worker for the Tuesday drop-in', blocker_severity: 'high', blocker_help: 'Youth services' });
+    const res = await ben.submitView({
+      ...answers,
+      blocker: 'No youth worker for the Tuesday drop-in',
+      blocker_severity: 'high',
+      blocker_help: 'Youth services',
+    });
     expect(res.status).toBe(200);
     await eventually(() => expect(alerts()).toHaveLength(1));
     expect(Date.now() - submitted).toBeLessThan(60_000);

@@ -13,7 +13,15 @@ let tamsin: TeamsPerson, raj: TeamsPerson, sol: TeamsPerson, una: TeamsPerson;
 let alertChannel = '';
 const teams = { platform: 'teams' as const, workspaceId: TENANT };
 const DAY = 24 * 60 * 60 * 1000;
-const answers = { moved: 'Housing first pilot agreed with two landlords', next: 'Sign the data-sharing agreement', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '' };
+const answers = {
+  moved: 'Housing first pilot agreed with two landlords',
+  next: 'Sign the data-sharing agreement',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+};
 
 interface CardAction {
   type: string;
@@ -26,7 +34,12 @@ function actionsOf(card: ConnectorActivity): CardAction[] {
   const content = ((card.activity.attachments as Array<{ content: { actions?: CardAction[]; body?: unknown[] } }>) ?? [])[0]?.content;
   const found: CardAction[] = [...(content?.actions ?? [])];
   const walk = (items: unknown[]): void => {
-    for (const item of items as Array<{ type?: string; actions?: CardAction[]; items?: unknown[]; columns?: Array<{ items?: unknown[] }> }>) {
+    for (const item of items as Array<{
+      type?: string;
+      actions?: CardAction[];
+      items?: unknown[];
+      columns?: Array<{ items?: unknown[] }>;
+    }>) {
       if (item.type === 'ActionSet') found.push(...(item.actions ?? []));
       if (item.items) walk(item.items);
       for (const c of item.columns ?? []) walk(c.items ?? []);
@@ -37,10 +50,25 @@ function actionsOf(card: ConnectorActivity): CardAction[] {
 }
 
 /** A person presses a button on a card in the channel (Action.Submit from a channel message). */
-async function pressInChannel(who: TeamsPerson, card: ConnectorActivity, title: string, inputs: Record<string, string> = {}): Promise<number> {
+async function pressInChannel(
+  who: TeamsPerson,
+  card: ConnectorActivity,
+  title: string,
+  inputs: Record<string, string> = {},
+): Promise<number> {
   const action = actionsOf(card).find((a) => a.title === title);
-  if (!action) throw new Error(`no "${title}" on the card; actions: ${actionsOf(card).map((a) => a.title).join(', ')}`);
-  const ctx = { serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { id: who.id, name: who.name, aadObjectId: `aad-${who.id.replace(/\W/g, '')}` } };
+  if (!action)
+    throw new Error(
+      `no "${title}" on the card; actions: ${actionsOf(card)
+        .map((a) => a.title)
+        .join(', ')}`,
+    );
+  const ctx = {
+    serviceUrl: t.connector.serviceUrl,
+    appId: t.appId,
+    tenantId: TENANT,
+    user: { id: who.id, name: who.name, aadObjectId: `aad-${who.id.replace(/\W/g, '')}` },
+  };
   const base = channelMention(ctx, { text: '', conversationId: alertChannel });
   const activity = {
     ...base,
@@ -53,9 +81,11 @@ async function pressInChannel(who: TeamsPerson, card: ConnectorActivity, title: 
   return (await postActivity(t.teamsUrl, activity, { issuer: t.issuer, appId: t.appId })).status;
 }
 
-const channel = (): ConnectorActivity[] => t.connector.activities(alertChannel).filter((a) => a.activity.type === 'message' && !a.deleted && a.fromAppId !== undefined);
+const channel = (): ConnectorActivity[] =>
+  t.connector.activities(alertChannel).filter((a) => a.activity.type === 'message' && !a.deleted && a.fromAppId !== undefined);
 const shown = (a: ConnectorActivity | undefined): string => JSON.stringify(a?.activity ?? {});
-const cards = (pattern: RegExp): ConnectorActivity[] => channel().filter((a) => pattern.test(shown(a)) && /High-severity|Blocker open for more than/.test(shown(a)));
+const cards = (pattern: RegExp): ConnectorActivity[] =>
+  channel().filter((a) => pattern.test(shown(a)) && /High-severity|Blocker open for more than/.test(shown(a)));
 
 beforeAll(async () => {
   t = await startTestApp('e2e_blockers_teams', { at: new Date('2026-11-26T12:00:00Z') });
@@ -76,7 +106,12 @@ describe('blocker lifecycle on Teams', () => {
     await tamsin.say('mission checkin-now homes');
     await eventually(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
     const prompt = raj.inbox().find((a) => shown(a).includes('Time for your weekly check-in'))!;
-    await raj.press(prompt, 'Submit', { ...answers, blocker: 'Landlord consent forms held up by legal', blocker_severity: 'high', blocker_help: 'Council legal team' });
+    await raj.press(prompt, 'Submit', {
+      ...answers,
+      blocker: 'Landlord consent forms held up by legal',
+      blocker_severity: 'high',
+      blocker_help: 'Council legal team',
+    });
     await eventually(() => expect(cards(/Landlord consent forms/)).toHaveLength(1));
     const alert = cards(/Landlord consent forms/)[0];
     expect(shown(alert)).toMatch(/High-severity blocker/);
@@ -123,7 +158,10 @@ describe('blocker lifecycle on Teams', () => {
     const escalation = cards(/No void properties/)[0];
     expect(shown(escalation)).toMatch(/Blocker open for more than 2 weeks/);
     expect(shown(escalation)).toMatch(/For the attention of the leads: <at>Una Byrne<\/at>, <at>Tamsin Okafor<\/at>/);
-    const entities = ((escalation.activity.attachments as Array<{ content: { msteams?: { entities?: Array<{ mentioned: { id: string } }> } } }>)[0].content.msteams?.entities ?? []).map((e) => e.mentioned.id);
+    const entities = (
+      (escalation.activity.attachments as Array<{ content: { msteams?: { entities?: Array<{ mentioned: { id: string } }> } } }>)[0].content
+        .msteams?.entities ?? []
+    ).map((e) => e.mentioned.id);
     expect(entities.sort()).toEqual(['29:tamsin', '29:una']);
   });
 });

@@ -46,7 +46,10 @@ function dmEvent(p: SlackPerson, text: string): EventCallbackPayload {
 }
 
 async function deliver(payload: EventCallbackPayload, retry?: { num: number; reason: string }): Promise<void> {
-  const res = await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET, ...(retry ? { retryNum: retry.num, retryReason: retry.reason } : {}) });
+  const res = await sendToBolt(t.slackUrl, 'event_callback', payload, {
+    signingSecret: SIGNING_SECRET,
+    ...(retry ? { retryNum: retry.num, retryReason: retry.reason } : {}),
+  });
   expect(res.status).toBe(200);
 }
 
@@ -132,7 +135,13 @@ describe('answering a check-in by replying on Slack', () => {
     const prompt = () => dee.inbox()[0];
     await eventually(() => expect(plain(prompt())).toMatch(/answering this check-in[\s\S]*by reply/));
     expect(await dee.press(prompt(), 'Open the form')).toBe(200);
-    await eventually(() => expect(dee.viewInitialValues()).toMatchObject({ moved: 'Job club moved to the library', next: 'Recruit two mentors', confidence: '2' }));
+    await eventually(() =>
+      expect(dee.viewInitialValues()).toMatchObject({
+        moved: 'Job club moved to the library',
+        next: 'Recruit two mentors',
+        confidence: '2',
+      }),
+    );
     const res = await dee.submitView({ ...dee.viewInitialValues(), story: 'A mentor found a placement' });
     expect(res.status).toBe(200);
     await eventually(() => expect(plain(prompt())).toMatch(/Check-in received[\s\S]*A mentor found a placement/));

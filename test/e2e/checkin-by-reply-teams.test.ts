@@ -44,7 +44,15 @@ function plain(a: ConnectorActivity | undefined): string {
 const last = (p: TeamsPerson): string => plain(p.inbox().at(-1));
 
 function activityFor(p: TeamsPerson, text: string): TeamsActivity {
-  return personalMessage({ serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { id: p.id, name: p.name, aadObjectId: `aad-${p.id.replace(/\W/g, '')}` } }, { text });
+  return personalMessage(
+    {
+      serviceUrl: t.connector.serviceUrl,
+      appId: t.appId,
+      tenantId: TENANT,
+      user: { id: p.id, name: p.name, aadObjectId: `aad-${p.id.replace(/\W/g, '')}` },
+    },
+    { text },
+  );
 }
 
 async function post(activity: TeamsActivity): Promise<void> {
@@ -134,10 +142,24 @@ describe('answering a check-in by replying on Teams', () => {
     // The inline form, empty since the prompt was sent, is gone: the button brings a prefilled one.
     expect(JSON.stringify(prompt.activity)).not.toMatch(/Input\.Text/);
     await una.press(prompt, 'Open the form');
-    await eventually(() => expect(JSON.stringify(una.inbox().find((a) => a.id === prompt.id)?.activity)).toMatch(/Input\.Text.*Two families moved into permanent homes/s));
+    await eventually(() =>
+      expect(JSON.stringify(una.inbox().find((a) => a.id === prompt.id)?.activity)).toMatch(
+        /Input\.Text.*Two families moved into permanent homes/s,
+      ),
+    );
     const form = una.inbox().find((a) => a.id === prompt.id)!;
-    await una.press(form, 'Submit', { moved: 'Two families moved into permanent homes', next: 'Visit the new tenants', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: 'One family had waited three years' });
-    await eventually(() => expect(plain(una.inbox().find((a) => a.id === prompt.id))).toMatch(/Check-in received[\s\S]*waited three years/));
+    await una.press(form, 'Submit', {
+      moved: 'Two families moved into permanent homes',
+      next: 'Visit the new tenants',
+      blocker: '',
+      blocker_severity: '',
+      blocker_help: '',
+      confidence: '4',
+      story: 'One family had waited three years',
+    });
+    await eventually(() =>
+      expect(plain(una.inbox().find((a) => a.id === prompt.id))).toMatch(/Check-in received[\s\S]*waited three years/),
+    );
     expect(await reply(una, 'anything else?')).toMatch(/is in, thank you/);
     expect(await reply(una, 'edit 4')).toMatch(/question 4 of 5[\s\S]*Your answer so far[\s\S]*4 — likely/);
     expect(await reply(una, 'very likely')).toMatch(/question 5 of 5/);

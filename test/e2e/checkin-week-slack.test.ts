@@ -19,7 +19,15 @@ afterAll(async () => {
   await t.stop();
 });
 
-const answers = { moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: '' };
+const answers = {
+  moved: 'Two employers signed the youth jobs pledge',
+  next: 'Careers fair at the library',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '4',
+  story: '',
+};
 
 describe('a week of check-ins on Slack', () => {
   it('an away member says so with /checkin away', async () => {
@@ -91,7 +99,7 @@ describe('a week of check-ins on Slack', () => {
   it('closes on Monday 10:00; /checkin then says nothing is open', async () => {
     t.clock.set(new Date('2026-11-30T10:00:10Z'));
     expect((await t.app.runtime.scheduler.tick()).closed).toBe(1);
-    const round = await t.app.store.rounds.get((await lastRoundId()));
+    const round = await t.app.store.rounds.get(await lastRoundId());
     expect(round?.status).toBe('closed');
     const res = await ben.command('/checkin', 'ladywood-jobs');
     expect(JSON.parse(res.body).text).toMatch(/No check-in is open for ladywood-jobs/);

@@ -10,7 +10,15 @@ import { TeamsPerson } from '../support/teams-person';
 let t: TestApp;
 let tamsin: TeamsPerson, raj: TeamsPerson, sol: TeamsPerson, una: TeamsPerson;
 const teams = { platform: 'teams' as const, workspaceId: TENANT };
-const answers = { moved: 'Housing first pilot agreed with two landlords', next: 'Sign the data-sharing agreement', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '' };
+const answers = {
+  moved: 'Housing first pilot agreed with two landlords',
+  next: 'Sign the data-sharing agreement',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+};
 
 beforeAll(async () => {
   t = await startTestApp('e2e_week_teams', { at: new Date('2026-11-26T12:00:00Z') });
@@ -78,7 +86,11 @@ describe('a week of check-ins on Teams', () => {
     const cards = raj.inbox().length;
     await raj.press(confirmation, 'Edit');
     // The confirmation card turns back into the form, prefilled.
-    await eventually(() => expect(JSON.stringify(raj.inbox().find((a) => a.id === confirmation.id)?.activity)).toMatch(/Input\.Text.*Housing first pilot agreed with two landlords/s));
+    await eventually(() =>
+      expect(JSON.stringify(raj.inbox().find((a) => a.id === confirmation.id)?.activity)).toMatch(
+        /Input\.Text.*Housing first pilot agreed with two landlords/s,
+      ),
+    );
     expect(raj.inbox()).toHaveLength(cards);
     const form = raj.inbox().find((a) => a.id === confirmation.id)!;
     await raj.press(form, 'Submit', { ...answers, moved: 'Housing first pilot agreed with three landlords' });

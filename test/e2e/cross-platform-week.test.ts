@@ -17,12 +17,21 @@ let ada: SlackPerson, ben: SlackPerson;
 let teamsChannel = '';
 const SLACK_CHANNEL = 'C0MISSION';
 const teams = { platform: 'teams' as const, workspaceId: TENANT };
-const answers = { moved: 'Landlord forum booked for December', next: 'Sign the data-sharing agreement', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '' };
+const answers = {
+  moved: 'Landlord forum booked for December',
+  next: 'Sign the data-sharing agreement',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+};
 
 const slackBody = (res: { body: string }) => JSON.parse(res.body) as { text: string; blocks?: unknown[] };
 const isTeamsDigest = (a: ConnectorActivity) => a.activity.type === 'message' && String(a.activity.summary ?? '').startsWith('Digest for');
 const teamsDigests = () => t.connector.activities(teamsChannel).filter(isTeamsDigest);
-const slackDigests = (): SlackMessage[] => t.slack.messages(SLACK_CHANNEL).filter((m) => !m.threadTs && (m.text ?? '').startsWith('Digest for'));
+const slackDigests = (): SlackMessage[] =>
+  t.slack.messages(SLACK_CHANNEL).filter((m) => !m.threadTs && (m.text ?? '').startsWith('Digest for'));
 const prompted = (text: string) => /Time for your weekly check-in/.test(text);
 
 beforeAll(async () => {
@@ -65,7 +74,12 @@ describe('one mission across Teams and Slack', () => {
     expect(shown).toContain('Midlands Civic University (2)');
     expect(shown).toContain('Birmingham City Council (1)');
     const members = await t.app.store.members.listByMission((await t.app.store.missions.findBySlug(teams, 'homes'))!.id);
-    expect(members.map((m) => `${m.platform}:${m.userId}`).sort()).toEqual(['slack:U0ADA', 'slack:U0BEN', 'teams:29:raj', 'teams:29:tamsin']);
+    expect(members.map((m) => `${m.platform}:${m.userId}`).sort()).toEqual([
+      'slack:U0ADA',
+      'slack:U0BEN',
+      'teams:29:raj',
+      'teams:29:tamsin',
+    ]);
   });
 
   it('on Friday the round opens: each member is asked on their own platform', async () => {
@@ -87,7 +101,12 @@ describe('one mission across Teams and Slack', () => {
 
     await ben.press(ben.inbox()[0], 'Answer check-in');
     await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
-    await ben.submitView({ ...answers, moved: 'Two students placed with the housing team', confidence: '4', story: 'A student found the family a permanent home' });
+    await ben.submitView({
+      ...answers,
+      moved: 'Two students placed with the housing team',
+      confidence: '4',
+      story: 'A student found the family a permanent home',
+    });
     await eventually(() => expect(ben.inboxText()).toMatch(/Check-in received/));
   });
 
@@ -102,7 +121,7 @@ describe('one mission across Teams and Slack', () => {
     expect(ben.inboxText()).not.toMatch(/Reminder/);
   });
 
-  it('on Monday the round closes: one digest in the Teams channel and one in the Slack channel, with both platforms\' answers', async () => {
+  it("on Monday the round closes: one digest in the Teams channel and one in the Slack channel, with both platforms' answers", async () => {
     const teamsBefore = t.connector.activities(teamsChannel).length;
     const slackBefore = t.slack.messages(SLACK_CHANNEL).filter((m) => !m.threadTs).length;
     t.clock.set(new Date('2026-11-30T10:00:10Z'));
@@ -129,7 +148,9 @@ describe('one mission across Teams and Slack', () => {
   it('Full details on the Slack digest shows a Slack member every answer, privately', async () => {
     expect(await ben.press(slackDigests()[0], 'Full details')).toBe(200);
     await eventually(() => expect(t.slack.ephemerals({ user: 'U0BEN', channel: SLACK_CHANNEL })).toHaveLength(1));
-    expect(JSON.stringify(t.slack.ephemerals({ user: 'U0BEN', channel: SLACK_CHANNEL })[0].blocks)).toContain('Landlord forum booked for December');
+    expect(JSON.stringify(t.slack.ephemerals({ user: 'U0BEN', channel: SLACK_CHANNEL })[0].blocks)).toContain(
+      'Landlord forum booked for December',
+    );
   });
 
   it('the council unlinks the university in one command; Slack no longer sees the mission, and its past answers stay', async () => {
@@ -139,6 +160,9 @@ describe('one mission across Teams and Slack', () => {
     await eventually(() => expect(ada.inboxText()).toMatch(/unlinked your workspace from homes/));
     const mission = (await t.app.store.missions.findBySlug(teams, 'homes'))!;
     const [round] = await t.app.store.rounds.latest(mission.id, 1);
-    expect((await t.app.store.checkins.listByRound(round.id)).map((c) => c.answers.moved).sort()).toEqual(['Landlord forum booked for December', 'Two students placed with the housing team']);
+    expect((await t.app.store.checkins.listByRound(round.id)).map((c) => c.answers.moved).sort()).toEqual([
+      'Landlord forum booked for December',
+      'Two students placed with the housing team',
+    ]);
   });
 });

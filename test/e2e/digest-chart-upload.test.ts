@@ -32,7 +32,10 @@ afterEach(() => {
 afterAll(() => slack.close());
 
 function sender() {
-  return createSlackSender({ client: createSlackSendClient({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: pino({ level: 'silent' }) }), logger });
+  return createSlackSender({
+    client: createSlackSendClient({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: pino({ level: 'silent' }) }),
+    logger,
+  });
 }
 
 describe('a chart on Slack', () => {
@@ -42,7 +45,13 @@ describe('a chart on Slack', () => {
     expect(posted).toHaveLength(1);
     expect(JSON.stringify(posted[0].blocks)).not.toContain('"image"');
     const [file] = slack.files();
-    expect(file).toMatchObject({ completed: true, filename: 'chart.png', title: 'Confidence and participation', altText: 'Confidence rose from 3.1 to 3.6', sharedTo: ['C0DIGEST'] });
+    expect(file).toMatchObject({
+      completed: true,
+      filename: 'chart.png',
+      title: 'Confidence and participation',
+      altText: 'Confidence rose from 3.1 to 3.6',
+      sharedTo: ['C0DIGEST'],
+    });
     expect(file.bytes?.equals(png)).toBe(true);
     const share = slack.messages('C0DIGEST').find((m) => m.via === 'file_share');
     expect(share?.threadTs).toBe(res.messageId);

@@ -11,7 +11,15 @@ let t: TestApp;
 let ada: SlackPerson, ben: SlackPerson, chi: SlackPerson, dee: SlackPerson;
 const CHANNEL = 'C0MISSION';
 
-const answers = { moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: '' };
+const answers = {
+  moved: 'Two employers signed the youth jobs pledge',
+  next: 'Careers fair at the library',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '4',
+  story: '',
+};
 
 /** Top-level messages in the digest channel that are digests. */
 function digests(): SlackMessage[] {
@@ -29,7 +37,10 @@ beforeAll(async () => {
   await ada.command('/mission', 'create "By 2030, no young person in Ladywood is long-term unemployed" slug=ladywood-jobs');
   await ada.command('/mission', 'add ladywood-jobs <@U0BEN|ben> <@U0CHI|chi> org="Ladywood Community Trust"');
   await ada.command('/mission', 'add ladywood-jobs <@U0DEE|dee> org="Birmingham City Council" role=lead');
-  await ada.command('/mission', 'indicator ladywood-jobs add key=youth-claimants name="Young people claiming benefits" baseline=420@2026-01 target=300@2030-01 unit=people');
+  await ada.command(
+    '/mission',
+    'indicator ladywood-jobs add key=youth-claimants name="Young people claiming benefits" baseline=420@2026-01 target=300@2030-01 unit=people',
+  );
   await ada.command('/mission', 'indicator ladywood-jobs record key=youth-claimants value=403 date=2026-10');
   await ada.command('/mission', 'budget ladywood-jobs total=2100000 aligned=714000 period=2026/27');
 });
@@ -52,7 +63,12 @@ describe('the weekly digest on Slack', () => {
     await eventually(() => expect(dee.inbox()).toHaveLength(1));
     await dee.press(dee.inbox()[0], 'Answer check-in');
     await eventually(() => expect(dee.openView()?.callbackId).toBe('checkin'));
-    await dee.submitView({ ...answers, moved: 'Council apprenticeships advertised', confidence: '3', story: 'A care leaver started at the library' });
+    await dee.submitView({
+      ...answers,
+      moved: 'Council apprenticeships advertised',
+      confidence: '3',
+      story: 'A care leaver started at the library',
+    });
     await eventually(() => expect(dee.inboxText()).toMatch(/Check-in received/));
   });
 

@@ -13,7 +13,15 @@ let t: TestApp;
 let tamsin: TeamsPerson, raj: TeamsPerson, sol: TeamsPerson, una: TeamsPerson;
 let channel = '';
 const teams = { platform: 'teams' as const, workspaceId: TENANT };
-const answers = { moved: 'Housing first pilot agreed with two landlords', next: 'Sign the data-sharing agreement', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '' };
+const answers = {
+  moved: 'Housing first pilot agreed with two landlords',
+  next: 'Sign the data-sharing agreement',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+};
 
 interface Card {
   body: Array<Record<string, unknown>>;
@@ -40,11 +48,25 @@ function images(card: Card): Array<{ url: string; altText: string }> {
 async function pressInChannel(person: TeamsPerson, card: ConnectorActivity, title: string): Promise<number> {
   const found = JSON.stringify(cardOf(card)).includes(`"title":"${title}"`);
   if (!found) throw new Error(`no "${title}" on the card`);
-  const action = (JSON.parse(JSON.stringify(cardOf(card))) as { body: Array<{ type: string; actions?: Array<{ title: string; data: Record<string, unknown> }> }> }).body
+  const action = (
+    JSON.parse(JSON.stringify(cardOf(card))) as {
+      body: Array<{ type: string; actions?: Array<{ title: string; data: Record<string, unknown> }> }>;
+    }
+  ).body
     .flatMap((el) => (el.type === 'ActionSet' ? (el.actions ?? []) : []))
     .find((a) => a.title === title);
-  const ctx = { serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { id: person.id, name: person.name, aadObjectId: `aad-${person.id.replace(/\W/g, '')}` } };
-  return (await postActivity(t.teamsUrl, cardSubmit(ctx, { value: action?.data ?? {}, replyToId: card.id, conversationId: channel }), { issuer: t.issuer, appId: t.appId })).status;
+  const ctx = {
+    serviceUrl: t.connector.serviceUrl,
+    appId: t.appId,
+    tenantId: TENANT,
+    user: { id: person.id, name: person.name, aadObjectId: `aad-${person.id.replace(/\W/g, '')}` },
+  };
+  return (
+    await postActivity(t.teamsUrl, cardSubmit(ctx, { value: action?.data ?? {}, replyToId: card.id, conversationId: channel }), {
+      issuer: t.issuer,
+      appId: t.appId,
+    })
+  ).status;
 }
 
 beforeAll(async () => {
@@ -87,7 +109,9 @@ describe('the weekly digest on Teams', () => {
     expect(chart.url.startsWith('data:image/png;base64,')).toBe(true);
     expect(Buffer.from(chart.url.split(',')[1], 'base64').subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(chart.altText).toMatch(/confidence/i);
-    expect(Buffer.byteLength(JSON.stringify({ text: digest.activity.summary, attachments: digest.activity.attachments }))).toBeLessThanOrEqual(28 * 1024);
+    expect(
+      Buffer.byteLength(JSON.stringify({ text: digest.activity.summary, attachments: digest.activity.attachments })),
+    ).toBeLessThanOrEqual(28 * 1024);
     const text = JSON.stringify(card);
     expect(text).toContain('Weekly digest: homes: week 48, 23–29 Nov 2026');
     expect(text).toContain('1 of 4 answered (25%) · 1 skipped · 2 no reply');

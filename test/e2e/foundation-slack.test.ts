@@ -13,7 +13,11 @@ const statement = 'By 2030, eliminate long-term unemployment for under-25s in La
 
 describe('Slack: /mission over real HTTP through Bolt', () => {
   it('creates a mission from a signed slash command and answers within the request', async () => {
-    const res = await t.slashCommand('U0ADA', '/mission', `create "${statement}" slug=ladywood-jobs target=2030-12-31 place="Ladywood, Birmingham"`);
+    const res = await t.slashCommand(
+      'U0ADA',
+      '/mission',
+      `create "${statement}" slug=ladywood-jobs target=2030-12-31 place="Ladywood, Birmingham"`,
+    );
     expect(res.status).toBe(200);
     const body = JSON.parse(res.body) as { response_type: string; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');
@@ -52,7 +56,12 @@ describe('Slack: /mission over real HTTP through Bolt', () => {
   });
 
   it('refuses a request signed more than five minutes ago with 401 and changes nothing', async () => {
-    const payload = slashCommand({ standIn: t.slack, userId: 'U0EVE', command: '/mission', text: `create "${statement}" slug=replayed-one` });
+    const payload = slashCommand({
+      standIn: t.slack,
+      userId: 'U0EVE',
+      command: '/mission',
+      text: `create "${statement}" slug=replayed-one`,
+    });
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
     const res = await sendToBolt(t.slackUrl, 'slash_command', payload, { signingSecret: SIGNING_SECRET, timestamp: sixMinutesAgo });
     expect(res.status).toBe(401);

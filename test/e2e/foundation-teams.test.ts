@@ -32,7 +32,10 @@ describe('Teams: `mission ...` messages over real HTTP through botbuilder', () =
   });
 
   it('works from an @mention in a channel, and makes that channel the digest channel', async () => {
-    const activity = channelMention({ serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { ...tamsin, aadObjectId: 'aad-tamsin' } }, { text: 'mission create "Warm, dry homes for every private renter in Ladywood" slug=warm-homes' });
+    const activity = channelMention(
+      { serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { ...tamsin, aadObjectId: 'aad-tamsin' } },
+      { text: 'mission create "Warm, dry homes for every private renter in Ladywood" slug=warm-homes' },
+    );
     const res = await postActivity(t.teamsUrl, activity, { issuer: t.issuer, appId: t.appId });
     expect(res.status).toBe(200);
     const mission = await t.app.store.missions.findBySlug(teams, 'warm-homes');
@@ -56,14 +59,24 @@ describe('Teams: `mission ...` messages over real HTTP through botbuilder', () =
   });
 
   it('refuses a request without a token with 401 and changes nothing', async () => {
-    const activity = personalMessage({ serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { ...tamsin, aadObjectId: 'aad-tamsin' } }, { text: `mission create "${statement}" slug=no-token` });
-    const res = await fetch(t.teamsUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+    const activity = personalMessage(
+      { serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { ...tamsin, aadObjectId: 'aad-tamsin' } },
+      { text: `mission create "${statement}" slug=no-token` },
+    );
+    const res = await fetch(t.teamsUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     expect(res.status).toBe(401);
     expect(await t.app.store.missions.findBySlug(teams, 'no-token')).toBeUndefined();
   });
 
   it('refuses a token signed with the wrong key with 401 and changes nothing', async () => {
-    const activity = personalMessage({ serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { ...tamsin, aadObjectId: 'aad-tamsin' } }, { text: `mission create "${statement}" slug=wrong-key` });
+    const activity = personalMessage(
+      { serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { ...tamsin, aadObjectId: 'aad-tamsin' } },
+      { text: `mission create "${statement}" slug=wrong-key` },
+    );
     const token = await t.issuer.issueChannelToken({ appId: t.appId, serviceUrl: t.connector.serviceUrl, signWith: 'wrong-key' });
     const res = await postActivity(t.teamsUrl, activity, { token });
     expect(res.status).toBe(401);

@@ -84,7 +84,9 @@ async function rawInstallation(id: string): Promise<Record<string, unknown> | nu
 }
 
 function event(kind: 'app_uninstalled' | 'tokens_revoked', teamId: string) {
-  return sendToBolt(t.slackUrl, 'event_callback', eventCallback(kind, { teamId, botUserId: t.slack.workspace(teamId).botUserId }), { signingSecret: SIGNING_SECRET });
+  return sendToBolt(t.slackUrl, 'event_callback', eventCallback(kind, { teamId, botUserId: t.slack.workspace(teamId).botUserId }), {
+    signingSecret: SIGNING_SECRET,
+  });
 }
 
 const sendsTo = (teamId: string): number => t.slack.calls('chat.postMessage').filter((c) => c.teamId === teamId).length;
@@ -119,14 +121,25 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
   });
 
   it('a slash command from the new workspace works, and the bot answers and sends with that workspace’s token', async () => {
-    const created = await t.slashCommand('U0ADA', '/mission', 'create "By 2030, no young person in Ladywood is long-term unemployed" slug=ladywood-jobs', { team: LADYWOOD });
+    const created = await t.slashCommand(
+      'U0ADA',
+      '/mission',
+      'create "By 2030, no young person in Ladywood is long-term unemployed" slug=ladywood-jobs',
+      { team: LADYWOOD },
+    );
     expect(created.status).toBe(200);
     expect(created.body).toMatch(/ladywood-jobs/);
 
     await t.slashCommand('U0ADA', '/mission', 'checkin-now ladywood-jobs', { team: LADYWOOD });
     await eventually(() => expect(sendsTo(LADYWOOD)).toBeGreaterThan(0));
     expect(t.slack.calls('chat.postMessage').every((c) => c.teamId === LADYWOOD && c.outcome === 'ok')).toBe(true);
-    expect(t.slack.allMessages().filter((m) => m.teamId === LADYWOOD).map((m) => m.text).join('\n')).toMatch(/check-in/i);
+    expect(
+      t.slack
+        .allMessages()
+        .filter((m) => m.teamId === LADYWOOD)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toMatch(/check-in/i);
 
     // In-request calls (a modal) go through Bolt with the token the installation store gives it.
     await t.slashCommand('U0ADA', '/checkin', 'ladywood-jobs', { team: LADYWOOD });
@@ -166,7 +179,9 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
   });
 
   it('app_uninstalled deletes the workspace’s tokens; its check-ins are not sent and fail at once', async () => {
-    await t.slashCommand('U0BEN', '/mission', 'create "By 2030, every Aston household within 15 minutes of a GP" slug=aston-health', { team: ASTON });
+    await t.slashCommand('U0BEN', '/mission', 'create "By 2030, every Aston household within 15 minutes of a GP" slug=aston-health', {
+      team: ASTON,
+    });
     expect((await install({ teamId: SELLY, teamName: 'Selly Oak Forum', userId: 'U0CHI' })).status).toBe(200);
     await t.slashCommand('U0CHI', '/mission', 'create "By 2030, Selly Oak has no empty shops" slug=selly-shops', { team: SELLY });
 
@@ -197,7 +212,9 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
     expect((await t.app.runtime.scheduler.tick()).opened).toBe(2);
     for (const mission of missions) {
       // The prompt fails, then so does the notice to the admin about it (same workspace).
-      await eventually(async () => expect(await t.app.runtime.ctx.outboxItems.countByStatus(mission!.id)).toMatchObject({ pending: 0, failed: expect.any(Number) }));
+      await eventually(async () =>
+        expect(await t.app.runtime.ctx.outboxItems.countByStatus(mission!.id)).toMatchObject({ pending: 0, failed: expect.any(Number) }),
+      );
       const counts = await t.app.runtime.ctx.outboxItems.countByStatus(mission!.id);
       expect(counts.failed).toBeGreaterThan(0);
       expect(counts.sent).toBe(0);
@@ -245,7 +262,9 @@ describe('one workspace on a configured token', () => {
     const url = single.app.url.replace('localhost', '127.0.0.1');
     expect((await fetch(`${url}/slack/install`, { redirect: 'manual' })).status).toBe(404);
     await single.slashCommand('U0ADA', '/mission', 'create "By 2030, Ladywood has a living wage economy" slug=wages');
-    await sendToBolt(single.slackUrl, 'event_callback', eventCallback('app_uninstalled', { teamId: single.slack.teamId }), { signingSecret: SIGNING_SECRET });
+    await sendToBolt(single.slackUrl, 'event_callback', eventCallback('app_uninstalled', { teamId: single.slack.teamId }), {
+      signingSecret: SIGNING_SECRET,
+    });
     await new Promise((r) => setTimeout(r, 200));
     await single.slashCommand('U0ADA', '/mission', 'checkin-now wages');
     const mission = await single.app.store.missions.findBySlug({ platform: 'slack', workspaceId: single.slack.teamId }, 'wages');

@@ -1,4 +1,12 @@
-import { conversationUpdate, installationUpdate, personalMessage, postActivity, type TeamsActivity, type TeamsActivityContext, type TeamsChannelInfo } from '../stand-ins/teams';
+import {
+  conversationUpdate,
+  installationUpdate,
+  personalMessage,
+  postActivity,
+  type TeamsActivity,
+  type TeamsActivityContext,
+  type TeamsChannelInfo,
+} from '../stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
 import { TeamsPerson } from '../support/teams-person';
@@ -12,9 +20,19 @@ let t: TestApp;
 let tamsin: TeamsPerson, raj: TeamsPerson;
 const teams = { platform: 'teams' as const, workspaceId: TENANT };
 const RAJ = { id: '29:raj-installs', name: 'Raj Patel', aadObjectId: 'aad-raj' };
-const TEAM: TeamsChannelInfo = { teamId: '19:ladywood-team@thread.tacv2', teamName: 'Ladywood Homes Mission', channelId: '19:ladywood-team@thread.tacv2', channelName: 'General' };
+const TEAM: TeamsChannelInfo = {
+  teamId: '19:ladywood-team@thread.tacv2',
+  teamName: 'Ladywood Homes Mission',
+  channelId: '19:ladywood-team@thread.tacv2',
+  channelName: 'General',
+};
 
-const ctxFor = (app: TestApp, user = RAJ, tenantId = TENANT): TeamsActivityContext => ({ serviceUrl: app.connector.serviceUrl, appId: app.appId, tenantId, user });
+const ctxFor = (app: TestApp, user = RAJ, tenantId = TENANT): TeamsActivityContext => ({
+  serviceUrl: app.connector.serviceUrl,
+  appId: app.appId,
+  tenantId,
+  user,
+});
 const post = (app: TestApp, activity: TeamsActivity) => postActivity(app.teamsUrl, activity, { issuer: app.issuer, appId: app.appId });
 const rajDm = () => t.app.store.people.get({ ...teams, userId: RAJ.id }).then((p) => p?.dm);
 
@@ -34,7 +52,9 @@ describe('a person installs and removes the app on Teams', () => {
   it('installing it in personal scope makes them reachable', async () => {
     expect(await rajDm()).toBeUndefined();
     expect((await post(t, installationUpdate(ctxFor(t), { action: 'add' }))).status).toBe(200);
-    await eventually(async () => expect(await rajDm()).toMatchObject({ conversationId: raj.dm, kind: 'dm', serviceUrl: t.connector.serviceUrl }));
+    await eventually(async () =>
+      expect(await rajDm()).toMatchObject({ conversationId: raj.dm, kind: 'dm', serviceUrl: t.connector.serviceUrl }),
+    );
   });
 
   it('removing it forgets their chat: the check-in cannot reach them, the admin is told, nothing is posted to them', async () => {
@@ -66,10 +86,21 @@ describe('a person installs and removes the app on Teams', () => {
 
 describe('a team adds and removes the app', () => {
   it('adding the bot to a team remembers its General channel and the service URL to post there', async () => {
-    expect((await post(t, conversationUpdate(ctxFor(t), { membersAdded: 'bot', conversationType: 'channel', channel: TEAM }))).status).toBe(200);
+    expect((await post(t, conversationUpdate(ctxFor(t), { membersAdded: 'bot', conversationType: 'channel', channel: TEAM }))).status).toBe(
+      200,
+    );
     await eventually(async () => {
       const team = await t.app.store.teamsTeams.get(TENANT, TEAM.teamId);
-      expect(team).toMatchObject({ name: 'Ladywood Homes Mission', channel: { platform: 'teams', workspaceId: TENANT, conversationId: TEAM.channelId, kind: 'channel', serviceUrl: t.connector.serviceUrl } });
+      expect(team).toMatchObject({
+        name: 'Ladywood Homes Mission',
+        channel: {
+          platform: 'teams',
+          workspaceId: TENANT,
+          conversationId: TEAM.channelId,
+          kind: 'channel',
+          serviceUrl: t.connector.serviceUrl,
+        },
+      });
     });
   });
 
@@ -81,7 +112,9 @@ describe('a team adds and removes the app', () => {
   });
 
   it('removing the app from the team forgets it; the mission and its members stay', async () => {
-    expect((await post(t, installationUpdate(ctxFor(t), { action: 'remove', conversationType: 'channel', channel: TEAM }))).status).toBe(200);
+    expect((await post(t, installationUpdate(ctxFor(t), { action: 'remove', conversationType: 'channel', channel: TEAM }))).status).toBe(
+      200,
+    );
     await eventually(async () => expect(await t.app.store.teamsTeams.get(TENANT, TEAM.teamId)).toBeUndefined());
     const mission = await t.app.store.missions.findBySlug(teams, 'homes');
     expect(await t.app.store.members.listByMission(mission!.id)).toHaveLength(2);

@@ -29,7 +29,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'mp-outage-'));
   port = await pickFreePort();
   const { engine, binaryPath } = await prepareEmbeddedDatabase({ cacheDir: defaultCacheDir(), logger });
-  start = () => (engine === 'mongod' ? startMongod({ binaryPath, dataDir: dir, port }) : startFerretdb({ binaryPath, dataDir: dir, port, logger }));
+  start = () =>
+    engine === 'mongod' ? startMongod({ binaryPath, dataDir: dir, port }) : startFerretdb({ binaryPath, dataDir: dir, port, logger });
   server = await start();
   t = await startTestApp('outage', { mongoUri: server.uri, at: new Date('2026-11-27T09:00:00Z') });
 });

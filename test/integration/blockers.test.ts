@@ -40,19 +40,38 @@ const textOf = (messages: Message[]) => messages.map(messageText).join('\n---\n'
 const buttons = (m: Message): Button[] => m.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
 const button = (m: Message, label: string): Button => {
   const found = buttons(m).find((b) => b.label === label);
-  if (!found) throw new Error(`no ${label} button: ${buttons(m).map((b) => b.label).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no ${label} button: ${buttons(m)
+        .map((b) => b.label)
+        .join(', ')}`,
+    );
   return found;
 };
-const dm = (u: { userId: string }): ConversationRef => ({ platform: 'slack', workspaceId: 'T1', conversationId: `D-${u.userId}`, kind: 'dm' });
+const dm = (u: { userId: string }): ConversationRef => ({
+  platform: 'slack',
+  workspaceId: 'T1',
+  conversationId: `D-${u.userId}`,
+  kind: 'dm',
+});
 const press = (actor: typeof ben, m: Message, label: string, where: ConversationRef = channelOf(actor, ALERTS)): Promise<Reply> =>
   h.core.onAction({ actor, where, actionId: button(m, label).actionId, value: button(m, label).value });
 
 beforeAll(async () => {
   // Thursday 26 November 2026, noon in London.
   h = await startCore('blockers', new Date('2026-11-26T12:00:00Z'));
-  h.runtime.startDispatcher(new Map([['slack', slack], ['teams', new RecordingSender('teams')]]), { limits: { timeScale: 0.001 }, pollIntervalMs: 50 });
+  h.runtime.startDispatcher(
+    new Map([
+      ['slack', slack],
+      ['teams', new RecordingSender('teams')],
+    ]),
+    { limits: { timeScale: 0.001 }, pollIntervalMs: 50 },
+  );
   await command(h, amira, 'mission create "Every young person in Ladywood in work or training" slug=ladywood-jobs');
-  await command(h, amira, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Ladywood Community Trust"', undefined, { U_BEN: 'Ben', U_CHI: 'Chi' });
+  await command(h, amira, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Ladywood Community Trust"', undefined, {
+    U_BEN: 'Ben',
+    U_CHI: 'Chi',
+  });
   await command(h, amira, 'mission add ladywood-jobs <@U_LEE> org="Birmingham City Council" role=lead', undefined, { U_LEE: 'Lee' });
   await command(h, amira, 'mission channel ladywood-jobs alerts', channelOf(amira, ALERTS));
   mission = (await h.store.missions.findBySlug(amira, 'ladywood-jobs'))!;
@@ -63,8 +82,12 @@ afterAll(async () => {
 
 describe('blocker <slug> "<text>"', () => {
   it('refuses people who are not on the mission, and says how to raise one when arguments are wrong', async () => {
-    expect(replyText(await command(h, stranger, 'blocker ladywood-jobs "No venue for the careers fair"'))).toMatch(/not on the mission "ladywood-jobs".*Amira/);
-    expect(replyText(await command(h, ben, 'blocker ladywood-jobs "No venue" severity=urgent'))).toMatch(/severity must be one of low, medium, high/);
+    expect(replyText(await command(h, stranger, 'blocker ladywood-jobs "No venue for the careers fair"'))).toMatch(
+      /not on the mission "ladywood-jobs".*Amira/,
+    );
+    expect(replyText(await command(h, ben, 'blocker ladywood-jobs "No venue" severity=urgent'))).toMatch(
+      /severity must be one of low, medium, high/,
+    );
     expect(replyText(await command(h, ben, 'blocker ladywood-jobs'))).toMatch(/the blocker is required/);
     expect(replyText(await command(h, ben, 'blocker'))).toMatch(/slug is required/);
     expect(replyText(await command(h, ben, 'blocker no-such-mission "x y z"'))).toMatch(/No such mission/);
@@ -75,7 +98,15 @@ describe('blocker <slug> "<text>"', () => {
     const r = await command(h, ben, 'blocker ladywood-jobs "No venue for the careers fair" help="The library manager"');
     expect(replyText(r)).toMatch(/Raised your medium-severity blocker on ladywood-jobs\. Your next check-in will ask/);
     const [b] = await h.store.blockers.listOpen(mission.id);
-    expect(b).toMatchObject({ ownerName: 'Ben', ownerOrganisation: 'Ladywood Community Trust', severity: 'medium', helpWanted: 'The library manager', source: 'command', status: 'open', firstWeek: '2026-W48' });
+    expect(b).toMatchObject({
+      ownerName: 'Ben',
+      ownerOrganisation: 'Ladywood Community Trust',
+      severity: 'medium',
+      helpWanted: 'The library manager',
+      source: 'command',
+      status: 'open',
+      firstWeek: '2026-W48',
+    });
     await flush();
     expect(conversation(ALERTS)).toHaveLength(0);
   });
@@ -89,7 +120,11 @@ describe('blocker <slug> "<text>"', () => {
 
   it('a high blocker goes at once to the alert channel, with I can help and Resolved', async () => {
     h.clock.advance(60_000);
-    const r = await command(h, ben, 'blocker ladywood-jobs "DWP data-sharing agreement stuck with legal" severity=high help="Someone at DWP"');
+    const r = await command(
+      h,
+      ben,
+      'blocker ladywood-jobs "DWP data-sharing agreement stuck with legal" severity=high help="Someone at DWP"',
+    );
     expect(replyText(r)).toMatch(/An alert went to the alert channel/);
     await flush();
     const alerts = conversation(ALERTS);
@@ -109,7 +144,9 @@ describe('mission blockers <slug>', () => {
     expect(text).toMatch(/Open blockers — ladywood-jobs/);
     const lines = text.split('\n').filter((l) => /^(High|Medium|Low) ·/.test(l));
     expect(lines.map((l) => l.split(' ·')[0])).toEqual(['High', 'Medium', 'Low']);
-    expect(lines[1]).toMatch(/Ben \(Ladywood Community Trust\) · new this week · No venue for the careers fair · could help: The library manager/);
+    expect(lines[1]).toMatch(
+      /Ben \(Ladywood Community Trust\) · new this week · No venue for the careers fair · could help: The library manager/,
+    );
     expect(text).toMatch(/escalated to the leads/);
   });
 
@@ -130,17 +167,28 @@ describe('mission blockers <slug>', () => {
   });
 
   it('keeps a long list inside the message: 20 shown, "and N more"', async () => {
-    const other = await h.core.onCommand({ actor: amira, where: channelOf(amira), command: 'mission', text: 'create "A second mission with many blockers to list" slug=many-blockers', mentionNames: {} });
+    const other = await h.core.onCommand({
+      actor: amira,
+      where: channelOf(amira),
+      command: 'mission',
+      text: 'create "A second mission with many blockers to list" slug=many-blockers',
+      mentionNames: {},
+    });
     expect(replyText(other)).toMatch(/Mission created/);
     // Straight to the service: the per-person command throttle would (rightly) stop 27 commands a minute.
-    for (let i = 0; i < 27; i++) await h.runtime.services.blockers.raise(amira, 'many-blockers', { text: `Blocker number ${i} ${'with a long explanation '.repeat(20)}`, severity: 'medium' });
+    for (let i = 0; i < 27; i++)
+      await h.runtime.services.blockers.raise(amira, 'many-blockers', {
+        text: `Blocker number ${i} ${'with a long explanation '.repeat(20)}`,
+        severity: 'medium',
+      });
     const r = await command(h, amira, 'mission blockers many-blockers');
     expect(r.kind).toBe('private');
     if (r.kind !== 'private') return;
     const list = r.message.blocks.find((b) => b.kind === 'list');
     expect(list).toMatchObject({ kind: 'list', more: 7 });
     expect(list?.kind === 'list' && list.items).toHaveLength(20);
-    for (const item of list?.kind === 'list' ? list.items : []) expect(item.map((p) => (typeof p === 'string' ? p : '')).join('').length).toBeLessThan(400);
+    for (const item of list?.kind === 'list' ? list.items : [])
+      expect(item.map((p) => (typeof p === 'string' ? p : '')).join('').length).toBeLessThan(400);
   });
 });
 
@@ -179,7 +227,9 @@ describe('the alert buttons', () => {
     expect(replyText(r)).toMatch(/Only Ben \(who raised it\) or a lead or admin of "ladywood-jobs" can mark this blocker resolved/);
     const [b] = (await h.store.blockers.listOpen(mission.id)).filter((x) => x.severity === 'high');
     // Even a hand-made submission of the form is refused: roles come from the actor.
-    expect(replyText(await h.core.onFormSubmit({ actor: chi, formId: 'blocker.resolve', state: b.id, values: { note: 'sorted' } }))).toMatch(/Only Ben/);
+    expect(
+      replyText(await h.core.onFormSubmit({ actor: chi, formId: 'blocker.resolve', state: b.id, values: { note: 'sorted' } })),
+    ).toMatch(/Only Ben/);
     expect((await h.store.blockers.get(b.id))?.status).toBe('open');
   });
 
@@ -197,14 +247,19 @@ describe('the alert buttons', () => {
   it('submitting the note resolves it: the alert shows who and how, without buttons; the owner is told', async () => {
     const r = await press(lee, alert(), 'Resolved');
     if (r.kind !== 'form') throw new Error('expected a form');
-    expect((await h.core.onFormSubmit({ actor: lee, formId: r.form.formId, state: r.form.state, values: { note: 'Signed at the\nDWP board' } })).kind).toBe('form-done');
+    expect(
+      (await h.core.onFormSubmit({ actor: lee, formId: r.form.formId, state: r.form.state, values: { note: 'Signed at the\nDWP board' } }))
+        .kind,
+    ).toBe('form-done');
     await flush();
     const text = messageText(alert());
     expect(text).toMatch(/Resolved: high-severity blocker/);
     expect(text).toMatch(/Resolved by Lee on 26 Nov 2026: Signed at the DWP board/);
     expect(text).toMatch(/Chi \(Ladywood Community Trust\)/);
     expect(buttons(alert())).toEqual([]);
-    expect(textOf(slack.inbox('U_BEN'))).toMatch(/@Lee \(Birmingham City Council\) marked your blocker on ladywood-jobs resolved: Signed at the DWP board/);
+    expect(textOf(slack.inbox('U_BEN'))).toMatch(
+      /@Lee \(Birmingham City Council\) marked your blocker on ladywood-jobs resolved: Signed at the DWP board/,
+    );
     const b = (await h.store.blockers.listForMission(mission.id, new Date(0))).find((x) => x.severity === 'high')!;
     expect(b).toMatchObject({ status: 'resolved', resolvedBy: 'Lee', resolution: 'Signed at the DWP board' });
   });
@@ -215,11 +270,15 @@ describe('the alert buttons', () => {
     expect(replyText(await press(ben, original, 'Resolved'))).toMatch(/already resolved by Lee/);
     expect(replyText(await press(chi, original, 'I can help'))).toMatch(/already resolved by Lee/);
     const b = (await h.store.blockers.listForMission(mission.id, new Date(0))).find((x) => x.severity === 'high')!;
-    expect((await h.core.onFormSubmit({ actor: ben, formId: 'blocker.resolve', state: b.id, values: { note: 'me too' } })).kind).toBe('form-done');
+    expect((await h.core.onFormSubmit({ actor: ben, formId: 'blocker.resolve', state: b.id, values: { note: 'me too' } })).kind).toBe(
+      'form-done',
+    );
     expect((await h.store.blockers.get(b.id))?.resolution).toBe('Signed at the DWP board');
     await flush();
     expect(messageText(conversation(ALERTS)[0])).toBe(messageText(stale));
-    expect(replyText(await h.core.onAction({ actor: ben, where: channelOf(ben, ALERTS), actionId: 'blocker.help', value: 'blocker:nope' }))).toMatch(/no longer exists/);
+    expect(
+      replyText(await h.core.onAction({ actor: ben, where: channelOf(ben, ALERTS), actionId: 'blocker.help', value: 'blocker:nope' })),
+    ).toMatch(/no longer exists/);
   });
 });
 
@@ -234,18 +293,41 @@ describe('blockers in check-ins', () => {
     expect(replyText(await command(h, amira, 'mission checkin-now ladywood-jobs'))).toMatch(/Opened the check-in/);
     round = roundId(mission.id, '2026-W48');
     await flush();
-    const r = await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { ...values, blocker: 'No youth worker for the drop-in', blocker_severity: 'high', blocker_help: 'Youth services' } });
+    const r = await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round,
+      values: { ...values, blocker: 'No youth worker for the drop-in', blocker_severity: 'high', blocker_help: 'Youth services' },
+    });
     expect(r.kind).toBe('form-done');
     const b = await checkinBlocker();
-    expect(b).toMatchObject({ status: 'open', severity: 'high', text: 'No youth worker for the drop-in', helpWanted: 'Youth services', source: 'checkin', firstWeek: '2026-W48', ownerName: 'Ben' });
+    expect(b).toMatchObject({
+      status: 'open',
+      severity: 'high',
+      text: 'No youth worker for the drop-in',
+      helpWanted: 'Youth services',
+      source: 'checkin',
+      firstWeek: '2026-W48',
+      ownerName: 'Ben',
+    });
     await flush();
     expect(conversation(ALERTS)).toHaveLength(2);
     expect(messageText(conversation(ALERTS)[1])).toMatch(/No youth worker for the drop-in/);
   });
 
   it('the same submission again changes nothing; an edit updates the same record and its alert', async () => {
-    await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { ...values, blocker: 'No youth worker for the drop-in', blocker_severity: 'high', blocker_help: 'Youth services' } });
-    await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { ...values, blocker: 'No youth worker for the Tuesday drop-in', blocker_severity: 'high', blocker_help: '' } });
+    await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round,
+      values: { ...values, blocker: 'No youth worker for the drop-in', blocker_severity: 'high', blocker_help: 'Youth services' },
+    });
+    await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round,
+      values: { ...values, blocker: 'No youth worker for the Tuesday drop-in', blocker_severity: 'high', blocker_help: '' },
+    });
     await flush();
     const open = (await h.store.blockers.listOpen(mission.id)).filter((b) => b.source === 'checkin');
     expect(open).toHaveLength(1);
@@ -262,7 +344,12 @@ describe('blockers in check-ins', () => {
     expect(messageText(conversation(ALERTS)[1])).toMatch(/Withdrawn by Ben/);
     expect(buttons(conversation(ALERTS)[1])).toEqual([]);
 
-    await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { ...values, blocker: 'No youth worker after all', blocker_severity: 'high' } });
+    await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round,
+      values: { ...values, blocker: 'No youth worker after all', blocker_severity: 'high' },
+    });
     await flush();
     expect(await checkinBlocker()).toMatchObject({ status: 'open', text: 'No youth worker after all', generation: 1 });
     expect(messageText(conversation(ALERTS)[1])).toMatch(/No youth worker after all/);
@@ -274,7 +361,14 @@ describe('blockers in check-ins', () => {
     if (r.kind !== 'form') throw new Error('expected a form');
     const asked = r.form.inputs.filter((i) => i.id.startsWith('blk_'));
     expect(asked.map((i) => i.label)).toEqual(['Is this still blocking you? "No venue for the careers fair"']);
-    expect(asked[0]).toMatchObject({ kind: 'choice', required: false, options: [{ value: 'still', label: 'Still blocking' }, { value: 'resolved', label: 'Resolved' }] });
+    expect(asked[0]).toMatchObject({
+      kind: 'choice',
+      required: false,
+      options: [
+        { value: 'still', label: 'Still blocking' },
+        { value: 'resolved', label: 'Resolved' },
+      ],
+    });
   });
 
   it('the next check-in asks about each open blocker; Resolved resolves it with the note', async () => {
@@ -283,17 +377,29 @@ describe('blockers in check-ins', () => {
     expect((await h.runtime.scheduler.tick()).opened).toBeGreaterThanOrEqual(1);
     await flush();
     const next = roundId(mission.id, '2026-W49');
-    const prompt = slack.inbox('U_BEN').find((m) => messageText(m).includes('Time for your weekly check-in') && m.form?.form.state === next)!;
+    const prompt = slack
+      .inbox('U_BEN')
+      .find((m) => messageText(m).includes('Time for your weekly check-in') && m.form?.form.state === next)!;
     const asked = prompt.form!.form.inputs.filter((i) => i.id.startsWith('blk_'));
-    expect(asked.map((i) => i.label)).toEqual(['Is this still blocking you? "No venue for the careers fair"', 'Is this still blocking you? "No youth worker after all"']);
+    expect(asked.map((i) => i.label)).toEqual([
+      'Is this still blocking you? "No venue for the careers fair"',
+      'Is this still blocking you? "No youth worker after all"',
+    ]);
     // Chi's form asks about Chi's blocker only.
     const chiPrompt = slack.inbox('U_CHI').find((m) => m.form?.form.state === next)!;
-    expect(chiPrompt.form!.form.inputs.filter((i) => i.id.startsWith('blk_')).map((i) => i.label)).toEqual(['Is this still blocking you? "waiting for DBS checks"']);
+    expect(chiPrompt.form!.form.inputs.filter((i) => i.id.startsWith('blk_')).map((i) => i.label)).toEqual([
+      'Is this still blocking you? "waiting for DBS checks"',
+    ]);
 
     const bad = await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: next, values: { ...values, [asked[0].id]: 'maybe' } });
     expect(bad).toMatchObject({ kind: 'form-errors', errors: { [asked[0].id]: expect.stringMatching(/Still blocking or Resolved/) } });
 
-    await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: next, values: { ...values, [asked[0].id]: 'still', [asked[1].id]: 'resolved' } });
+    await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: next,
+      values: { ...values, [asked[0].id]: 'still', [asked[1].id]: 'resolved' },
+    });
     await flush();
     const venue = (await h.store.blockers.listOpen(mission.id)).find((b) => b.text === 'No venue for the careers fair');
     expect(venue?.status).toBe('open');
@@ -311,7 +417,11 @@ describe('escalation', () => {
     id = (await h.store.blockers.listOpen(mission.id)).find((b) => b.text === 'Bus pass scheme paused')!.id;
     const escalations = () => conversation(ALERTS).filter((m) => messageText(m).includes('Bus pass scheme paused'));
     // A lead on Teams cannot be mentioned in a Slack channel: named in text instead.
-    await h.store.members.insertNew(mission.id, [{ user: { platform: 'teams', workspaceId: 'tenant-1', userId: '29:tamsin' }, displayName: 'Tamsin', role: 'lead' }], h.clock.now());
+    await h.store.members.insertNew(
+      mission.id,
+      [{ user: { platform: 'teams', workspaceId: 'tenant-1', userId: '29:tamsin' }, displayName: 'Tamsin', role: 'lead' }],
+      h.clock.now(),
+    );
 
     for (const at of ['2026-12-14T09:00:00Z', '2026-12-21T08:59:00Z', '2026-12-21T09:00:00Z']) {
       h.clock.set(new Date(at));
@@ -347,14 +457,22 @@ describe('escalation', () => {
     const post = conversation(ALERTS).find((m) => messageText(m).includes('Bus pass scheme paused'))!;
     await press(ben, post, 'I can help');
     await flush();
-    expect(messageText(conversation(ALERTS).find((m) => messageText(m).includes('Bus pass scheme paused'))!)).toMatch(/Offered to help\nBen/);
+    expect(messageText(conversation(ALERTS).find((m) => messageText(m).includes('Bus pass scheme paused'))!)).toMatch(
+      /Offered to help\nBen/,
+    );
   });
 });
 
 describe('with no alert or digest channel', () => {
   it('a high blocker goes to the admins by direct message', async () => {
     h.clock.set(new Date('2027-01-05T10:00:00Z'));
-    const inDm = await h.core.onCommand({ actor: amira, where: dm(amira), command: 'mission', text: 'create "A mission set up in a direct message" slug=dm-mission', mentionNames: {} });
+    const inDm = await h.core.onCommand({
+      actor: amira,
+      where: dm(amira),
+      command: 'mission',
+      text: 'create "A mission set up in a direct message" slug=dm-mission',
+      mentionNames: {},
+    });
     expect(replyText(inDm)).toMatch(/Mission created/);
     await command(h, amira, 'mission add dm-mission <@U_BEN> role=member', dm(amira), { U_BEN: 'Ben' });
     const before = slack.inbox('U_AMIRA').length;

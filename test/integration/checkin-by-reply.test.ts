@@ -23,7 +23,12 @@ const dee = slackUser('U_DEE', 'T1', 'Dee');
 const eve = slackUser('U_EVE', 'T1', 'Eve');
 const fin = slackUser('U_FIN', 'T1', 'Fin');
 
-const dmOf = (a: Actor): ConversationRef => ({ platform: a.platform, workspaceId: a.workspaceId, conversationId: `D-${a.userId}`, kind: 'dm' });
+const dmOf = (a: Actor): ConversationRef => ({
+  platform: a.platform,
+  workspaceId: a.workspaceId,
+  conversationId: `D-${a.userId}`,
+  kind: 'dm',
+});
 
 /** A reply typed at a person's pace (well apart from the previous one), unless `quick`. */
 async function say(actor: Actor, text: string, opts: { id?: string; quick?: boolean } = {}): Promise<Reply> {
@@ -62,7 +67,19 @@ const stillBlocking: CheckinExtension & { seen: Array<Record<string, string>> } 
   async inputsFor(_mission, _round, members) {
     const out = new Map();
     for (const m of members) {
-      if (m.userId === 'U_FIN') out.set(m.id, [{ kind: 'choice', id: 'tst_venue', label: 'Still blocking you: "No venue for the careers fair"?', required: false, options: [{ value: 'yes', label: 'Yes, still blocking' }, { value: 'resolved', label: 'Resolved' }] }]);
+      if (m.userId === 'U_FIN')
+        out.set(m.id, [
+          {
+            kind: 'choice',
+            id: 'tst_venue',
+            label: 'Still blocking you: "No venue for the careers fair"?',
+            required: false,
+            options: [
+              { value: 'yes', label: 'Yes, still blocking' },
+              { value: 'resolved', label: 'Resolved' },
+            ],
+          },
+        ]);
     }
     return out;
   },
@@ -79,7 +96,13 @@ beforeAll(async () => {
   h.runtime.startDispatcher(new Map([['slack', slack]]), { limits: { timeScale: 0.001 }, pollIntervalMs: 50 });
   h.runtime.services.rounds.extensions.push(stillBlocking);
   await command(h, amira, 'mission create "Every young person in Ladywood in work or training" slug=ladywood-jobs');
-  await command(h, amira, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> <@U_DEE> <@U_EVE> <@U_FIN> org="Ladywood Community Trust"', undefined, { U_BEN: 'Ben', U_CHI: 'Chi', U_DEE: 'Dee', U_EVE: 'Eve', U_FIN: 'Fin' });
+  await command(
+    h,
+    amira,
+    'mission add ladywood-jobs <@U_BEN> <@U_CHI> <@U_DEE> <@U_EVE> <@U_FIN> org="Ladywood Community Trust"',
+    undefined,
+    { U_BEN: 'Ben', U_CHI: 'Chi', U_DEE: 'Dee', U_EVE: 'Eve', U_FIN: 'Fin' },
+  );
   await command(h, amira, 'mission create "Halve the families in temporary accommodation" slug=homes');
   await command(h, amira, 'mission add homes <@U_CHI> org="Housing"', undefined, { U_CHI: 'Chi' });
 });
@@ -157,7 +180,11 @@ describe('a check-in answered by replies', () => {
     expect(replyText(r)).toMatch(/Check-in received — thank you/);
     const stored = await checkinOf(ben);
     expect(stored?.status).toBe('answered');
-    expect(stored?.answers).toEqual({ moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library', confidence: '4' });
+    expect(stored?.answers).toEqual({
+      moved: 'Two employers signed the youth jobs pledge',
+      next: 'Careers fair at the library',
+      confidence: '4',
+    });
     expect(await draftOf(ben)).toBeUndefined();
     await flush();
     expect(messageText(slack.inbox('U_BEN')[0])).toMatch(/Check-in received — thank you[\s\S]*Two employers signed/);
@@ -185,8 +212,17 @@ describe('edits from either side', () => {
     const edit = await h.core.onAction({ actor: ben, where: dmOf(ben), actionId: 'checkin.edit', value: round.id });
     const form = (edit as { form: Form }).form;
     const initial = Object.fromEntries(form.inputs.map((i) => [i.id, i.initial]));
-    expect(initial).toMatchObject({ moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library on 12 December', confidence: '4' });
-    const r = await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round.id, values: { ...initial, confidence: '5' } as Record<string, string> });
+    expect(initial).toMatchObject({
+      moved: 'Two employers signed the youth jobs pledge',
+      next: 'Careers fair at the library on 12 December',
+      confidence: '4',
+    });
+    const r = await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round.id,
+      values: { ...initial, confidence: '5' } as Record<string, string>,
+    });
     expect(r.kind).toBe('form-done');
     const stored = await checkinOf(ben);
     expect(stored?.answers.confidence).toBe('5');
@@ -220,11 +256,21 @@ describe('the words', () => {
   it('stop keeps the answers as a draft that prefills the form', async () => {
     const r = replyText(await say(dee, 'stop'));
     expect(r).toMatch(/Saved as a draft: 4 of 7 answered/);
-    const open = await h.core.onAction({ actor: dee, where: dmOf(dee), actionId: 'checkin.open', value: (await missionRound('ladywood-jobs')).round.id });
+    const open = await h.core.onAction({
+      actor: dee,
+      where: dmOf(dee),
+      actionId: 'checkin.open',
+      value: (await missionRound('ladywood-jobs')).round.id,
+    });
     expect(open.kind).toBe('form');
     const form = (open as { form: Form }).form;
     const initial = Object.fromEntries(form.inputs.map((i) => [i.id, i.initial]));
-    expect(initial).toMatchObject({ moved: 'Job club moved to the central library', next: 'Recruit two mentors', blocker: 'No venue for the careers fair', blocker_severity: 'high' });
+    expect(initial).toMatchObject({
+      moved: 'Job club moved to the central library',
+      next: 'Recruit two mentors',
+      blocker: 'No venue for the careers fair',
+      blocker_severity: 'high',
+    });
   });
 
   it('a reply after stop carries on where it stopped', async () => {
@@ -258,7 +304,9 @@ describe('a long answer in several messages', () => {
     expect(r).toMatch(/question 3 of 5/);
     h.clock.advance(JOIN_WINDOW_MS - 1500);
     await say(eve, 'four of them offered placements.', { quick: true });
-    expect((await draftOf(eve))?.answers.next).toBe('Follow up with everyone who came:\neleven employers,\nfour of them offered placements.');
+    expect((await draftOf(eve))?.answers.next).toBe(
+      'Follow up with everyone who came:\neleven employers,\nfour of them offered placements.',
+    );
     expect(replyText(await say(eve, 'no'))).toMatch(/question 4 of 5/);
   });
 
@@ -274,7 +322,9 @@ describe('a long answer in several messages', () => {
     await say(eve, 'back');
     await say(eve, '3');
     h.clock.advance(1000);
-    expect(replyText(await say(eve, 'because hiring is up', { quick: true }))).toMatch(/Every question has an answer, so I did not take that as one/);
+    expect(replyText(await say(eve, 'because hiring is up', { quick: true }))).toMatch(
+      /Every question has an answer, so I did not take that as one/,
+    );
     const d = await draftOf(eve);
     expect(d?.answers.confidence).toBe('3');
     expect(d?.answers.story).toBe('Short story');
@@ -355,7 +405,12 @@ describe('form and replies share one draft', () => {
   it('a form sent back with errors keeps its answers, and replies carry on from the first missing one', async () => {
     await say(fin, 'stop');
     const { round } = await missionRound('ladywood-jobs');
-    const r = await h.core.onFormSubmit({ actor: fin, formId: 'checkin', state: round.id, values: { moved: 'Venue search started', next: '', confidence: '' } });
+    const r = await h.core.onFormSubmit({
+      actor: fin,
+      formId: 'checkin',
+      state: round.id,
+      values: { moved: 'Venue search started', next: '', confidence: '' },
+    });
     expect(r.kind).toBe('form-errors');
     await command(h, amira, 'mission close-now homes');
     const next = replyText(await say(fin, 'hi'));
@@ -367,11 +422,18 @@ describe('form and replies share one draft', () => {
     await say(fin, 'no');
     await say(fin, '4');
     const r = replyText(await say(fin, 'skip'));
-    expect(r).toMatch(/question 6 of 6[\s\S]*Still blocking you: "No venue for the careers fair"\?[\s\S]*1 — Yes, still blocking[\s\S]*2 — Resolved/);
+    expect(r).toMatch(
+      /question 6 of 6[\s\S]*Still blocking you: "No venue for the careers fair"\?[\s\S]*1 — Yes, still blocking[\s\S]*2 — Resolved/,
+    );
     expect(r).toMatch(/Or `skip` to leave it out/);
     expect(replyText(await say(fin, 'resolved'))).toMatch(/That's every question/);
     expect(replyText(await say(fin, 'done'))).toMatch(/Check-in received/);
-    expect(stillBlocking.seen.at(-1)).toMatchObject({ moved: 'Venue search started', next: 'Visit three venues', confidence: '4', tst_venue: 'resolved' });
+    expect(stillBlocking.seen.at(-1)).toMatchObject({
+      moved: 'Venue search started',
+      next: 'Visit three venues',
+      confidence: '4',
+      tst_venue: 'resolved',
+    });
   });
 
   it('started by reply and finished in the form: the form is prefilled and sending it clears the draft', async () => {
@@ -381,7 +443,12 @@ describe('form and replies share one draft', () => {
     const { round } = await missionRound('ladywood-jobs');
     const open = await h.core.onAction({ actor: gia, where: dmOf(gia), actionId: 'checkin.open', value: round.id });
     expect((open as { form: Form }).form.inputs.find((i) => i.id === 'moved')?.initial).toBe('Mapped every youth service in the ward');
-    const done = await h.core.onFormSubmit({ actor: gia, formId: 'checkin', state: round.id, values: { moved: 'Mapped every youth service in the ward', next: 'Share the map', confidence: '5' } });
+    const done = await h.core.onFormSubmit({
+      actor: gia,
+      formId: 'checkin',
+      state: round.id,
+      values: { moved: 'Mapped every youth service in the ward', next: 'Share the map', confidence: '5' },
+    });
     expect(done.kind).toBe('form-done');
     expect(await draftOf(gia)).toBeUndefined();
     expect(replyText(await say(gia, 'Share the map'))).toMatch(/is in, thank you/);

@@ -22,14 +22,19 @@ async function flush(): Promise<void> {
   }
 }
 
-const buttonsOf = (m: Message) => m.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).concat(m.form ? [m.form.openButton] : []);
+const buttonsOf = (m: Message) =>
+  m.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).concat(m.form ? [m.form.openButton] : []);
 
 beforeAll(async () => {
   // Thursday 26 Nov 2026, 12:00 London; the default schedule opens Fridays at 10:00.
   h = await startCore('checkin_cycle', new Date('2026-11-26T12:00:00Z'));
   h.runtime.startDispatcher(new Map([['slack', slack]]), { limits: { timeScale: 0.001 }, pollIntervalMs: 50 });
   await command(h, admin, 'mission create "Every young person in Ladywood in work or training" slug=ladywood-jobs');
-  await command(h, admin, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> <@U_DEE> org="Ladywood Community Trust"', undefined, { U_BEN: 'Ben', U_CHI: 'Chi', U_DEE: 'Dee' });
+  await command(h, admin, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> <@U_DEE> org="Ladywood Community Trust"', undefined, {
+    U_BEN: 'Ben',
+    U_CHI: 'Chi',
+    U_DEE: 'Dee',
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -62,7 +67,12 @@ describe('the weekly check-in cycle', () => {
   it('refuses an invalid submission with errors on the fields and stores nothing', async () => {
     const mission = await h.store.missions.findBySlug(admin, 'ladywood-jobs');
     const round = roundId(mission!.id, '2026-W48');
-    const r = await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { moved: '', next: 'x'.repeat(3001), confidence: '9' } });
+    const r = await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round,
+      values: { moved: '', next: 'x'.repeat(3001), confidence: '9' },
+    });
     expect(r.kind).toBe('form-errors');
     if (r.kind !== 'form-errors') return;
     expect(r.errors.moved).toMatch(/needs an answer/);
@@ -84,10 +94,21 @@ describe('the weekly check-in cycle', () => {
     expect(messageText(confirmation)).toMatch(/Two employers signed the pledge/);
     expect(buttonsOf(confirmation).map((b) => b.label)).toContain('Edit');
 
-    const edit = await h.core.onAction({ actor: ben, where: { platform: 'slack', workspaceId: 'T1', conversationId: 'D-U_BEN', kind: 'dm' }, actionId: 'checkin.edit', value: round });
+    const edit = await h.core.onAction({
+      actor: ben,
+      where: { platform: 'slack', workspaceId: 'T1', conversationId: 'D-U_BEN', kind: 'dm' },
+      actionId: 'checkin.edit',
+      value: round,
+    });
     expect(edit.kind).toBe('form');
-    if (edit.kind === 'form') expect(edit.form.inputs.find((i) => i.id === 'moved')).toMatchObject({ initial: 'Two employers signed the pledge' });
-    await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { ...values, moved: 'Three employers signed the pledge' } });
+    if (edit.kind === 'form')
+      expect(edit.form.inputs.find((i) => i.id === 'moved')).toMatchObject({ initial: 'Two employers signed the pledge' });
+    await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round,
+      values: { ...values, moved: 'Three employers signed the pledge' },
+    });
     await flush();
     const benMember = (await h.store.members.listByMission(mission!.id)).find((m) => m.userId === 'U_BEN')!;
     const stored = await h.store.checkins.get(checkinId(round, benMember.id));
@@ -113,11 +134,21 @@ describe('the weekly check-in cycle', () => {
     expect((await h.runtime.scheduler.tick()).closed).toBe(1);
     const mission = await h.store.missions.findBySlug(admin, 'ladywood-jobs');
     const round = roundId(mission!.id, '2026-W48');
-    const late = await h.core.onFormSubmit({ actor: admin, formId: 'checkin', state: round, values: { moved: 'Late but here', next: 'More', confidence: '3' } });
+    const late = await h.core.onFormSubmit({
+      actor: admin,
+      formId: 'checkin',
+      state: round,
+      values: { moved: 'Late but here', next: 'More', confidence: '3' },
+    });
     expect(late.kind).toBe('form-done');
     const adminMember = (await h.store.members.listByMission(mission!.id)).find((m) => m.userId === 'U_ADMIN')!;
     expect((await h.store.checkins.get(checkinId(round, adminMember.id)))?.late).toBe(true);
-    const again = await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { moved: 'Changed after close', next: 'x', confidence: '2' } });
+    const again = await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'checkin',
+      state: round,
+      values: { moved: 'Changed after close', next: 'x', confidence: '2' },
+    });
     expect(again.kind).toBe('form-errors');
   });
 
@@ -130,12 +161,22 @@ describe('the weekly check-in cycle', () => {
     const mission = await h.store.missions.findBySlug(admin, 'ladywood-jobs');
     const round = roundId(mission!.id, '2026-W48');
     const stranger = slackUser('U_X', 'T2', 'X');
-    const r = await h.core.onAction({ actor: stranger, where: { platform: 'slack', workspaceId: 'T2', conversationId: 'D', kind: 'dm' }, actionId: 'checkin.open', value: round });
+    const r = await h.core.onAction({
+      actor: stranger,
+      where: { platform: 'slack', workspaceId: 'T2', conversationId: 'D', kind: 'dm' },
+      actionId: 'checkin.open',
+      value: round,
+    });
     // From another workspace the mission does not even exist.
     expect(replyText(r)).toMatch(/That check-in no longer exists/);
     expect(replyText(r)).not.toMatch(/ladywood-jobs/);
     const colleague = slackUser('U_Y', 'T1', 'Y');
-    const c = await h.core.onAction({ actor: colleague, where: { platform: 'slack', workspaceId: 'T1', conversationId: 'D', kind: 'dm' }, actionId: 'checkin.open', value: round });
+    const c = await h.core.onAction({
+      actor: colleague,
+      where: { platform: 'slack', workspaceId: 'T1', conversationId: 'D', kind: 'dm' },
+      actionId: 'checkin.open',
+      value: round,
+    });
     expect(replyText(c)).toMatch(/not on the mission/);
   });
 });

@@ -39,7 +39,16 @@ function digests(): Message[] {
   return slack.delivered.filter((d) => d.conversationId === CHANNEL && d.message.summary.startsWith('Digest for')).map((d) => d.message);
 }
 
-const answers = (over: Record<string, string>) => ({ moved: '', next: 'Keep going', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '', ...over });
+const answers = (over: Record<string, string>) => ({
+  moved: '',
+  next: 'Keep going',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+  ...over,
+});
 
 async function submit(actor: typeof ben, values: Record<string, string>): Promise<Reply> {
   return h.core.onFormSubmit({ actor, formId: 'checkin', state: round.id, values });
@@ -52,25 +61,67 @@ async function press(actor: typeof ben, value: string): Promise<Reply> {
 /** Eight closed weeks before this one, with confidence averages 2.5, 3, 3, 3.5, none, 3.5, 2, 3. */
 async function seedHistory(): Promise<void> {
   const past: Array<Array<[typeof ben, string]>> = [
-    [[ben, '2'], [chi, '3']],
-    [[ben, '3'], [chi, '3']],
-    [[ben, '3'], [chi, '3']],
-    [[ben, '3'], [chi, '4']],
+    [
+      [ben, '2'],
+      [chi, '3'],
+    ],
+    [
+      [ben, '3'],
+      [chi, '3'],
+    ],
+    [
+      [ben, '3'],
+      [chi, '3'],
+    ],
+    [
+      [ben, '3'],
+      [chi, '4'],
+    ],
     [],
-    [[ben, '3'], [chi, '4']],
-    [[ben, '2'], [chi, '2']],
-    [[ben, '3'], [chi, '3']],
+    [
+      [ben, '3'],
+      [chi, '4'],
+    ],
+    [
+      [ben, '2'],
+      [chi, '2'],
+    ],
+    [
+      [ben, '3'],
+      [chi, '3'],
+    ],
   ];
   const asked = [admin, lead, ben, chi, dee, eve].map((u) => memberId(mission.id, u));
   for (const [i, people] of past.entries()) {
     const week = addWeeks('2026-W48', i - past.length);
     const opensAt = new Date(Date.UTC(2026, 9, 2 + i * 7, 10));
     const id = roundId(mission.id, week);
-    await h.store.rounds.insert({ id, missionId: mission.id, weekKey: week, status: 'open', opensAt, remindAt: opensAt, closesAt: new Date(opensAt.getTime() + 3 * 86_400_000), questions: DEFAULT_QUESTIONS, asked, away: [] });
+    await h.store.rounds.insert({
+      id,
+      missionId: mission.id,
+      weekKey: week,
+      status: 'open',
+      opensAt,
+      remindAt: opensAt,
+      closesAt: new Date(opensAt.getTime() + 3 * 86_400_000),
+      questions: DEFAULT_QUESTIONS,
+      asked,
+      away: [],
+    });
     await h.store.rounds.markClosed(id, new Date(opensAt.getTime() + 3 * 86_400_000));
     for (const [u, confidence] of people) {
       const mid = memberId(mission.id, u);
-      await h.store.checkins.insert({ id: checkinId(id, mid), roundId: id, missionId: mission.id, memberId: mid, userKey: `slack:T1:${u.userId}`, status: 'answered', answers: answers({ moved: 'Earlier work', confidence }), late: false, submittedAt: opensAt });
+      await h.store.checkins.insert({
+        id: checkinId(id, mid),
+        roundId: id,
+        missionId: mission.id,
+        memberId: mid,
+        userKey: `slack:T1:${u.userId}`,
+        status: 'answered',
+        answers: answers({ moved: 'Earlier work', confidence }),
+        late: false,
+        submittedAt: opensAt,
+      });
     }
   }
 }
@@ -79,11 +130,28 @@ beforeAll(async () => {
   // Thursday 26 Nov 2026, 12:00 London.
   h = await startCore('digest_service', new Date('2026-11-26T12:00:00Z'));
   h.runtime.startDispatcher(new Map([['slack', slack]]), { limits: { timeScale: 0.001 }, pollIntervalMs: 50 });
-  await command(h, admin, 'mission create "Every young person in Ladywood in work or training" slug=ladywood-jobs', channelOf(admin, CHANNEL));
-  await command(h, admin, 'mission add ladywood-jobs <@U_LEAD> org="Birmingham City Council" role=lead', undefined, { U_LEAD: 'Lena Ortiz' });
-  await command(h, admin, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Birmingham City Council"', undefined, { U_BEN: 'Ben Okri', U_CHI: 'Chi Obi' });
-  await command(h, admin, 'mission add ladywood-jobs <@U_DEE> <@U_EVE> org="Ladywood Community Trust"', undefined, { U_DEE: 'Dee Ray', U_EVE: 'Eve Arnold' });
-  await command(h, admin, 'mission indicator ladywood-jobs add key=youth-claimants name="Young people claiming benefits" baseline=420@2026-01 target=300@2030-01 unit=people');
+  await command(
+    h,
+    admin,
+    'mission create "Every young person in Ladywood in work or training" slug=ladywood-jobs',
+    channelOf(admin, CHANNEL),
+  );
+  await command(h, admin, 'mission add ladywood-jobs <@U_LEAD> org="Birmingham City Council" role=lead', undefined, {
+    U_LEAD: 'Lena Ortiz',
+  });
+  await command(h, admin, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Birmingham City Council"', undefined, {
+    U_BEN: 'Ben Okri',
+    U_CHI: 'Chi Obi',
+  });
+  await command(h, admin, 'mission add ladywood-jobs <@U_DEE> <@U_EVE> org="Ladywood Community Trust"', undefined, {
+    U_DEE: 'Dee Ray',
+    U_EVE: 'Eve Arnold',
+  });
+  await command(
+    h,
+    admin,
+    'mission indicator ladywood-jobs add key=youth-claimants name="Young people claiming benefits" baseline=420@2026-01 target=300@2030-01 unit=people',
+  );
   await command(h, admin, 'mission indicator ladywood-jobs record key=youth-claimants value=415 date=2026-09');
   await command(h, admin, 'mission indicator ladywood-jobs record key=youth-claimants value=403 date=2026-10');
   await command(h, admin, 'mission budget ladywood-jobs total=2000000 aligned=560000 period=2025/26');
@@ -97,7 +165,9 @@ afterAll(async () => {
 describe('the weekly digest', () => {
   it('is not sent on request before any round has run, and never by a plain member', async () => {
     expect(replyText(await command(h, lead, 'mission digest-now ladywood-jobs'))).toMatch(/No check-in has run for "ladywood-jobs" yet/);
-    expect(replyText(await command(h, ben, 'mission digest-now ladywood-jobs'))).toMatch(/Only the leads and admins of "ladywood-jobs" can send its digest/);
+    expect(replyText(await command(h, ben, 'mission digest-now ladywood-jobs'))).toMatch(
+      /Only the leads and admins of "ladywood-jobs" can send its digest/,
+    );
     await seedHistory();
   });
 
@@ -105,7 +175,16 @@ describe('the weekly digest', () => {
     h.clock.set(new Date('2026-11-27T10:00:00Z'));
     expect(replyText(await command(h, admin, 'mission checkin-now ladywood-jobs'))).toMatch(/open/i);
     round = (await h.store.rounds.findOpen(mission.id))!;
-    await submit(ben, answers({ moved: 'Two employers signed the pledge', confidence: '4', blocker: 'Employer portal down', blocker_severity: 'high', blocker_help: 'IT team' }));
+    await submit(
+      ben,
+      answers({
+        moved: 'Two employers signed the pledge',
+        confidence: '4',
+        blocker: 'Employer portal down',
+        blocker_severity: 'high',
+        blocker_help: 'IT team',
+      }),
+    );
     await submit(chi, answers({ moved: 'Careers fair booked', confidence: '3', story: 'A young carer got her first interview' }));
     await submit(eve, answers({ moved: 'Youth club drop-in ran twice', confidence: '4' }));
     await command(h, dee, 'checkin skip ladywood-jobs');
@@ -136,7 +215,9 @@ describe('the weekly digest', () => {
 
   it('shows the indicator status and trajectory, the budget share, the new blocker and the story, attributed', () => {
     const text = messageText(digests()[0]);
-    expect(text).toMatch(/Young people claiming benefits: 403 people \(Oct 2026\) · 🟢 on track · ↓ 12 people since Sep 2026 · needs ≤ 39\d(\.\d+)? people now · target 300 people by Jan 2030/);
+    expect(text).toMatch(
+      /Young people claiming benefits: 403 people \(Oct 2026\) · 🟢 on track · ↓ 12 people since Sep 2026 · needs ≤ 39\d(\.\d+)? people now · target 300 people by Jan 2030/,
+    );
     expect(text).toContain('Budget alignment  34% aligned (£714,000 of £2,100,000, 2026/27), up 6 points on 2025/26');
     expect(text).toContain('🔴 Employer portal down — Ben Okri, Birmingham City Council · high');
     expect(text).toContain('“A young carer got her first interview” — Chi Obi, Birmingham City Council');
@@ -174,7 +255,9 @@ describe('the weekly digest', () => {
   });
 
   it('digest-now by a lead sends a new, numbered digest each time; a member is refused', async () => {
-    expect(replyText(await command(h, lead, 'mission digest-now ladywood-jobs'))).toContain('Sent the digest for ladywood-jobs: week 48, 23–29 Nov 2026 to the digest channel.');
+    expect(replyText(await command(h, lead, 'mission digest-now ladywood-jobs'))).toContain(
+      'Sent the digest for ladywood-jobs: week 48, 23–29 Nov 2026 to the digest channel.',
+    );
     expect(replyText(await command(h, admin, 'mission digest-now ladywood-jobs'))).toContain('Sent the digest');
     expect(replyText(await command(h, ben, 'mission digest-now ladywood-jobs'))).toMatch(/Only the leads and admins/);
     await flush();

@@ -135,7 +135,12 @@ describe('startEmbeddedDatabase', () => {
   it('keeps data in its data folder across a restart', async () => {
     const first = await startEmbeddedDatabase({ dataDir, cacheDir: defaultCacheDir(), logger });
     try {
-      await withClient(first.uri, (client) => client.db('mp_persist').collection('rounds').insertOne({ _id: 'r1' } as never));
+      await withClient(first.uri, (client) =>
+        client
+          .db('mp_persist')
+          .collection('rounds')
+          .insertOne({ _id: 'r1' } as never),
+      );
     } finally {
       await first.stop();
     }
@@ -143,7 +148,10 @@ describe('startEmbeddedDatabase', () => {
     const second = await startEmbeddedDatabase({ dataDir, cacheDir: defaultCacheDir(), logger });
     try {
       const found = await withClient(second.uri, (client) =>
-        client.db('mp_persist').collection('rounds').findOne({ _id: 'r1' } as never),
+        client
+          .db('mp_persist')
+          .collection('rounds')
+          .findOne({ _id: 'r1' } as never),
       );
       expect(found).toEqual({ _id: 'r1' });
     } finally {

@@ -39,7 +39,11 @@ describe('budget alignment', () => {
     expect(text).toMatch(/Budget alignment for ladywood-jobs, 2025\/26: 25% \(£1,250,000 of £5,000,000\)/);
     expect(await trend()).toEqual([{ period: '2025/26', total: 5_000_000, aligned: 1_250_000, share: 0.25 }]);
     const [entry] = await h.store.audit.list(mission.id, 1);
-    expect(entry).toMatchObject({ action: 'budget.record', actorKey: 'slack:T1:U_AMIRA', after: { period: '2025/26', total: 5_000_000, aligned: 1_250_000 } });
+    expect(entry).toMatchObject({
+      action: 'budget.record',
+      actorKey: 'slack:T1:U_AMIRA',
+      after: { period: '2025/26', total: 5_000_000, aligned: 1_250_000 },
+    });
   });
 
   it('defaults to the current UK financial year and compares with the period before', async () => {
@@ -85,7 +89,8 @@ describe('budget alignment', () => {
 
   it('is recorded by admins only, seen by every member, and invisible from another workspace', async () => {
     const before = await trend();
-    for (const who of [ben, chi]) expect(await run(who, `mission budget ${SLUG} total=1m aligned=1m period=2030/31`)).toMatch(/Only the admins of "ladywood-jobs"/);
+    for (const who of [ben, chi])
+      expect(await run(who, `mission budget ${SLUG} total=1m aligned=1m period=2030/31`)).toMatch(/Only the admins of "ladywood-jobs"/);
     expect(await trend()).toEqual(before);
     expect(await run(ben, `mission budget ${SLUG}`)).toMatch(/Budget alignment of ladywood-jobs/);
     expect(await run(eve, `mission budget ${SLUG}`)).toMatch(/No such mission: "ladywood-jobs"/);

@@ -39,8 +39,14 @@ beforeAll(async () => {
   await run(amira, `mission create "Every young person in Ladywood in work or training" slug=${SLUG}`);
   await run(amira, `mission add ${SLUG} <@U_BEN> role=lead`);
   await run(amira, `mission add ${SLUG} <@U_CHI>`);
-  await run(amira, `mission indicator ${SLUG} add key=youth-claimants name="Young people claiming out-of-work benefits" baseline=420@2024-04 target=210@2030-03 unit=people owner=<@U_CHI>`);
-  await run(amira, `mission indicator ${SLUG} add key=employer-pledges name="Employers signed up to the pledge" baseline=12@2025-01 target=200@2030-01`);
+  await run(
+    amira,
+    `mission indicator ${SLUG} add key=youth-claimants name="Young people claiming out-of-work benefits" baseline=420@2024-04 target=210@2030-03 unit=people owner=<@U_CHI>`,
+  );
+  await run(
+    amira,
+    `mission indicator ${SLUG} add key=employer-pledges name="Employers signed up to the pledge" baseline=12@2025-01 target=200@2030-01`,
+  );
   await run(ben, `mission indicator ${SLUG} record key=youth-claimants value=340 date=2026-10`);
   expect(await run(amira, `mission checkin-now ${SLUG}`)).toMatch(/Opened the check-in/);
   mission = (await h.store.missions.findBySlug(amira, SLUG))!;
@@ -53,7 +59,12 @@ afterAll(async () => {
 describe("the owner's check-in", () => {
   it('asks the owner, and only the owner, for the latest value, optionally', async () => {
     const [input] = indicatorInputs((await formOf(chi)).inputs);
-    expect(input).toMatchObject({ kind: 'text', id: INPUT, label: 'Latest value of Young people claiming out-of-work benefits (people)', required: false });
+    expect(input).toMatchObject({
+      kind: 'text',
+      id: INPUT,
+      label: 'Latest value of Young people claiming out-of-work benefits (people)',
+      required: false,
+    });
     expect(input.hint).toMatch(/Last reading: 340 people on 2026-10-01\. On track today means at most about 325\.79 people\./);
     expect(input).not.toHaveProperty('initial');
     expect(indicatorInputs((await formOf(ben)).inputs)).toEqual([]);
@@ -83,14 +94,23 @@ describe("the owner's check-in", () => {
       ['2026-11-26', 330, memberId(mission.id, chi), 'Chi'],
     ]);
     const [entry] = await h.store.audit.list(mission.id, 1);
-    expect(entry).toMatchObject({ action: 'indicator.record', actorKey: 'slack:T1:U_CHI', after: { key: 'youth-claimants', value: 330, date: '2026-11-26' } });
+    expect(entry).toMatchObject({
+      action: 'indicator.record',
+      actorKey: 'slack:T1:U_CHI',
+      after: { key: 'youth-claimants', value: 330, date: '2026-11-26' },
+    });
     const [status] = await h.runtime.services.indicators.listWithStatus(mission.id, '2026-11-26');
     expect(status.latest?.value).toBe(330);
     expect(status.status).toBe('on-track');
   });
 
   it('shows the value given in this round when the check-in is opened again', async () => {
-    const r = await h.core.onAction({ actor: chi, where: { platform: 'slack', workspaceId: 'T1', conversationId: 'D-U_CHI', kind: 'dm' }, actionId: ACTION_EDIT, value: round.id });
+    const r = await h.core.onAction({
+      actor: chi,
+      where: { platform: 'slack', workspaceId: 'T1', conversationId: 'D-U_CHI', kind: 'dm' },
+      actionId: ACTION_EDIT,
+      value: round.id,
+    });
     expect(r.kind).toBe('form');
     if (r.kind !== 'form') return;
     const [input] = indicatorInputs(r.form.inputs);

@@ -58,18 +58,28 @@ describe('adding an indicator', () => {
     });
     expect(stored?.ownerMemberId).toBeUndefined();
     const [entry] = await h.store.audit.list(mission.id, 1);
-    expect(entry).toMatchObject({ action: 'indicator.add', actorKey: 'slack:T1:U_AMIRA', after: { key: 'youth-claimants', direction: 'down' } });
+    expect(entry).toMatchObject({
+      action: 'indicator.add',
+      actorKey: 'slack:T1:U_AMIRA',
+      after: { key: 'youth-claimants', direction: 'down' },
+    });
   });
 
   it('takes an owner from the mission and infers that higher is better', async () => {
-    const text = await run(amira, `mission indicator ${SLUG} add key=employer-pledges name="Employers signed up to the pledge" baseline=12@2025-01 target=200@2030-01 owner=<@U_BEN>`);
+    const text = await run(
+      amira,
+      `mission indicator ${SLUG} add key=employer-pledges name="Employers signed up to the pledge" baseline=12@2025-01 target=200@2030-01 owner=<@U_BEN>`,
+    );
     expect(text).toMatch(/higher is better/);
     expect(text).toMatch(/Ben will be asked for it in their check-in/);
     expect(await indicator('employer-pledges')).toMatchObject({ direction: 'up', ownerMemberId: memberId(mission.id, ben) });
   });
 
   it('lets the admin say the direction when the target equals the baseline', async () => {
-    const text = await run(amira, `mission indicator ${SLUG} add key=care-leavers-housed name="Care leavers in settled housing" baseline=80@2025-04 target=80@2027-04 unit=% direction=up`);
+    const text = await run(
+      amira,
+      `mission indicator ${SLUG} add key=care-leavers-housed name="Care leavers in settled housing" baseline=80@2025-04 target=80@2027-04 unit=% direction=up`,
+    );
     expect(text).toMatch(/Indicator added/);
     expect(await indicator('care-leavers-housed')).toMatchObject({ direction: 'up', unit: '%' });
   });
@@ -80,14 +90,23 @@ describe('adding an indicator', () => {
     ['key=new-one name="X y" baseline=420 target=210@2030-03', /baseline must be value@date, like 420@2024-04/],
     ['key=new-one name="X y" baseline=lots@2024-04 target=210@2030-03', /baseline must start with a number before the @/],
     ['key=new-one name="X y" baseline=420@2024-04 target=210@2030-13', /target must end with a date YYYY-MM or YYYY-MM-DD after the @/],
-    ['key=new-one name="X y" baseline=420@2030-04 target=210@2024-03', /the target date \(2024-03-01\) must be after the baseline date \(2030-04-01\)/],
-    ['key=new-one name="X y" baseline=420@2024-04 target=420@2030-03', /the target equals the baseline, so say which way is better: direction=down or direction=up/],
+    [
+      'key=new-one name="X y" baseline=420@2030-04 target=210@2024-03',
+      /the target date \(2024-03-01\) must be after the baseline date \(2030-04-01\)/,
+    ],
+    [
+      'key=new-one name="X y" baseline=420@2024-04 target=420@2030-03',
+      /the target equals the baseline, so say which way is better: direction=down or direction=up/,
+    ],
     ['key=new-one baseline=420@2024-04 target=210@2030-03', /name is required/],
     ['key=new-one name=Young people baseline=420@2024-04 target=210@2030-03', /put values with spaces in quotes, like name="Young people"/],
     ['key=new-one name="X y" baseline=420@2024-04 target=210@2030-03 direction=sideways', /direction must be one of down, up/],
     ['key=new-one name="X y" baseline=420@2024-04 target=210@2030-03 value=3', /mission indicator add has no option value/],
     ['key=new-one name="X y" baseline=420@2024-04 target=210@2030-03 owner=@ben', /@ben is not a mention: pick the person from the list/],
-    ['key=new-one name="X y" baseline=420@2024-04 target=210@2030-03 owner=<@U_ZED>', /Zed is not on ladywood-jobs, so they cannot own an indicator/],
+    [
+      'key=new-one name="X y" baseline=420@2024-04 target=210@2030-03 owner=<@U_ZED>',
+      /Zed is not on ladywood-jobs, so they cannot own an indicator/,
+    ],
     ['key=youth-claimants name="X y" baseline=1@2024-01 target=2@2025-01', /already has an indicator with key youth-claimants/],
   ])('refuses `add %s` with a clear message and stores nothing', async (args, message) => {
     const before = await h.store.indicators.countByMission(mission.id);
@@ -108,24 +127,30 @@ describe('adding an indicator', () => {
     await run(fatima, 'mission create "Warm, dry homes for every family in Ladywood" slug=warm-homes');
     const other = (await h.store.missions.findBySlug(fatima, 'warm-homes'))!;
     for (let i = 1; i <= 12; i++) {
-      expect(await run(fatima, `mission indicator warm-homes add key=homes-${i} name="Homes ${i}" baseline=100@2025-01 target=50@2030-01`)).toMatch(/Indicator added/);
+      expect(
+        await run(fatima, `mission indicator warm-homes add key=homes-${i} name="Homes ${i}" baseline=100@2025-01 target=50@2030-01`),
+      ).toMatch(/Indicator added/);
     }
-    expect(await run(fatima, 'mission indicator warm-homes add key=homes-13 name="Homes 13" baseline=100@2025-01 target=50@2030-01')).toMatch(
-      /warm-homes already has 12 indicators, the most a mission can have/,
-    );
+    expect(
+      await run(fatima, 'mission indicator warm-homes add key=homes-13 name="Homes 13" baseline=100@2025-01 target=50@2030-01'),
+    ).toMatch(/warm-homes already has 12 indicators, the most a mission can have/);
     expect(await h.store.indicators.countByMission(other.id)).toBe(12);
     expect(await h.store.indicators.get(other.id, 'homes-13')).toBeUndefined();
   });
 
   it('is for admins only: a lead and a member are refused', async () => {
     for (const who of [ben, chi]) {
-      expect(await run(who, `mission indicator ${SLUG} add key=refused name="Refused one" baseline=1@2024-01 target=2@2025-01`)).toMatch(/Only the admins of "ladywood-jobs" can change it/);
+      expect(await run(who, `mission indicator ${SLUG} add key=refused name="Refused one" baseline=1@2024-01 target=2@2025-01`)).toMatch(
+        /Only the admins of "ladywood-jobs" can change it/,
+      );
     }
     expect(await indicator('refused')).toBeUndefined();
   });
 
   it('is not visible from another workspace', async () => {
-    expect(await run(eve, `mission indicator ${SLUG} add key=theirs name="Theirs one" baseline=1@2024-01 target=2@2025-01`)).toMatch(/No such mission: "ladywood-jobs"/);
+    expect(await run(eve, `mission indicator ${SLUG} add key=theirs name="Theirs one" baseline=1@2024-01 target=2@2025-01`)).toMatch(
+      /No such mission: "ladywood-jobs"/,
+    );
     expect(await run(eve, `mission indicators ${SLUG}`)).toMatch(/No such mission: "ladywood-jobs"/);
     expect(await run(eve, `mission indicator ${SLUG} record key=youth-claimants value=1`)).toMatch(/No such mission: "ladywood-jobs"/);
   });
@@ -137,7 +162,11 @@ describe('editing an indicator', () => {
     expect(text).toMatch(/Indicator updated/);
     expect(text).toMatch(/Target: 210 people on 2030-03-01 → 200 people on 2030-03-01/);
     expect(text).toMatch(/Owner: none → Chi/);
-    expect(await indicator('youth-claimants')).toMatchObject({ target: { value: 200, date: '2030-03-01' }, ownerMemberId: memberId(mission.id, chi), direction: 'down' });
+    expect(await indicator('youth-claimants')).toMatchObject({
+      target: { value: 200, date: '2030-03-01' },
+      ownerMemberId: memberId(mission.id, chi),
+      direction: 'down',
+    });
     const [entry] = await h.store.audit.list(mission.id, 1);
     expect(entry).toMatchObject({ action: 'indicator.edit', before: { target: { value: 210 } }, after: { target: { value: 200 } } });
   });
@@ -183,7 +212,13 @@ describe('recording readings', () => {
     const stored = (await indicator('youth-claimants'))!;
     const readings = await h.store.indicators.readings.list(stored.uid);
     expect(readings).toEqual([
-      expect.objectContaining({ value: 380, date: '2026-10-01', note: 'DWP quarterly release', recordedBy: memberId(mission.id, ben), recordedByName: 'Ben' }),
+      expect.objectContaining({
+        value: 380,
+        date: '2026-10-01',
+        note: 'DWP quarterly release',
+        recordedBy: memberId(mission.id, ben),
+        recordedByName: 'Ben',
+      }),
     ]);
     const [entry] = await h.store.audit.list(mission.id, 1);
     expect(entry).toMatchObject({ action: 'indicator.record', actorKey: 'slack:T1:U_BEN', after: { value: 380, date: '2026-10-01' } });
@@ -213,7 +248,10 @@ describe('recording readings', () => {
     ['key=youth-claimants value=300 date=2027-01', /date cannot be in the future/],
     ['key=youth-claimants value=300 date=2026-13', /date must be YYYY-MM or YYYY-MM-DD/],
     ['key=nope value=300', /ladywood-jobs has no indicator with key nope/],
-    ['key=youth-claimants value=300 baseline=1@2024-01', /mission indicator record has no option baseline; it accepts key, value, date, note/],
+    [
+      'key=youth-claimants value=300 baseline=1@2024-01',
+      /mission indicator record has no option baseline; it accepts key, value, date, note/,
+    ],
   ])('refuses `record %s` and stores nothing', async (args, message) => {
     const uid = (await indicator('youth-claimants'))!.uid;
     const before = await h.store.indicators.readings.list(uid);
@@ -223,7 +261,9 @@ describe('recording readings', () => {
 
   it('is for admins and leads: a member is refused', async () => {
     const uid = (await indicator('youth-claimants'))!.uid;
-    expect(await run(chi, `mission indicator ${SLUG} record key=youth-claimants value=1`)).toMatch(/Only the admins and leads of "ladywood-jobs" can record readings/);
+    expect(await run(chi, `mission indicator ${SLUG} record key=youth-claimants value=1`)).toMatch(
+      /Only the admins and leads of "ladywood-jobs" can record readings/,
+    );
     expect((await h.store.indicators.readings.list(uid)).map((r) => r.value)).toEqual([330]);
   });
 });
@@ -260,9 +300,15 @@ describe('removing an indicator', () => {
     expect(text).toMatch(/Removed the indicator Employers signed up to the pledge \(employer-pledges\) from ladywood-jobs/);
     expect(await indicator('employer-pledges')).toBeUndefined();
     const [entry] = await h.store.audit.list(mission.id, 1);
-    expect(entry).toMatchObject({ action: 'indicator.remove', before: { key: 'employer-pledges', readings: [{ date: '2026-11-26', value: 40 }] } });
+    expect(entry).toMatchObject({
+      action: 'indicator.remove',
+      before: { key: 'employer-pledges', readings: [{ date: '2026-11-26', value: 40 }] },
+    });
 
-    await run(amira, `mission indicator ${SLUG} add key=employer-pledges name="Employers signed up to the pledge" baseline=12@2025-01 target=200@2030-01`);
+    await run(
+      amira,
+      `mission indicator ${SLUG} add key=employer-pledges name="Employers signed up to the pledge" baseline=12@2025-01 target=200@2030-01`,
+    );
     const fresh = (await indicator('employer-pledges'))!;
     expect(await h.store.indicators.readings.list(fresh.uid)).toEqual([]);
   });

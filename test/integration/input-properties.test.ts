@@ -13,7 +13,8 @@ const nextActor = () => slackUser(`U_FC${n++}`, 'T1', 'Fuzz');
 async function counts(): Promise<Record<string, number>> {
   const db = h.store.connection.db!;
   const out: Record<string, number> = {};
-  for (const name of ['missions', 'members', 'audit', 'rounds', 'checkins', 'people', 'outbox_items']) out[name] = await db.collection(name).countDocuments();
+  for (const name of ['missions', 'members', 'audit', 'rounds', 'checkins', 'people', 'outbox_items'])
+    out[name] = await db.collection(name).countDocuments();
   return out;
 }
 
@@ -30,7 +31,31 @@ const words = fc.constantFrom('mission', 'checkin', 'blocker', 'Mission', '/miss
 const pieces = fc.array(
   fc.oneof(
     fc.string(),
-    fc.constantFrom('create', 'add', 'show', 'schedule', 'checkin-now', 'jobs', 'slug=', 'target=2020-01-01', 'tz=Mars/Olympus', '"', '“', "'", '<@U1>', '<@', 'org="', 'role=king', 'day=fri', 'time=25:61', 'away', 'until=', '\u0000', '\u202e', '@channel'),
+    fc.constantFrom(
+      'create',
+      'add',
+      'show',
+      'schedule',
+      'checkin-now',
+      'jobs',
+      'slug=',
+      'target=2020-01-01',
+      'tz=Mars/Olympus',
+      '"',
+      '“',
+      "'",
+      '<@U1>',
+      '<@',
+      'org="',
+      'role=king',
+      'day=fri',
+      'time=25:61',
+      'away',
+      'until=',
+      '\u0000',
+      '\u202e',
+      '@channel',
+    ),
     fc.string({ unit: 'grapheme', maxLength: 40 }),
   ),
   { maxLength: 8 },
@@ -43,7 +68,13 @@ describe('arbitrary input', () => {
         const text = parts.join(' ');
         const parsed = parseCommand(word, text, { today: '2026-11-27' });
         const before = await counts();
-        const reply = await h.core.onCommand({ actor: nextActor(), where: { platform: 'slack', workspaceId: 'T1', conversationId: 'C1', kind: 'channel' }, command: word, text, mentionNames: {} });
+        const reply = await h.core.onCommand({
+          actor: nextActor(),
+          where: { platform: 'slack', workspaceId: 'T1', conversationId: 'C1', kind: 'channel' },
+          command: word,
+          text,
+          mentionNames: {},
+        });
         expect(reply.kind).not.toBe('none');
         if (!parsed.ok) expect(await counts()).toEqual(before);
       }),
@@ -54,7 +85,10 @@ describe('arbitrary input', () => {
   it('any form submission gets an answer, and an invalid one writes nothing', async () => {
     const mission = await h.store.missions.findBySlug(slackUser('U_ADMIN'), 'jobs');
     const round = await h.store.rounds.findOpen(mission!.id);
-    const values = fc.dictionary(fc.constantFrom('moved', 'next', 'confidence', 'blocker', 'blocker_severity', 'story', 'x', '__proto__', 'constructor'), fc.oneof(fc.string(), fc.constantFrom('', '0', '6', '3', 'high', 'x'.repeat(3001))));
+    const values = fc.dictionary(
+      fc.constantFrom('moved', 'next', 'confidence', 'blocker', 'blocker_severity', 'story', 'x', '__proto__', 'constructor'),
+      fc.oneof(fc.string(), fc.constantFrom('', '0', '6', '3', 'high', 'x'.repeat(3001))),
+    );
     const state = fc.oneof(fc.constant(round!.id), fc.string(), fc.constantFrom('round:msn_x:2026-W48', '{"missionId":1}', ''));
     const formId = fc.constantFrom('checkin', 'questions', 'nope', '');
     await fc.assert(

@@ -29,7 +29,12 @@ const fay = slackUser('U_FAY', 'T3', 'Fay');
 const gus = teamsUser('29:gus', 'tenant-2', 'Gus');
 
 const TEAMS_CHANNEL = '19:homes@thread.tacv2';
-const dmOf = (u: { platform: 'teams' | 'slack'; workspaceId: string; userId: string }): ConversationRef => ({ platform: u.platform, workspaceId: u.workspaceId, conversationId: `dm-${u.userId}`, kind: 'dm' });
+const dmOf = (u: { platform: 'teams' | 'slack'; workspaceId: string; userId: string }): ConversationRef => ({
+  platform: u.platform,
+  workspaceId: u.workspaceId,
+  conversationId: `dm-${u.userId}`,
+  kind: 'dm',
+});
 const CODE = /MP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 let mission: Mission;
 
@@ -41,7 +46,8 @@ async function flush(): Promise<void> {
   }
 }
 
-const posts = (sender: RecordingSender, conversationId: string): Message[] => sender.delivered.filter((d) => d.conversationId === conversationId).map((d) => d.message);
+const posts = (sender: RecordingSender, conversationId: string): Message[] =>
+  sender.delivered.filter((d) => d.conversationId === conversationId).map((d) => d.message);
 
 /** `mission invite` in Tamsin's direct message; returns the code. */
 async function invite(): Promise<string> {
@@ -53,10 +59,28 @@ async function invite(): Promise<string> {
 
 beforeAll(async () => {
   h = await startCore('mission_links', new Date('2026-11-26T12:00:00Z'));
-  h.runtime.startDispatcher(new Map([['slack', slack], ['teams', teams]]), { limits: { timeScale: 0.001 }, pollIntervalMs: 50 });
-  await command(h, tamsin, 'mission create "By 2030, halve the families in temporary accommodation in Ladywood" slug=homes', channelOf(tamsin, TEAMS_CHANNEL));
-  await command(h, tamsin, 'mission add homes <@29:raj> org="Birmingham City Council"', channelOf(tamsin, TEAMS_CHANNEL), { '29:raj': 'Raj' });
-  await command(h, tamsin, 'mission create "Confidential budget plans for the council" slug=secret-plans', channelOf(tamsin, TEAMS_CHANNEL));
+  h.runtime.startDispatcher(
+    new Map([
+      ['slack', slack],
+      ['teams', teams],
+    ]),
+    { limits: { timeScale: 0.001 }, pollIntervalMs: 50 },
+  );
+  await command(
+    h,
+    tamsin,
+    'mission create "By 2030, halve the families in temporary accommodation in Ladywood" slug=homes',
+    channelOf(tamsin, TEAMS_CHANNEL),
+  );
+  await command(h, tamsin, 'mission add homes <@29:raj> org="Birmingham City Council"', channelOf(tamsin, TEAMS_CHANNEL), {
+    '29:raj': 'Raj',
+  });
+  await command(
+    h,
+    tamsin,
+    'mission create "Confidential budget plans for the council" slug=secret-plans',
+    channelOf(tamsin, TEAMS_CHANNEL),
+  );
   await command(h, eve, 'mission create "Warm homes for every student in Edgbaston" slug=warm-homes', channelOf(eve, 'C-uni'));
   mission = (await h.store.missions.findBySlug(tamsin, 'homes'))!;
 });
@@ -139,7 +163,7 @@ describe('mission join', () => {
 });
 
 describe('a linked workspace sees that mission and nothing else', () => {
-  it('lists and shows the linked mission next to its own, and none of the home workspace\'s others', async () => {
+  it("lists and shows the linked mission next to its own, and none of the home workspace's others", async () => {
     const list = replyText(await command(h, eve, 'mission list'));
     expect(list).toMatch(/homes/);
     expect(list).toMatch(/warm-homes/);
@@ -154,7 +178,9 @@ describe('a linked workspace sees that mission and nothing else', () => {
   });
 
   it('its admin adds and removes only its own people, and cannot invite further workspaces', async () => {
-    const added = replyText(await command(h, eve, 'mission add homes <@U_BEN> org="Midlands Civic University"', channelOf(eve, 'C-partner'), { U_BEN: 'Ben' }));
+    const added = replyText(
+      await command(h, eve, 'mission add homes <@U_BEN> org="Midlands Civic University"', channelOf(eve, 'C-partner'), { U_BEN: 'Ben' }),
+    );
     expect(added).toMatch(/Added to homes: Ben/);
     expect(await h.store.members.find(mission.id, ben)).toMatchObject({ platform: 'slack', workspaceId: 'T2' });
     expect(replyText(await command(h, eve, 'mission remove homes <@29:raj>'))).toMatch(/not on "homes"/);
@@ -166,7 +192,7 @@ describe('a linked workspace sees that mission and nothing else', () => {
     expect(show).toMatch(/Birmingham City Council \(1\)/);
   });
 
-  it('sets its own alert channel without touching the home workspace\'s channels', async () => {
+  it("sets its own alert channel without touching the home workspace's channels", async () => {
     expect((await command(h, eve, 'mission channel homes alerts', channelOf(eve, 'C-partner-alerts'))).kind).toBe('public');
     const home = (await h.store.missions.findById(mission.id))!;
     expect(home.digestChannel?.conversationId).toBe(TEAMS_CHANNEL);
@@ -174,14 +200,20 @@ describe('a linked workspace sees that mission and nothing else', () => {
     const link = await h.store.missionLinks.get(mission.id, 'slack:T2');
     expect(link?.digestChannel?.conversationId).toBe('C-partner');
     expect(link?.alertChannel?.conversationId).toBe('C-partner-alerts');
-    expect(replyText(await command(h, eve, 'mission show homes'))).toMatch(/Digest channel: set \(Slack channel\) · Alert channel: set \(Slack channel\)/);
-    expect(replyText(await command(h, tamsin, 'mission show homes'))).toMatch(/Digest channel: set \(Teams channel\) · Alert channel: not set/);
-    expect(replyText(await command(h, ben, 'mission links homes'))).toMatch(/Teams tenant tenant-1 \(home\)[\s\S]*Slack workspace T2 \(linked .* by Eve\) — digest channel set, alert channel set/);
+    expect(replyText(await command(h, eve, 'mission show homes'))).toMatch(
+      /Digest channel: set \(Slack channel\) · Alert channel: set \(Slack channel\)/,
+    );
+    expect(replyText(await command(h, tamsin, 'mission show homes'))).toMatch(
+      /Digest channel: set \(Teams channel\) · Alert channel: not set/,
+    );
+    expect(replyText(await command(h, ben, 'mission links homes'))).toMatch(
+      /Teams tenant tenant-1 \(home\)[\s\S]*Slack workspace T2 \(linked .* by Eve\) — digest channel set, alert channel set/,
+    );
   });
 });
 
 describe('a week across both platforms', () => {
-  it('prompts each member on their own platform, and sends one digest to each workspace\'s digest channel', async () => {
+  it("prompts each member on their own platform, and sends one digest to each workspace's digest channel", async () => {
     await command(h, tamsin, 'mission checkin-now homes', dmOf(tamsin));
     const round = (await h.store.rounds.findOpen(mission.id))!.id;
     for (const person of [tamsin, raj, eve, ben]) {
@@ -190,7 +222,16 @@ describe('a week across both platforms', () => {
     }
     const values = { moved: 'Placed two students with the housing team', next: 'Survey', confidence: '4' };
     expect((await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values })).kind).toBe('form-done');
-    expect((await h.core.onFormSubmit({ actor: raj, formId: 'checkin', state: round, values: { ...values, moved: 'Landlord forum booked', confidence: '3' } })).kind).toBe('form-done');
+    expect(
+      (
+        await h.core.onFormSubmit({
+          actor: raj,
+          formId: 'checkin',
+          state: round,
+          values: { ...values, moved: 'Landlord forum booked', confidence: '3' },
+        })
+      ).kind,
+    ).toBe('form-done');
     await command(h, tamsin, 'mission close-now homes', dmOf(tamsin));
     await flush();
     const teamsDigests = posts(teams, TEAMS_CHANNEL).filter((m) => m.summary.startsWith('Digest for'));
@@ -207,12 +248,16 @@ describe('a week across both platforms', () => {
     expect(posts(teams, TEAMS_CHANNEL).filter((m) => m.summary.startsWith('Digest for'))).toHaveLength(1);
   });
 
-  it('a high-severity blocker alerts the home channel and the linked workspace\'s alert channel', async () => {
+  it("a high-severity blocker alerts the home channel and the linked workspace's alert channel", async () => {
     expect(replyText(await command(h, ben, 'blocker homes "No data-sharing agreement with the council" severity=high'))).toMatch(/Raised/);
     await flush();
     const [b] = await h.store.blockers.listOpen(mission.id);
-    expect(await h.runtime.ctx.outboxItems.get(alertKey(b.id))).toMatchObject({ target: { conversation: { conversationId: TEAMS_CHANNEL } } });
-    expect(await h.runtime.ctx.outboxItems.get(`${alertKey(b.id)}:slack:T2`)).toMatchObject({ target: { conversation: { conversationId: 'C-partner-alerts' } } });
+    expect(await h.runtime.ctx.outboxItems.get(alertKey(b.id))).toMatchObject({
+      target: { conversation: { conversationId: TEAMS_CHANNEL } },
+    });
+    expect(await h.runtime.ctx.outboxItems.get(`${alertKey(b.id)}:slack:T2`)).toMatchObject({
+      target: { conversation: { conversationId: 'C-partner-alerts' } },
+    });
     expect(posts(slack, 'C-partner-alerts').map(messageText).join('\n')).toMatch(/No data-sharing agreement/);
   });
 });
@@ -223,7 +268,7 @@ describe('mission unlink', () => {
     expect(replyText(await command(h, ben, 'mission unlink homes'))).toMatch(/Only the admins of "homes"/);
   });
 
-  it('from home, asks which when several are linked, then removes that workspace\'s people but keeps their check-ins', async () => {
+  it("from home, asks which when several are linked, then removes that workspace's people but keeps their check-ins", async () => {
     expect(replyText(await command(h, tamsin, 'mission unlink homes'))).toMatch(/linked to 2 workspaces: slack:T2, /);
     const [{ id: round }] = await h.store.rounds.latest(mission.id, 1);
     const r = replyText(await command(h, tamsin, 'mission unlink homes slack:T2'));

@@ -15,7 +15,11 @@ const tamsin = teamsUser('29:tamsin', 'tenant-1', 'Tamsin');
 
 describe('missions on the real database', () => {
   it('creates a mission with the caller as admin and this channel as the digest channel', async () => {
-    const r = await command(h, amira, 'mission create "By 2030, eliminate long-term unemployment for under-25s in Ladywood" slug=ladywood-jobs target=2030-12-31 place="Ladywood, Birmingham"');
+    const r = await command(
+      h,
+      amira,
+      'mission create "By 2030, eliminate long-term unemployment for under-25s in Ladywood" slug=ladywood-jobs target=2030-12-31 place="Ladywood, Birmingham"',
+    );
     expect(replyText(r)).toMatch(/Mission created/);
     const mission = await h.store.missions.findBySlug(amira, 'ladywood-jobs');
     expect(mission?.digestChannel?.conversationId).toBe('C-general');
@@ -48,7 +52,10 @@ describe('missions on the real database', () => {
   });
 
   it('adds people with their organisation and shows them grouped by organisation', async () => {
-    const r = await command(h, amira, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Birmingham City Council"', channelOf(amira), { U_BEN: 'Ben', U_CHI: 'Chi' });
+    const r = await command(h, amira, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Birmingham City Council"', channelOf(amira), {
+      U_BEN: 'Ben',
+      U_CHI: 'Chi',
+    });
     expect(replyText(r)).toMatch(/Added to ladywood-jobs: Ben, Chi/);
     const shown = replyText(await command(h, ben, 'mission show ladywood-jobs'));
     expect(shown).toMatch(/Birmingham City Council \(2\)/);
@@ -90,7 +97,9 @@ describe('missions on the real database', () => {
   it('records every admin change in the audit log', async () => {
     const mission = await h.store.missions.findBySlug(amira, 'ladywood-jobs');
     const entries = await h.store.audit.list(mission!.id, 20);
-    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['mission.create', 'member.add', 'member.remove', 'mission.channel.alerts']));
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['mission.create', 'member.add', 'member.remove', 'mission.channel.alerts']),
+    );
   });
 
   it('answers an unknown subcommand with the nearest command', async () => {

@@ -20,7 +20,14 @@ async function flush(): Promise<void> {
   }
 }
 
-const answers = (moved: string, confidence: string) => ({ moved, next: 'More outreach', confidence, blocker: 'Waiting for the data-sharing agreement', blocker_severity: 'medium', story: 'A young carer found an apprenticeship' });
+const answers = (moved: string, confidence: string) => ({
+  moved,
+  next: 'More outreach',
+  confidence,
+  blocker: 'Waiting for the data-sharing agreement',
+  blocker_severity: 'medium',
+  story: 'A young carer found an apprenticeship',
+});
 
 let round = '';
 beforeAll(async () => {
@@ -33,7 +40,12 @@ beforeAll(async () => {
   const mission = await h.store.missions.findBySlug(admin, 'jobs');
   round = roundId(mission!.id, '2026-W48');
   await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: answers('Ben met three employers', '4') });
-  await h.core.onFormSubmit({ actor: chi, formId: 'checkin', state: round, values: { ...answers('Chi ran a jobs club', '2'), blocker: '', blocker_severity: '' } });
+  await h.core.onFormSubmit({
+    actor: chi,
+    formId: 'checkin',
+    state: round,
+    values: { ...answers('Chi ran a jobs club', '2'), blocker: '', blocker_severity: '' },
+  });
   await flush();
 });
 afterAll(async () => {
@@ -68,7 +80,7 @@ describe('checkin forget-me', () => {
     expect(await h.store.members.listByUser(ben)).toHaveLength(1);
   });
 
-  it('erases the person and keeps the mission\'s counts and averages correct', async () => {
+  it("erases the person and keeps the mission's counts and averages correct", async () => {
     const mission = await h.store.missions.findBySlug(admin, 'jobs');
     const before = await h.store.checkins.listByRound(round);
     const avg = (cs: typeof before) => cs.reduce((s, c) => s + Number(c.answers.confidence), 0) / cs.length;
@@ -90,7 +102,12 @@ describe('checkin forget-me', () => {
     const raw = JSON.stringify(await h.store.connection.db!.collection('blockers').find({ missionId: mission!.id }).toArray());
     expect(raw).not.toContain('Ben Jones');
     expect(raw).not.toContain('data-sharing agreement');
-    const leftovers = JSON.stringify(await new (await import('../../src/store/personal-data-repository')).PersonalDataRepository(h.store.connection).collect(ben, new Date()));
+    const leftovers = JSON.stringify(
+      await new (await import('../../src/store/personal-data-repository')).PersonalDataRepository(h.store.connection).collect(
+        ben,
+        new Date(),
+      ),
+    );
     expect(leftovers).not.toContain('Ben met three employers');
   });
 });

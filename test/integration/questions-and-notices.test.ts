@@ -61,7 +61,11 @@ describe('editing the questions', () => {
     expect(replyText(saved)).toMatch(/Saved 7 questions/);
     const mission = await h.store.missions.findBySlug(admin, 'jobs');
     expect(mission!.questions.map((q) => q.prompt)[0]).toBe('Which partner did you work with most?');
-    expect(mission!.questions[1]).toMatchObject({ id: 'moved', prompt: 'What moved this week for young people in Ladywood?', role: 'moved' });
+    expect(mission!.questions[1]).toMatchObject({
+      id: 'moved',
+      prompt: 'What moved this week for young people in Ladywood?',
+      role: 'moved',
+    });
     expect(mission!.questions.find((q) => q.id === 'story')).toBeUndefined();
   });
 
@@ -83,7 +87,12 @@ describe('editing the questions', () => {
   });
 
   it('a forged form state for another mission is refused', async () => {
-    const r = await h.core.onFormSubmit({ actor: ben, formId: 'questions', state: JSON.stringify({ missionId: 'msn_nope', ids: [] }), values: {} });
+    const r = await h.core.onFormSubmit({
+      actor: ben,
+      formId: 'questions',
+      state: JSON.stringify({ missionId: 'msn_nope', ids: [] }),
+      values: {},
+    });
     expect(replyText(r)).toMatch(/out of date/);
   });
 
@@ -98,7 +107,10 @@ describe('editing the questions', () => {
 describe('telling admins about failed deliveries', () => {
   it('a prompt that cannot be delivered is reported to the admins, once', async () => {
     await flush();
-    const notices = slack.inbox('U_ADMIN').map(messageText).filter((t) => /could not deliver/.test(t));
+    const notices = slack
+      .inbox('U_ADMIN')
+      .map(messageText)
+      .filter((t) => /could not deliver/.test(t));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/prompt to Gone for jobs/);
     expect(notices[0]).toMatch(/channel_not_found/);

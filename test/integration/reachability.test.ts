@@ -15,7 +15,13 @@ afterAll(async () => {
 });
 
 const tamsin = teamsUser('29:tamsin', 'tenant-1', 'Tamsin');
-const dm = (conversationId: string): ConversationRef => ({ platform: 'teams', workspaceId: 'tenant-1', conversationId, kind: 'dm', serviceUrl: 'https://smba.example/uk/' });
+const dm = (conversationId: string): ConversationRef => ({
+  platform: 'teams',
+  workspaceId: 'tenant-1',
+  conversationId,
+  kind: 'dm',
+  serviceUrl: 'https://smba.example/uk/',
+});
 
 describe('remembering how to reach a Teams person', () => {
   it('stores the DM from a first message, and a new conversation replaces it', async () => {

@@ -28,7 +28,16 @@ let mission: Mission;
 const mid = (u: typeof ben) => memberId(mission.id, u);
 const weekId = (back: number) => roundId(mission.id, addWeeks(THIS_WEEK, -back));
 
-const answers = (over: Record<string, string>) => ({ moved: 'Some progress', next: 'Keep going', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '', ...over });
+const answers = (over: Record<string, string>) => ({
+  moved: 'Some progress',
+  next: 'Keep going',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+  ...over,
+});
 
 /** Closed rounds 1-3 weeks back, asked Amira, Ben and Chi; `confidence[i]` are Ben's and Chi's answers 3-i weeks back. */
 async function seedWeeks(confidence: Array<Array<[typeof ben, string]>>): Promise<void> {
@@ -38,10 +47,31 @@ async function seedWeeks(confidence: Array<Array<[typeof ben, string]>>): Promis
     const opensAt = new Date(Date.UTC(2026, 10, 27 - back * 7, 10));
     const closesAt = new Date(opensAt.getTime() + 3 * 86_400_000);
     const id = roundId(mission.id, week);
-    await h.store.rounds.insert({ id, missionId: mission.id, weekKey: week, status: 'open', opensAt, remindAt: opensAt, closesAt, questions: DEFAULT_QUESTIONS, asked: [admin, ben, chi].map(mid), away: [] });
+    await h.store.rounds.insert({
+      id,
+      missionId: mission.id,
+      weekKey: week,
+      status: 'open',
+      opensAt,
+      remindAt: opensAt,
+      closesAt,
+      questions: DEFAULT_QUESTIONS,
+      asked: [admin, ben, chi].map(mid),
+      away: [],
+    });
     await h.store.rounds.markClosed(id, closesAt);
     for (const [u, c] of people) {
-      await h.store.checkins.insert({ id: checkinId(id, mid(u)), roundId: id, missionId: mission.id, memberId: mid(u), userKey: `slack:T1:${u.userId}`, status: 'answered', answers: answers({ confidence: c }), late: false, submittedAt: opensAt });
+      await h.store.checkins.insert({
+        id: checkinId(id, mid(u)),
+        roundId: id,
+        missionId: mission.id,
+        memberId: mid(u),
+        userKey: `slack:T1:${u.userId}`,
+        status: 'answered',
+        answers: answers({ confidence: c }),
+        late: false,
+        submittedAt: opensAt,
+      });
     }
   }
 }
@@ -61,10 +91,16 @@ beforeAll(async () => {
     if (ev.commandName === 'find') finds.push(String(ev.command.find));
   });
   await command(h, admin, 'mission create "Every young person in Ladywood in work or training" slug=ladywood-jobs', channelOf(admin));
-  await command(h, admin, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Birmingham City Council"', undefined, { U_BEN: 'Ben Okri', U_CHI: 'Chi Obi' });
+  await command(h, admin, 'mission add ladywood-jobs <@U_BEN> <@U_CHI> org="Birmingham City Council"', undefined, {
+    U_BEN: 'Ben Okri',
+    U_CHI: 'Chi Obi',
+  });
   mission = (await h.store.missions.findBySlug(admin, 'ladywood-jobs'))!;
   await seedWeeks([
-    [[ben, '2'], [chi, '4']],
+    [
+      [ben, '2'],
+      [chi, '4'],
+    ],
     [[ben, '3']],
     [[ben, '2']],
   ]);
@@ -124,7 +160,17 @@ describe('week figures across two replicas', () => {
     await h.store.rounds.addAsked(weekId(1), mid(dee));
     const round = (await other.rounds.get(weekId(1)))!;
     expect((await other.weekPoints.pointsOf([round]))[0]).toMatchObject({ asked: 4, answered: 2 });
-    await h.store.checkins.insert({ id: checkinId(weekId(1), mid(admin)), roundId: weekId(1), missionId: mission.id, memberId: mid(admin), userKey: 'slack:T1:U_ADMIN', status: 'skipped', answers: {}, late: true, submittedAt: new Date('2026-11-27T11:00:00Z') });
+    await h.store.checkins.insert({
+      id: checkinId(weekId(1), mid(admin)),
+      roundId: weekId(1),
+      missionId: mission.id,
+      memberId: mid(admin),
+      userKey: 'slack:T1:U_ADMIN',
+      status: 'skipped',
+      answers: {},
+      late: true,
+      submittedAt: new Date('2026-11-27T11:00:00Z'),
+    });
     expect((await other.weekPoints.pointsOf([round]))[0]).toMatchObject({ asked: 4, answered: 2, confidence: 3.5 });
     expect((await other.checkins.listByRound(round)).map((c) => c.status).sort()).toEqual(['answered', 'answered', 'skipped']);
   });
@@ -137,7 +183,17 @@ describe("a round's check-ins by who was asked", () => {
     const open = (await h.store.rounds.findOpen(mission.id))!;
     await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: open.id, values: answers({ confidence: '4' }) });
     await command(h, chi, 'checkin skip ladywood-jobs');
-    await h.store.checkins.insert({ id: checkinId('round:other:2026-W48', mid(ben)), roundId: 'round:other:2026-W48', missionId: 'other', memberId: mid(ben), userKey: 'slack:T1:U_BEN', status: 'answered', answers: {}, late: false, submittedAt: new Date() });
+    await h.store.checkins.insert({
+      id: checkinId('round:other:2026-W48', mid(ben)),
+      roundId: 'round:other:2026-W48',
+      missionId: 'other',
+      memberId: mid(ben),
+      userKey: 'slack:T1:U_BEN',
+      status: 'answered',
+      answers: {},
+      late: false,
+      submittedAt: new Date(),
+    });
     const round = (await h.store.rounds.get(open.id))!;
     const byId = new CheckinRepository(h.store.connection, h.store.stamps, true);
     const byQuery = new CheckinRepository(h.store.connection, h.store.stamps, false);

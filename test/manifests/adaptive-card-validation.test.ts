@@ -17,7 +17,15 @@ describe('validateAdaptiveCard', () => {
     const form = card(
       [
         { type: 'TextBlock', text: 'Weekly check-in', size: 'Large', weight: 'Bolder', wrap: true },
-        { type: 'Input.Text', id: 'moved', label: 'What moved?', isMultiline: true, isRequired: true, errorMessage: 'Tell us what moved', maxLength: 2000 },
+        {
+          type: 'Input.Text',
+          id: 'moved',
+          label: 'What moved?',
+          isMultiline: true,
+          isRequired: true,
+          errorMessage: 'Tell us what moved',
+          maxLength: 2000,
+        },
         {
           type: 'Input.ChoiceSet',
           id: 'confidence',
@@ -33,7 +41,14 @@ describe('validateAdaptiveCard', () => {
   });
 
   it('rejects an element missing a required property, naming only that problem', () => {
-    expect(validateAdaptiveCard(card([{ type: 'TextBlock', text: 'ok' }, { type: 'TextBlock', wrap: true }]))).toEqual({
+    expect(
+      validateAdaptiveCard(
+        card([
+          { type: 'TextBlock', text: 'ok' },
+          { type: 'TextBlock', wrap: true },
+        ]),
+      ),
+    ).toEqual({
       valid: false,
       errors: ["/body/1: must have required property 'text'"],
     });
@@ -41,10 +56,12 @@ describe('validateAdaptiveCard', () => {
 
   it('finds mistakes inside containers, columns and cards shown by an action', () => {
     const nested = card(
-      [
-        { type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Image' }] }] }] },
-      ],
-      { actions: [{ type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', label: 'No id' }] } }] },
+      [{ type: 'Container', items: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Image' }] }] }] }],
+      {
+        actions: [
+          { type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', label: 'No id' }] } },
+        ],
+      },
     );
     expect(validateAdaptiveCard(nested).errors.sort()).toEqual([
       "/actions/0/card/body/0: must have required property 'id'",

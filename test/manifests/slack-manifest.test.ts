@@ -68,9 +68,7 @@ describe('Slack app manifest', () => {
   it('is rejected when Slack would refuse it', () => {
     const short = load();
     short.display_information.long_description = 'Too short for Slack.';
-    expect(validateSlackManifest(short).errors).toEqual([
-      expect.stringContaining('/display_information/long_description'),
-    ]);
+    expect(validateSlackManifest(short).errors).toEqual([expect.stringContaining('/display_information/long_description')]);
 
     const colour = load();
     colour.display_information.background_color = 'blue';
@@ -78,9 +76,7 @@ describe('Slack app manifest', () => {
 
     const http = load();
     http.settings.event_subscriptions.request_url = `http://${PLACEHOLDER_HOST}/slack/events`;
-    expect(validateSlackManifest(http).errors).toEqual([
-      '/settings/event_subscriptions/request_url: must be an https:// URL',
-    ]);
+    expect(validateSlackManifest(http).errors).toEqual(['/settings/event_subscriptions/request_url: must be an https:// URL']);
 
     const userScopes = load();
     userScopes.oauth_config.scopes.user = ['chat:write'];
@@ -107,9 +103,7 @@ describe('renderSlackManifest', () => {
   });
 
   it('refuses a host given as a URL or with a wildcard', () => {
-    expect(() => renderSlackManifest(load(), 'https://pulse.council.gov.uk')).toThrow(
-      expect.objectContaining({ code: 'INVALID_HOST' }),
-    );
+    expect(() => renderSlackManifest(load(), 'https://pulse.council.gov.uk')).toThrow(expect.objectContaining({ code: 'INVALID_HOST' }));
     expect(() => renderSlackManifest(load(), '*.council.gov.uk')).toThrow(expect.objectContaining({ code: 'INVALID_HOST' }));
   });
 });

@@ -60,9 +60,7 @@ describe('Teams icons', () => {
       'outline.png: must be 32×32, is 192×192',
       expect.stringContaining('is not white or transparent'),
     ]);
-    expect(iconProblems(color, encodePng(new PNG({ width: 32, height: 32 })))).toEqual([
-      'outline.png: is empty (fully transparent)',
-    ]);
+    expect(iconProblems(color, encodePng(new PNG({ width: 32, height: 32 })))).toEqual(['outline.png: is empty (fully transparent)']);
     expect(iconProblems(Buffer.from('not a png'), outline)).toEqual([expect.stringContaining('color.png: not a readable PNG')]);
   });
 });

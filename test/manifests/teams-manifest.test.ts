@@ -25,7 +25,17 @@ interface TeamsManifest {
 }
 
 const load = (): TeamsManifest => JSON.parse(readFileSync(manifestPaths().teamsManifest, 'utf8')) as TeamsManifest;
-const COMMANDS = ['blocker', 'checkin', 'help', 'home', 'mission blockers', 'mission create', 'mission help', 'mission list', 'mission show'];
+const COMMANDS = [
+  'blocker',
+  'checkin',
+  'help',
+  'home',
+  'mission blockers',
+  'mission create',
+  'mission help',
+  'mission list',
+  'mission show',
+];
 
 describe('Teams app manifest', () => {
   it('is valid against the published 1.29 schema and Teams upload limits', () => {
@@ -81,9 +91,7 @@ describe('Teams app manifest', () => {
 
     const noPrivacy = load();
     delete noPrivacy.developer.privacyUrl;
-    expect(validateTeamsManifest(noPrivacy).errors).toEqual([
-      "/developer: must have required property 'privacyUrl'",
-    ]);
+    expect(validateTeamsManifest(noPrivacy).errors).toEqual(["/developer: must have required property 'privacyUrl'"]);
 
     const badId = load();
     badId.id = 'mission-pulse';

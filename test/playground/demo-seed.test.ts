@@ -55,12 +55,24 @@ describe('npm run dev -- --demo', () => {
     expect(await store.rounds.latest(again.missionId, 50)).toHaveLength(before);
   });
 
-  it('leaves alone a mission someone already made with the demo\'s slug', async () => {
+  it("leaves alone a mission someone already made with the demo's slug", async () => {
     const other = await testDatabase('playground_demo_taken');
     const otherStore = await openStore(other.uri, other.dbName);
     try {
       const actor = { ...slack, userId: 'U0SAM' };
-      await otherStore.missions.insert({ id: 'msn_hand_made', home: slack, slug: DEMO_SLUG, statement: 'Our own mission', timeZone: 'Europe/London', schedule: { ...DEFAULT_SCHEDULE }, questions: DEFAULT_QUESTIONS, createdBy: actor }, now);
+      await otherStore.missions.insert(
+        {
+          id: 'msn_hand_made',
+          home: slack,
+          slug: DEMO_SLUG,
+          statement: 'Our own mission',
+          timeZone: 'Europe/London',
+          schedule: { ...DEFAULT_SCHEDULE },
+          questions: DEFAULT_QUESTIONS,
+          createdBy: actor,
+        },
+        now,
+      );
       expect(await seedDemo(otherStore, { now, slackTeamId: slack.workspaceId })).toMatchObject({ created: false, skipped: 'slug-taken' });
       expect((await otherStore.missions.findBySlug(slack, DEMO_SLUG))?.statement).toBe('Our own mission');
     } finally {

@@ -9,7 +9,9 @@ const users = { U0AMIRA: 'Amira Haddad', [ASHA.userId]: ASHA.name };
 describe('Slack mrkdwn as the playground shows it', () => {
   it('formats bold, italics, strike and code, and names people instead of showing their ids', () => {
     const html = mrkdwnToHtml('*Week 7* _draft_ ~old~ `mission list` for <@U0AMIRA>', { users });
-    expect(html).toBe('<strong>Week 7</strong> <em>draft</em> <s>old</s> <code>mission list</code> for <span class="sk-mention">@Amira Haddad</span>');
+    expect(html).toBe(
+      '<strong>Week 7</strong> <em>draft</em> <s>old</s> <code>mission list</code> for <span class="sk-mention">@Amira Haddad</span>',
+    );
   });
 
   it('shows Slack-escaped text once-escaped, leaves markers inside words alone, and keeps line breaks and quotes', () => {
@@ -18,7 +20,9 @@ describe('Slack mrkdwn as the playground shows it', () => {
   });
 
   it('links only web addresses', () => {
-    expect(mrkdwnToHtml('<https://example.org/a?b=1&amp;c=2|the report>', { users })).toBe('<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">the report</a>');
+    expect(mrkdwnToHtml('<https://example.org/a?b=1&amp;c=2|the report>', { users })).toBe(
+      '<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">the report</a>',
+    );
     expect(mrkdwnToHtml('<javascript:alert(1)|click>', { users })).toBe('click');
   });
 });
@@ -42,7 +46,10 @@ describe('member text cannot become markup in either rendering', () => {
   });
 
   it('a modal keeps hostile initial values as values, not markup', () => {
-    const view = renderSlackModal({ ...CHECKIN_FORM, inputs: [{ kind: 'text', id: 'moved', label: 'What moved?', required: true, maxLength: 200, initial: '"><script>alert(1)</script>' }] });
+    const view = renderSlackModal({
+      ...CHECKIN_FORM,
+      inputs: [{ kind: 'text', id: 'moved', label: 'What moved?', required: true, maxLength: 200, initial: '"><script>alert(1)</script>' }],
+    });
     const { html } = renderModal(view, { users, interactive: false, idPrefix: 'm' });
     expect(html).not.toContain('<script>');
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');

@@ -101,12 +101,26 @@ export const CHECKIN: Checkin = {
   history: [{ answers: { ...ANSWERS, confidence: '3' }, at }],
 };
 
-const OTHER_MISSION: Mission = { ...MISSION, id: 'msn_other', slug: 'warm-homes', statement: 'By 2030, every Ladywood family has a warm, dry home' };
+const OTHER_MISSION: Mission = {
+  ...MISSION,
+  id: 'msn_other',
+  slug: 'warm-homes',
+  statement: 'By 2030, every Ladywood family has a warm, dry home',
+};
 
 export const MESSAGES: Array<[string, Message]> = [
   ['mission created (with digest channel)', missionCreatedMessage(MISSION, 'mission')],
   ['mission created (in a DM)', missionCreatedMessage({ ...MISSION, digestChannel: undefined }, '/mission')],
-  ['mission list', missionListMessage([{ mission: MISSION, role: 'admin' }, { mission: OTHER_MISSION, role: 'member' }], '/mission')],
+  [
+    'mission list',
+    missionListMessage(
+      [
+        { mission: MISSION, role: 'admin' },
+        { mission: OTHER_MISSION, role: 'member' },
+      ],
+      '/mission',
+    ),
+  ],
   ['mission list (empty)', missionListMessage([], 'mission')],
   ['mission details', missionDetailsMessage(MISSION, membersByOrganisation(MEMBERS), MEMBERS.length)],
   ['members added', membersAddedMessage({ mission: MISSION, added: MEMBERS.slice(1), updated: [MEMBERS[0]], unchanged: [] })],
@@ -115,12 +129,25 @@ export const MESSAGES: Array<[string, Message]> = [
   ['error', errorMessage('No such mission: "ladywood-job".', 'mission show <slug>')],
   ['help', helpMessage(helpEntries())],
   ['command help', commandHelpMessage(commandHelp('mission', 'create') ?? 'mission create')],
-  ['command error', commandErrorMessage({ message: 'Unknown command "crate".', suggestion: 'Did you mean `mission create`?', usage: 'mission create "<statement>"' })],
+  [
+    'command error',
+    commandErrorMessage({
+      message: 'Unknown command "crate".',
+      suggestion: 'Did you mean `mission create`?',
+      usage: 'mission create "<statement>"',
+    }),
+  ],
   ['check-in prompt', promptMessage(MISSION, ROUND)],
   ['check-in reminder', promptMessage(MISSION, ROUND, true)],
   ['check-in confirmation', confirmationMessage(MISSION, ROUND, CHECKIN, true)],
   ['check-in skipped', skippedMessage(MISSION, ROUND)],
-  ['choose a mission', chooseMissionMessage([{ mission: MISSION, round: ROUND }, { mission: OTHER_MISSION, round: { ...ROUND, missionId: OTHER_MISSION.id } }])],
+  [
+    'choose a mission',
+    chooseMissionMessage([
+      { mission: MISSION, round: ROUND },
+      { mission: OTHER_MISSION, round: { ...ROUND, missionId: OTHER_MISSION.id } },
+    ]),
+  ],
   ['round opened', roundOpenedMessage(MISSION, ROUND, 3, 1)],
   ['round closed', roundClosedMessage(MISSION, { ...ROUND, status: 'closed' }, 2, 3)],
   ['notice', noticeMessage('Check-ins for ladywood-jobs are already running.')],

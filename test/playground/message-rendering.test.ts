@@ -1,5 +1,10 @@
 import { renderSlackMessage, renderSlackModal } from '../../adapters/slack/render';
-import { renderAdaptiveCard, renderAdaptiveCardForm, renderAdaptiveCardFormWithErrors, type AdaptiveCardJson } from '../../adapters/teams/render';
+import {
+  renderAdaptiveCard,
+  renderAdaptiveCardForm,
+  renderAdaptiveCardFormWithErrors,
+  type AdaptiveCardJson,
+} from '../../adapters/teams/render';
 import { cardMarkdownToHtml, renderBlocks, renderModal } from '../../adapters/playground/web/render';
 import type { Block, Message, RichText } from '../../src/messages/model';
 import { validateBlocks, validateView } from '../stand-ins/slack';

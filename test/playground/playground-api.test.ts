@@ -19,7 +19,12 @@ const post = (path: string, body: unknown) => tp.post(path, body);
 const state = (as: string): Promise<PlaygroundState> => tp.state(as);
 
 const texts = (messages: ShownMessage[]): string[] =>
-  messages.map((m) => ('text' in m.body ? m.body.text : '') + ('blocks' in m.body ? JSON.stringify(m.body.blocks) : '') + ('cards' in m.body ? JSON.stringify(m.body.cards) : ''));
+  messages.map(
+    (m) =>
+      ('text' in m.body ? m.body.text : '') +
+      ('blocks' in m.body ? JSON.stringify(m.body.blocks) : '') +
+      ('cards' in m.body ? JSON.stringify(m.body.cards) : ''),
+  );
 
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   const until = Date.now() + 10_000;
@@ -83,7 +88,11 @@ describe('the playground API', () => {
     );
     const post_ = forSam.messages.find((m) => m.author.kind === 'person')!;
     expect(post_.body).toEqual({ kind: 'text', text: '@Mission Pulse mission list' });
-    expect(post_.raw).toMatchObject({ type: 'message', conversation: { conversationType: 'channel' }, entities: [{ type: 'mention', text: '<at>Mission Pulse</at>' }, { type: 'clientInfo' }] });
+    expect(post_.raw).toMatchObject({
+      type: 'message',
+      conversation: { conversationType: 'channel' },
+      entities: [{ type: 'mention', text: '<at>Mission Pulse</at>' }, { type: 'clientInfo' }],
+    });
     const reply = forSam.messages.find((m) => m.author.kind === 'bot')!;
     expect(reply.thread).toBe(post_.thread);
     expect(texts([reply])[0]).toContain('You are not on any mission in this workspace yet.');

@@ -127,7 +127,9 @@ describe('the playground in a browser', () => {
     await modal.waitFor({ timeout: WAIT });
     await modal.getByRole('button', { name: 'Submit' }).click();
     await modal.getByText('Please complete this required field.').first().waitFor({ timeout: WAIT });
-    await modal.getByLabel('What moved this week toward the mission?').fill('GP social prescribing referrals to the jobs programme are live.');
+    await modal
+      .getByLabel('What moved this week toward the mission?')
+      .fill('GP social prescribing referrals to the jobs programme are live.');
     await modal.getByLabel("What's next?").fill('Share the referral numbers at the partnership board.');
     await modal.getByLabel(/How confident are you/).selectOption({ label: '4 — likely' });
     await screenshot('slack-modal');
@@ -155,7 +157,10 @@ describe('the playground in a browser', () => {
     await slack().getByRole('button', { name: 'Home', exact: true }).click();
     const home = slack().locator('#sk-home-content');
     await home.getByRole('heading', { name: 'Your missions' }).waitFor({ timeout: WAIT });
-    await home.getByText(/ladywood-jobs/).first().waitFor({ timeout: WAIT });
+    await home
+      .getByText(/ladywood-jobs/)
+      .first()
+      .waitFor({ timeout: WAIT });
     await home.getByText(/checked in this week/).waitFor({ timeout: WAIT });
     expect(await slack().getByRole('textbox').isVisible()).toBe(false);
     await home.getByRole('button', { name: 'Refresh' }).click();
@@ -218,7 +223,9 @@ describe('the playground in a browser', () => {
       return (await page.locator(`#${panelId}`).textContent()) ?? '';
     };
     const bot = (pane: Locator) => pane.locator('article').filter({ has: page.locator('.app-badge') });
-    expect(await showJson(bot(teams()).last().getByRole('button', { name: 'Show JSON' }))).toContain('"contentType": "application/vnd.microsoft.card.adaptive"');
+    expect(await showJson(bot(teams()).last().getByRole('button', { name: 'Show JSON' }))).toContain(
+      '"contentType": "application/vnd.microsoft.card.adaptive"',
+    );
     await open(slack(), /Mission Pulse/);
     await actAs('tom');
     await sees(slack(), 'Check-in received — thank you');

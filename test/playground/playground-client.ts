@@ -25,7 +25,11 @@ export async function startTestPlayground(label: string, opts: { demo?: boolean 
     playground,
     base,
     async post(path, body) {
-      const res = await fetch(`${base}/playground/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/playground/api${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, json: (await res.json()) as Record<string, unknown> };
     },
     async state(as) {

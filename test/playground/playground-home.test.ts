@@ -31,11 +31,22 @@ describe('the Slack App Home in the playground', () => {
   });
 
   it("opening it sends app_home_opened to the bot, and shows the view the bot published: the person's missions and waiting check-in", async () => {
-    await post('/slack/send', { as: 'amira', conversation: 'channel', text: '/mission create "By 2030, no young person in Ladywood is long-term unemployed" slug=ladywood-jobs' });
-    await post('/slack/send', { as: 'amira', conversation: 'channel', text: '/mission add ladywood-jobs @tom org="Ladywood Health Partnership"' });
+    await post('/slack/send', {
+      as: 'amira',
+      conversation: 'channel',
+      text: '/mission create "By 2030, no young person in Ladywood is long-term unemployed" slug=ladywood-jobs',
+    });
+    await post('/slack/send', {
+      as: 'amira',
+      conversation: 'channel',
+      text: '/mission add ladywood-jobs @tom org="Ladywood Health Partnership"',
+    });
     await post('/slack/send', { as: 'amira', conversation: 'channel', text: '/mission checkin-now ladywood-jobs' });
     expect((await post('/slack/home-open', { as: 'tom' })).json).toEqual({ status: 200 });
-    const s = await eventually(() => state('tom'), (v) => /Check-ins waiting for you/.test(homeText(v)));
+    const s = await eventually(
+      () => state('tom'),
+      (v) => /Check-ins waiting for you/.test(homeText(v)),
+    );
     expect(homeText(s)).toMatch(/ladywood-jobs\* \(member\)/);
     expect(homeText(s)).toMatch(/Answer check-in/);
     expect(s.slack.home?.raw).toMatchObject({ type: 'home' });
@@ -45,11 +56,17 @@ describe('the Slack App Home in the playground', () => {
 
   it("the Home tab's Answer check-in opens the check-in modal", async () => {
     const before = await state('tom');
-    const blocks = (before.slack.home?.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id: string; text: { text: string } }> }>;
+    const blocks = (before.slack.home?.blocks ?? []) as Array<{
+      type: string;
+      elements?: Array<{ action_id: string; text: { text: string } }>;
+    }>;
     const index = blocks.findIndex((b) => b.elements?.some((e) => e.text.text === 'Answer check-in'));
     const actionId = blocks[index].elements!.find((e) => e.text.text === 'Answer check-in')!.action_id;
     expect((await post('/slack/home-action', { as: 'tom', blockId: `b${index}`, actionId })).json).toEqual({ status: 200 });
-    const s = await eventually(() => state('tom'), (v) => v.slack.modal !== undefined);
+    const s = await eventually(
+      () => state('tom'),
+      (v) => v.slack.modal !== undefined,
+    );
     expect(JSON.stringify(s.slack.modal?.view)).toMatch(/Weekly check-in/);
     await post('/slack/view-close', { as: 'tom', viewId: s.slack.modal!.viewId });
   });

@@ -34,10 +34,7 @@ export const THIRTY_BUTTONS: Button[] = Array.from({ length: 30 }, (_, i) => ({
   ...(i % 3 === 0 ? { style: 'primary' as const } : i % 3 === 1 ? { style: 'danger' as const } : {}),
 }));
 
-export const LIST_ITEMS: RichText[] = Array.from({ length: 300 }, (_, i) => [
-  { bold: `Item ${i + 1}` },
-  ` ${HOSTILE[i % HOSTILE.length]}`,
-]);
+export const LIST_ITEMS: RichText[] = Array.from({ length: 300 }, (_, i) => [{ bold: `Item ${i + 1}` }, ` ${HOSTILE[i % HOSTILE.length]}`]);
 
 const fields = Array.from({ length: 12 }, (_, i) => ({
   label: `Field ${i + 1} ${HOSTILE[i % HOSTILE.length]}`,

@@ -111,7 +111,10 @@ describe('renderSlackMessage escaping', () => {
   });
 
   it('shows a {user} with a malformed id as its name, not as markup', () => {
-    const out = renderSlackMessage({ summary: 's', blocks: [{ kind: 'text', text: [{ user: { userId: 'U1>|<!channel', name: 'Sam <b>' } }] }] });
+    const out = renderSlackMessage({
+      summary: 's',
+      blocks: [{ kind: 'text', text: [{ user: { userId: 'U1>|<!channel', name: 'Sam <b>' } }] }],
+    });
     const text = (out.blocks[0] as SectionBlock).text?.text;
     expect(text).toBe('Sam &lt;b&gt;');
   });
@@ -126,7 +129,10 @@ describe('renderSlackMessage caps', () => {
   });
 
   it('refuses a button value over 2,000 characters rather than cutting it', () => {
-    const msg: Message = { summary: 'x', blocks: [{ kind: 'actions', buttons: [{ actionId: 'a', label: 'A', value: 'v'.repeat(2_001) }] }] };
+    const msg: Message = {
+      summary: 'x',
+      blocks: [{ kind: 'actions', buttons: [{ actionId: 'a', label: 'A', value: 'v'.repeat(2_001) }] }],
+    };
     expect(() => renderSlackMessage(msg)).toThrow(SlackRenderError);
   });
 

@@ -83,7 +83,10 @@ describe('readSlackViewValues', () => {
     state.next.next = { type: 'plain_text_input', value: null };
     state.away.away = { type: 'static_select', selected_option: null };
     delete state.moved;
-    const values = readSlackViewValues(state, CHECKIN_FORM.inputs.map((i) => i.id));
+    const values = readSlackViewValues(
+      state,
+      CHECKIN_FORM.inputs.map((i) => i.id),
+    );
     expect(values).toEqual({ moved: '', next: '', confidence: 'c4', away: '' });
   });
 });

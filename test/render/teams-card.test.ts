@@ -66,7 +66,10 @@ describe('renderAdaptiveCard', () => {
   it('gives two people of one name distinct mentions, each paired with the right id', () => {
     const sam1 = { userId: '29:sam-one', name: 'Sam' };
     const sam2 = { userId: '29:sam-two', name: 'Sam' };
-    const out = renderAdaptiveCard({ summary: 's', blocks: [{ kind: 'text', text: [{ user: sam1 }, ' and ', { user: sam2 }, ' and ', { user: sam1 }] }] });
+    const out = renderAdaptiveCard({
+      summary: 's',
+      blocks: [{ kind: 'text', text: [{ user: sam1 }, ' and ', { user: sam2 }, ' and ', { user: sam1 }] }],
+    });
     expect((out.body[0] as AcTextBlock).text).toBe('<at>Sam</at> and <at>Sam (2)</at> and <at>Sam</at>');
     expect(out.msteams?.entities.map((e) => [e.text, e.mentioned.id])).toEqual([
       ['<at>Sam</at>', '29:sam-one'],

@@ -56,14 +56,21 @@ describe('renderAdaptiveCardForm', () => {
 
   it('has one submit button titled with the submit label, carrying form id and state', () => {
     expect(card.actions).toEqual([
-      { type: 'Action.Submit', title: CHECKIN_FORM.submitLabel, data: { mp: 'form', formId: 'checkin', state: CHECKIN_FORM.state }, style: 'positive' },
+      {
+        type: 'Action.Submit',
+        title: CHECKIN_FORM.submitLabel,
+        data: { mp: 'form', formId: 'checkin', state: CHECKIN_FORM.state },
+        style: 'positive',
+      },
     ]);
   });
 
   it('mentions only the deliberate {user} in the intro', () => {
     const intro = card.body[1];
     expect(intro.type === 'TextBlock' && intro.text.startsWith(`Hi <at>${ASHA.name}</at>. **Week 7**`)).toBe(true);
-    expect(card.msteams?.entities).toEqual([{ type: 'mention', text: `<at>${ASHA.name}</at>`, mentioned: { id: ASHA.userId, name: ASHA.name } }]);
+    expect(card.msteams?.entities).toEqual([
+      { type: 'mention', text: `<at>${ASHA.name}</at>`, mentioned: { id: ASHA.userId, name: ASHA.name } },
+    ]);
   });
 
   it('refuses an input id that would collide with the submit data', () => {

@@ -19,16 +19,30 @@ let tamsin: TeamsPerson, raj: TeamsPerson, sol: TeamsPerson;
 const SLUG = 'ladywood-jobs';
 const ALERTS = 'C0ALERTS';
 const teams = { platform: 'teams' as const, workspaceId: TENANT };
-const answers = { moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: '' };
+const answers = {
+  moved: 'Two employers signed the youth jobs pledge',
+  next: 'Careers fair at the library',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '4',
+  story: '',
+};
 
 const settle = () => new Promise((r) => setTimeout(r, 300));
-const slackMission = async (): Promise<Mission> => (await t.app.store.missions.findBySlug({ platform: 'slack', workspaceId: t.slack.teamId }, SLUG))!;
+const slackMission = async (): Promise<Mission> =>
+  (await t.app.store.missions.findBySlug({ platform: 'slack', workspaceId: t.slack.teamId }, SLUG))!;
 const shown = (m: SlackMessage | undefined): string => (m ? `${m.text ?? ''}\n${JSON.stringify(m.blocks ?? [])}` : '');
 const postsTo = (channel: string, pattern: RegExp): number =>
-  t.slack.calls('chat.postMessage').filter((c) => c.outcome === 'ok' && (c.params as { channel?: string }).channel === channel && pattern.test(JSON.stringify(c.params))).length;
+  t.slack
+    .calls('chat.postMessage')
+    .filter((c) => c.outcome === 'ok' && (c.params as { channel?: string }).channel === channel && pattern.test(JSON.stringify(c.params)))
+    .length;
 const inboxCount = (p: SlackPerson, pattern: RegExp): number => p.inbox().filter((m) => pattern.test(shown(m))).length;
 const outboxKeys = async (prefix: string): Promise<string[]> =>
-  (await t.app.store.connection.db!.collection('outbox_items').find({}).toArray()).map((d) => String(d._id)).filter((k) => k.startsWith(prefix));
+  (await t.app.store.connection.db!.collection('outbox_items').find({}).toArray())
+    .map((d) => String(d._id))
+    .filter((k) => k.startsWith(prefix));
 
 /** The values of a Slack modal's inputs, as view_submission carries them. */
 function viewValues(view: SlackView, values: Record<string, string>): Record<string, Record<string, SlackStateValue>> {
@@ -38,7 +52,9 @@ function viewValues(view: SlackView, values: Record<string, string>): Record<str
     const v = values[b.block_id] ?? '';
     out[b.block_id] = {
       [b.element.action_id]:
-        b.element.type === 'static_select' ? { type: 'static_select', selected_option: v ? { text: { type: 'plain_text', text: v }, value: v } : null } : { type: 'plain_text_input', value: v || null },
+        b.element.type === 'static_select'
+          ? { type: 'static_select', selected_option: v ? { text: { type: 'plain_text', text: v }, value: v } : null }
+          : { type: 'plain_text_input', value: v || null },
     };
   }
   return out;
@@ -65,7 +81,12 @@ function cardActions(card: ConnectorActivity): CardAction[] {
   const content = ((card.activity.attachments as Array<{ content: { actions?: CardAction[]; body?: unknown[] } }>) ?? [])[0]?.content;
   const found: CardAction[] = [...(content?.actions ?? [])];
   const walk = (items: unknown[]): void => {
-    for (const item of items as Array<{ type?: string; actions?: CardAction[]; items?: unknown[]; columns?: Array<{ items?: unknown[] }> }>) {
+    for (const item of items as Array<{
+      type?: string;
+      actions?: CardAction[];
+      items?: unknown[];
+      columns?: Array<{ items?: unknown[] }>;
+    }>) {
       if (item.type === 'ActionSet') found.push(...(item.actions ?? []));
       if (item.items) walk(item.items);
       for (const c of item.columns ?? []) walk(c.items ?? []);
@@ -75,10 +96,19 @@ function cardActions(card: ConnectorActivity): CardAction[] {
   return found;
 }
 
-const teamsCtx = (p: TeamsPerson) => ({ serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { id: p.id, name: p.name, aadObjectId: `aad-${p.id.replace(/\W/g, '')}` } });
-const post = async (activity: TeamsActivity): Promise<number> => (await postActivity(t.teamsUrl, activity, { issuer: t.issuer, appId: t.appId })).status;
+const teamsCtx = (p: TeamsPerson) => ({
+  serviceUrl: t.connector.serviceUrl,
+  appId: t.appId,
+  tenantId: TENANT,
+  user: { id: p.id, name: p.name, aadObjectId: `aad-${p.id.replace(/\W/g, '')}` },
+});
+const post = async (activity: TeamsActivity): Promise<number> =>
+  (await postActivity(t.teamsUrl, activity, { issuer: t.issuer, appId: t.appId })).status;
 const teamsMissions = async (): Promise<Mission[]> => {
-  const docs = await t.app.store.connection.db!.collection('missions').find({ homeKey: `teams:${TENANT}` }).toArray();
+  const docs = await t.app.store.connection
+    .db!.collection('missions')
+    .find({ homeKey: `teams:${TENANT}` })
+    .toArray();
   return docs.map((d) => ({ id: String(d._id), slug: String(d.slug) }) as Mission);
 };
 
@@ -107,14 +137,24 @@ describe('Slack', () => {
     const mission = await slackMission();
     const round = (await t.app.store.rounds.findOpen(mission.id))!;
     const before = ada.inbox().length;
-    const payload = eventCallback('message.im', { standIn: t.slack, userId: ada.userId, teamId: t.slack.teamId, text: 'Two employers signed the youth jobs pledge' });
+    const payload = eventCallback('message.im', {
+      standIn: t.slack,
+      userId: ada.userId,
+      teamId: t.slack.teamId,
+      text: 'Two employers signed the youth jobs pledge',
+    });
     expect((await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET })).status).toBe(200);
     await eventually(() => expect(ada.inbox().length).toBe(before + 1));
-    expect((await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET, retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
+    expect(
+      (await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET, retryNum: 1, retryReason: 'http_timeout' }))
+        .status,
+    ).toBe(200);
     await settle();
     expect(ada.inbox()).toHaveLength(before + 1);
     expect(shown(ada.inbox()[before])).toMatch(/question 2 of/);
-    const draft = await t.app.store.drafts.live(checkinId(round.id, memberId(mission.id, { platform: 'slack', workspaceId: t.slack.teamId, userId: ada.userId })));
+    const draft = await t.app.store.drafts.live(
+      checkinId(round.id, memberId(mission.id, { platform: 'slack', workspaceId: t.slack.teamId, userId: ada.userId })),
+    );
     expect(Object.keys(draft?.answers ?? {})).toEqual(['moved']);
   });
 
@@ -130,19 +170,28 @@ describe('Slack', () => {
     expect((await t.app.store.checkins.get(key))?.status).toBe('skipped');
     expect(await outboxKeys(`skipped:${key}`)).toHaveLength(1);
     expect(ben.inbox()).toHaveLength(1);
-    expect(t.slack.calls('chat.update').filter((c) => c.outcome === 'ok' && (c.params as { channel?: string }).channel === prompt.channel)).toHaveLength(1);
+    expect(
+      t.slack.calls('chat.update').filter((c) => c.outcome === 'ok' && (c.params as { channel?: string }).channel === prompt.channel),
+    ).toHaveLength(1);
   });
 
   it('a check-in modal submitted twice: one check-in, no edit, one confirmation, one alert', async () => {
     await chi.press(chi.inbox()[0], 'Answer check-in');
     await eventually(() => expect(chi.openView()?.callbackId).toBe('checkin'));
-    const statuses = await submitTwice(chi, { ...answers, blocker: 'No youth worker for the Tuesday drop-in', blocker_severity: 'high', blocker_help: 'Youth services' });
+    const statuses = await submitTwice(chi, {
+      ...answers,
+      blocker: 'No youth worker for the Tuesday drop-in',
+      blocker_severity: 'high',
+      blocker_help: 'Youth services',
+    });
     expect(statuses).toEqual([200, 200]);
     await eventually(() => expect(t.slack.messages(ALERTS).filter((m) => !m.deleted)).toHaveLength(1));
     await settle();
     const mission = await slackMission();
     const round = (await t.app.store.rounds.findOpen(mission.id))!;
-    const stored = await t.app.store.checkins.get(checkinId(round.id, memberId(mission.id, { platform: 'slack', workspaceId: t.slack.teamId, userId: chi.userId })));
+    const stored = await t.app.store.checkins.get(
+      checkinId(round.id, memberId(mission.id, { platform: 'slack', workspaceId: t.slack.teamId, userId: chi.userId })),
+    );
     expect(stored).toMatchObject({ status: 'answered', history: [] });
     expect(await t.app.store.blockers.listOpen(mission.id)).toHaveLength(1);
     expect(await outboxKeys('confirm:')).toHaveLength(1);
@@ -181,7 +230,9 @@ describe('Slack', () => {
 
 describe('Teams', () => {
   it('`mission create` delivered twice with the same activity id makes one mission; a second message makes another', async () => {
-    const activity = personalMessage(teamsCtx(tamsin), { text: 'mission create "By 2030, halve the families in temporary accommodation in Ladywood"' });
+    const activity = personalMessage(teamsCtx(tamsin), {
+      text: 'mission create "By 2030, halve the families in temporary accommodation in Ladywood"',
+    });
     const before = tamsin.inbox().length;
     expect(await post(activity)).toBe(200);
     expect(await post(activity)).toBe(200);
@@ -189,7 +240,11 @@ describe('Teams', () => {
     expect(await teamsMissions()).toHaveLength(1);
     expect(tamsin.inbox()).toHaveLength(before + 1);
     // The same words sent again are a new message (a new id): a second mission, numbered.
-    expect(await post(personalMessage(teamsCtx(tamsin), { text: 'mission create "By 2030, halve the families in temporary accommodation in Ladywood"' }))).toBe(200);
+    expect(
+      await post(
+        personalMessage(teamsCtx(tamsin), { text: 'mission create "By 2030, halve the families in temporary accommodation in Ladywood"' }),
+      ),
+    ).toBe(200);
     const slugs = (await teamsMissions()).map((m) => m.slug);
     expect(slugs).toHaveLength(2);
     expect(slugs.filter((s) => s.endsWith('-2'))).toHaveLength(1);
@@ -199,18 +254,29 @@ describe('Teams', () => {
     const [mission] = await teamsMissions();
     const text = `mission add ${mission.slug} <at>Raj Patel</at> <at>Sol Mensah</at> org="Birmingham City Council Housing"`;
     const activity = channelMention(teamsCtx(tamsin), { text });
-    activity.entities = [...(activity.entities ?? []), ...[raj, sol].map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: { id: p.id, name: p.name } }))];
+    activity.entities = [
+      ...(activity.entities ?? []),
+      ...[raj, sol].map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: { id: p.id, name: p.name } })),
+    ];
     expect(await Promise.all([post(activity), post(activity)])).toEqual([200, 200]);
     await settle();
-    const answers = t.connector.activities(activity.conversation.id).filter((a) => a.fromAppId !== undefined && a.activity.type === 'message' && !a.deleted);
+    const answers = t.connector
+      .activities(activity.conversation.id)
+      .filter((a) => a.fromAppId !== undefined && a.activity.type === 'message' && !a.deleted);
     expect(answers).toHaveLength(1);
     expect(JSON.stringify(answers[0].activity)).toMatch(/Raj Patel/);
-    expect((await t.app.store.members.listByMission(mission.id)).map((m) => m.displayName).sort()).toEqual(['Raj Patel', 'Sol Mensah', 'Tamsin Okafor']);
+    expect((await t.app.store.members.listByMission(mission.id)).map((m) => m.displayName).sort()).toEqual([
+      'Raj Patel',
+      'Sol Mensah',
+      'Tamsin Okafor',
+    ]);
   });
 
   it('`blocker` delivered twice with the same activity id raises one blocker', async () => {
     const [mission] = await teamsMissions();
-    const activity = personalMessage(teamsCtx(raj), { text: `blocker ${mission.slug} "Landlord consent forms held up by legal" severity=low` });
+    const activity = personalMessage(teamsCtx(raj), {
+      text: `blocker ${mission.slug} "Landlord consent forms held up by legal" severity=low`,
+    });
     expect(await post(activity)).toBe(200);
     expect(await post(activity)).toBe(200);
     await settle();
@@ -239,7 +305,9 @@ describe('Teams', () => {
     await eventually(() => expect(sol.inboxText()).toMatch(/Skipped this week's check-in/));
     await settle();
     expect(sol.inbox()).toHaveLength(solBefore + 1);
-    expect((await t.app.store.checkins.get(checkinId(round.id, memberId(mission.id, { ...teams, userId: sol.id }))))?.status).toBe('skipped');
+    expect((await t.app.store.checkins.get(checkinId(round.id, memberId(mission.id, { ...teams, userId: sol.id }))))?.status).toBe(
+      'skipped',
+    );
 
     const card = promptOf(raj);
     const submit = press(raj, 'Submit', answers);

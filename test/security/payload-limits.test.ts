@@ -14,12 +14,22 @@ afterAll(async () => {
 describe('payload limits', () => {
   it('Slack: a body over 512 KB is refused with 413', async () => {
     const raw = `text=${'a'.repeat(600 * 1024)}&command=%2Fmission`;
-    const res = await fetch(t.slackUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(signSlackRequest(raw, SIGNING_SECRET) as unknown as Record<string, string>) }, body: raw });
+    const res = await fetch(t.slackUrl, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...(signSlackRequest(raw, SIGNING_SECRET) as unknown as Record<string, string>),
+      },
+      body: raw,
+    });
     expect(res.status).toBe(413);
   });
 
   it('Teams: an activity over 256 KB is refused with 413', async () => {
-    const activity = personalMessage({ serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { id: '29:big', name: 'Big', aadObjectId: 'aad-big' } }, { text: `mission create "${'x'.repeat(300 * 1024)}"` });
+    const activity = personalMessage(
+      { serviceUrl: t.connector.serviceUrl, appId: t.appId, tenantId: TENANT, user: { id: '29:big', name: 'Big', aadObjectId: 'aad-big' } },
+      { text: `mission create "${'x'.repeat(300 * 1024)}"` },
+    );
     const res = await postActivity(t.teamsUrl, activity, { issuer: t.issuer, appId: t.appId });
     expect(res.status).toBe(413);
   });

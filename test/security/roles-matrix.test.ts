@@ -19,7 +19,8 @@ import { dmOf } from './support/tenancy-world';
 type Outcome = 'allowed' | 'refused';
 type Spec = Record<RoleName, Outcome>;
 
-const only = (...allowed: RoleName[]): Spec => Object.fromEntries(ROLE_NAMES.map((r) => [r, allowed.includes(r) ? 'allowed' : 'refused'])) as Spec;
+const only = (...allowed: RoleName[]): Spec =>
+  Object.fromEntries(ROLE_NAMES.map((r) => [r, allowed.includes(r) ? 'allowed' : 'refused'])) as Spec;
 const ADMINS = only('admin');
 const LEADS = only('lead', 'admin');
 const MEMBERS = only('member', 'owner', 'lead', 'admin');
@@ -93,11 +94,30 @@ const ACTION_SPEC: EventRow[] = [
   { label: 'checkin.skip', constant: 'ACTION_SKIP', value: (f) => f.roundId!, who: MEMBERS, writes: true, perPerson: true },
   { label: 'digest.details', constant: 'DIGEST_DETAILS_ACTION', value: (f) => detailsValue(f.roundId!, 1), who: MEMBERS },
   // The owner is pointed to Resolved instead.
-  { label: 'blocker.help', constant: 'ACTION_BLOCKER_HELP', value: (f) => f.blockerId, who: only('member', 'lead', 'admin'), writes: true, perPerson: true },
-  { label: 'blocker.resolve (opens the note form)', constant: 'ACTION_BLOCKER_RESOLVE', value: (f) => f.blockerId, who: only('owner', 'lead', 'admin') },
+  {
+    label: 'blocker.help',
+    constant: 'ACTION_BLOCKER_HELP',
+    value: (f) => f.blockerId,
+    who: only('member', 'lead', 'admin'),
+    writes: true,
+    perPerson: true,
+  },
+  {
+    label: 'blocker.resolve (opens the note form)',
+    constant: 'ACTION_BLOCKER_RESOLVE',
+    value: (f) => f.blockerId,
+    who: only('owner', 'lead', 'admin'),
+  },
   { label: 'home.refresh', constant: 'ACTION_HOME_REFRESH', value: () => '', who: ANYONE },
   { label: 'privacy.forget.cancel', constant: 'ACTION_FORGET_CANCEL', value: () => '', who: ANYONE },
-  { label: 'privacy.forget.confirm', constant: 'ACTION_FORGET_CONFIRM', value: () => '', who: only('outsider', 'member', 'owner', 'lead'), writes: ['member', 'owner', 'lead'], perPerson: true },
+  {
+    label: 'privacy.forget.confirm',
+    constant: 'ACTION_FORGET_CONFIRM',
+    value: () => '',
+    who: only('outsider', 'member', 'owner', 'lead'),
+    writes: ['member', 'owner', 'lead'],
+    perPerson: true,
+  },
 ];
 
 interface FormRow extends Row {
@@ -107,10 +127,26 @@ interface FormRow extends Row {
   values: (f: RoleFixture) => Record<string, string>;
 }
 
-const CHECKIN_VALUES = { moved: 'Matrix moved', next: 'Matrix next', blocker: '', blocker_severity: '', blocker_help: '', confidence: '3', story: '' };
+const CHECKIN_VALUES = {
+  moved: 'Matrix moved',
+  next: 'Matrix next',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '3',
+  story: '',
+};
 
 const FORM_SPEC: FormRow[] = [
-  { label: 'checkin', constant: 'CHECKIN_FORM_ID', state: (f) => f.roundId!, values: () => CHECKIN_VALUES, who: MEMBERS, writes: true, perPerson: true },
+  {
+    label: 'checkin',
+    constant: 'CHECKIN_FORM_ID',
+    state: (f) => f.roundId!,
+    values: () => CHECKIN_VALUES,
+    who: MEMBERS,
+    writes: true,
+    perPerson: true,
+  },
   {
     label: 'questions',
     constant: 'QUESTIONS_FORM_ID',
@@ -119,7 +155,14 @@ const FORM_SPEC: FormRow[] = [
     who: ADMINS,
     writes: true,
   },
-  { label: 'blocker.resolve note', constant: 'RESOLVE_FORM_ID', state: (f) => f.blockerId, values: () => ({ note: 'Sorted by the matrix' }), who: only('owner', 'lead', 'admin'), writes: true },
+  {
+    label: 'blocker.resolve note',
+    constant: 'RESOLVE_FORM_ID',
+    state: (f) => f.blockerId,
+    values: () => ({ note: 'Sorted by the matrix' }),
+    who: only('owner', 'lead', 'admin'),
+    writes: true,
+  },
 ];
 
 /** What the services say when a role may not do something (or has nothing of its own to do it to). */
@@ -197,7 +240,15 @@ describe('commands', () => {
     const row = COMMAND_SPEC[label];
     const seen = await tryEachRole(row, (f, role) => {
       const actor = f.people[role];
-      const text = fill(inv.text, { slug: f.slug, member: f.people.member.userId, newcomer: `U${f.n}NEW`, indicator: f.indicator, tokenId: f.tokenId ?? '', until: '2027-01-15', inviteCode: f.inviteCode ?? '' });
+      const text = fill(inv.text, {
+        slug: f.slug,
+        member: f.people.member.userId,
+        newcomer: `U${f.n}NEW`,
+        indicator: f.indicator,
+        tokenId: f.tokenId ?? '',
+        until: '2027-01-15',
+        inviteCode: f.inviteCode ?? '',
+      });
       const [word, ...rest] = text.split(' ');
       const where = inv.where === 'dm' ? dmOf(actor) : channelOf(actor, 'C0ATTEMPT');
       return h.core.onCommand({ actor, where, command: word, text: rest.join(' '), mentionNames: {} });
@@ -208,14 +259,24 @@ describe('commands', () => {
 
 describe('buttons', () => {
   it.each(ACTION_SPEC.map((r) => [r.label, r] as const))('%s', async (_label, row) => {
-    const seen = await tryEachRole(row, (f, role) => h.core.onAction({ actor: f.people[role], where: dmOf(f.people[role]), actionId: ACTION_IDS[row.constant], value: row.value(f) }));
+    const seen = await tryEachRole(row, (f, role) =>
+      h.core.onAction({ actor: f.people[role], where: dmOf(f.people[role]), actionId: ACTION_IDS[row.constant], value: row.value(f) }),
+    );
     expect(seen).toEqual(row.who);
   });
 });
 
 describe('forms', () => {
   it.each(FORM_SPEC.map((r) => [r.label, r] as const))('%s', async (_label, row) => {
-    const seen = await tryEachRole(row, (f, role) => h.core.onFormSubmit({ actor: f.people[role], where: dmOf(f.people[role]), formId: FORM_IDS[row.constant], state: row.state(f), values: row.values(f) }));
+    const seen = await tryEachRole(row, (f, role) =>
+      h.core.onFormSubmit({
+        actor: f.people[role],
+        where: dmOf(f.people[role]),
+        formId: FORM_IDS[row.constant],
+        state: row.state(f),
+        values: row.values(f),
+      }),
+    );
     expect(seen).toEqual(row.who);
   });
 });

@@ -11,12 +11,21 @@ afterAll(async () => {
 });
 
 function body(slug: string): string {
-  const payload = slashCommand({ standIn: t.slack, userId: 'U0MAL', command: '/mission', text: `create "A mission nobody should be able to create" slug=${slug}` });
+  const payload = slashCommand({
+    standIn: t.slack,
+    userId: 'U0MAL',
+    command: '/mission',
+    text: `create "A mission nobody should be able to create" slug=${slug}`,
+  });
   return new URLSearchParams(payload).toString();
 }
 
 async function post(raw: string, headers: { [k: string]: string } | object): Promise<number> {
-  const res = await fetch(t.slackUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(headers as Record<string, string>) }, body: raw });
+  const res = await fetch(t.slackUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(headers as Record<string, string>) },
+    body: raw,
+  });
   return res.status;
 }
 

@@ -89,7 +89,9 @@ async function attempt(who: Who, run: (core: Core) => Promise<Reply | Message>):
   expect(shown).not.toMatch(TROUBLE);
 
   const changes = changesBetween(before, after);
-  const crossing = changes.filter((c) => w.markers.some((m) => (c.before ?? '').includes(m) || (c.after ?? '').includes(m) || c.id.includes(m)));
+  const crossing = changes.filter((c) =>
+    w.markers.some((m) => (c.before ?? '').includes(m) || (c.after ?? '').includes(m) || c.id.includes(m)),
+  );
   expect(describeChanges(crossing)).toBe('');
   if (who === 'bStranger' || who === 'cStranger') {
     expect(describeChanges(changes.filter((c) => !isAboutActor(c, actor)))).toBe('');
@@ -118,16 +120,16 @@ interface EventRow {
 
 /** Each button create-core handles, pressed with A's ids. */
 const ACTION_ROWS: EventRow[] = [
-  { label: 'checkin.open on A\'s open round', constant: 'ACTION_OPEN', value: () => w.openRound },
-  { label: 'checkin.edit on A\'s closed round', constant: 'ACTION_EDIT', value: () => w.closedRound },
-  { label: 'checkin.edit on A\'s open round', constant: 'ACTION_EDIT', value: () => w.openRound },
-  { label: 'checkin.skip on A\'s open round', constant: 'ACTION_SKIP', value: () => w.openRound },
-  { label: 'digest.details of A\'s closed round', constant: 'DIGEST_DETAILS_ACTION', value: () => detailsValue(w.closedRound, 1) },
-  { label: 'digest.details page 2 of A\'s round', constant: 'DIGEST_DETAILS_ACTION', value: () => detailsValue(w.closedRound, 2) },
-  { label: 'blocker.help on A\'s open blocker', constant: 'ACTION_BLOCKER_HELP', value: () => w.openBlocker },
-  { label: 'blocker.help on A\'s resolved blocker', constant: 'ACTION_BLOCKER_HELP', value: () => w.resolvedBlocker },
-  { label: 'blocker.resolve on A\'s open blocker', constant: 'ACTION_BLOCKER_RESOLVE', value: () => w.openBlocker },
-  { label: 'blocker.resolve on A\'s resolved blocker', constant: 'ACTION_BLOCKER_RESOLVE', value: () => w.resolvedBlocker },
+  { label: "checkin.open on A's open round", constant: 'ACTION_OPEN', value: () => w.openRound },
+  { label: "checkin.edit on A's closed round", constant: 'ACTION_EDIT', value: () => w.closedRound },
+  { label: "checkin.edit on A's open round", constant: 'ACTION_EDIT', value: () => w.openRound },
+  { label: "checkin.skip on A's open round", constant: 'ACTION_SKIP', value: () => w.openRound },
+  { label: "digest.details of A's closed round", constant: 'DIGEST_DETAILS_ACTION', value: () => detailsValue(w.closedRound, 1) },
+  { label: "digest.details page 2 of A's round", constant: 'DIGEST_DETAILS_ACTION', value: () => detailsValue(w.closedRound, 2) },
+  { label: "blocker.help on A's open blocker", constant: 'ACTION_BLOCKER_HELP', value: () => w.openBlocker },
+  { label: "blocker.help on A's resolved blocker", constant: 'ACTION_BLOCKER_HELP', value: () => w.resolvedBlocker },
+  { label: "blocker.resolve on A's open blocker", constant: 'ACTION_BLOCKER_RESOLVE', value: () => w.openBlocker },
+  { label: "blocker.resolve on A's resolved blocker", constant: 'ACTION_BLOCKER_RESOLVE', value: () => w.resolvedBlocker },
   { label: 'home.refresh', constant: 'ACTION_HOME_REFRESH', value: () => '' },
   { label: 'privacy.forget.cancel', constant: 'ACTION_FORGET_CANCEL', value: () => '' },
   { label: 'privacy.forget.confirm', constant: 'ACTION_FORGET_CONFIRM', value: () => '' },
@@ -143,27 +145,53 @@ interface FormRow {
 /** Each form create-core handles, submitted with A's ids in its state. */
 const FORM_ROWS: FormRow[] = [
   {
-    label: 'checkin form for A\'s open round',
+    label: "checkin form for A's open round",
     constant: 'CHECKIN_FORM_ID',
     state: () => w.openRound,
-    values: () => ({ moved: 'Hijack moved', next: 'Hijack next', blocker: 'Hijack blocker', blocker_severity: 'high', blocker_help: '', confidence: '1', story: '', [`ind_${INDICATOR}`]: '1' }),
+    values: () => ({
+      moved: 'Hijack moved',
+      next: 'Hijack next',
+      blocker: 'Hijack blocker',
+      blocker_severity: 'high',
+      blocker_help: '',
+      confidence: '1',
+      story: '',
+      [`ind_${INDICATOR}`]: '1',
+    }),
   },
-  { label: 'checkin form for A\'s closed round', constant: 'CHECKIN_FORM_ID', state: () => w.closedRound, values: () => ({ moved: 'Hijack', next: 'Hijack', confidence: '1' }) },
   {
-    label: 'questions form with A\'s mission id',
+    label: "checkin form for A's closed round",
+    constant: 'CHECKIN_FORM_ID',
+    state: () => w.closedRound,
+    values: () => ({ moved: 'Hijack', next: 'Hijack', confidence: '1' }),
+  },
+  {
+    label: "questions form with A's mission id",
     constant: 'QUESTIONS_FORM_ID',
     state: () => JSON.stringify({ missionId: w.mission.id, ids: w.questionIds }),
     values: () => ({ q1_prompt: 'Hijacked question?', q1_kind: 'text', q1_required: 'yes', q1_position: '1' }),
   },
-  { label: 'blocker resolve note on A\'s open blocker', constant: 'RESOLVE_FORM_ID', state: () => w.openBlocker, values: () => ({ note: 'Hijack resolution' }) },
-  { label: 'blocker resolve note on A\'s resolved blocker', constant: 'RESOLVE_FORM_ID', state: () => w.resolvedBlocker, values: () => ({ note: 'Hijack resolution' }) },
+  {
+    label: "blocker resolve note on A's open blocker",
+    constant: 'RESOLVE_FORM_ID',
+    state: () => w.openBlocker,
+    values: () => ({ note: 'Hijack resolution' }),
+  },
+  {
+    label: "blocker resolve note on A's resolved blocker",
+    constant: 'RESOLVE_FORM_ID',
+    state: () => w.resolvedBlocker,
+    values: () => ({ note: 'Hijack resolution' }),
+  },
 ];
 
 // ---- coverage -----------------------------------------------------------------------------
 
 describe('the matrix covers every surface', () => {
   it('every registered command has an example invocation', () => {
-    const missing = COMMANDS.map((c) => c.id).filter((id) => !(COMMAND_INVOCATIONS as Record<string, Invocation[] | undefined>)[id]?.length);
+    const missing = COMMANDS.map((c) => c.id).filter(
+      (id) => !(COMMAND_INVOCATIONS as Record<string, Invocation[] | undefined>)[id]?.length,
+    );
     expect(missing).toEqual([]);
     const labels = allInvocations().map((i) => i.label);
     expect(new Set(labels).size).toBe(labels.length);
@@ -176,8 +204,17 @@ describe('the matrix covers every surface', () => {
     expect([...new Set(FORM_ROWS.map((r) => r.constant))].sort()).toEqual(Object.keys(FORM_IDS).sort());
   });
 
-  it('control: the shared slug names each tenant\'s own mission, whose admins strangers are told to ask', async () => {
-    const show = async (actor: Actor) => replyText(await freshServices().core.onCommand({ actor, where: channelOf(actor), command: 'mission', text: `show ${SLUG}`, mentionNames: {} }));
+  it("control: the shared slug names each tenant's own mission, whose admins strangers are told to ask", async () => {
+    const show = async (actor: Actor) =>
+      replyText(
+        await freshServices().core.onCommand({
+          actor,
+          where: channelOf(actor),
+          command: 'mission',
+          text: `show ${SLUG}`,
+          mentionNames: {},
+        }),
+      );
     expect(await show(A.ada)).toMatch(/Quillfeather Estate/);
     expect(await show(actorOf('bAdmin'))).toMatch(/Tenant B mission/);
     expect(await show(actorOf('cAdmin'))).toMatch(/Tenant C mission/);
@@ -222,7 +259,7 @@ const API_ROUTES: Record<string, (ids: ApiIds) => Params> = {
   '/openapi.json': () => ({}),
 };
 
-describe('the reporting API from B\'s and C\'s tokens', () => {
+describe("the reporting API from B's and C's tokens", () => {
   let server: Server;
   let url = '';
   let ids: ApiIds;
@@ -241,13 +278,22 @@ describe('the reporting API from B\'s and C\'s tokens', () => {
       ['B', 'bAdmin'],
       ['C', 'cAdmin'],
     ] as const) {
-      const r = await w.h.core.onCommand({ actor: actorOf(who), where: dmOf(actorOf(who)), command: 'mission', text: `api-token ${SLUG} name="Tenant ${name}"`, mentionNames: {} });
+      const r = await w.h.core.onCommand({
+        actor: actorOf(who),
+        where: dmOf(actorOf(who)),
+        command: 'mission',
+        text: `api-token ${SLUG} name="Tenant ${name}"`,
+        mentionNames: {},
+      });
       tokens[name] = /mpt_[0-9a-f]{16}_[0-9a-f]{64}/.exec(replyText(r))?.[0] ?? '';
       expect(tokens[name]).not.toBe('');
     }
     // A's export link, as the outbox holds it for Ada's DM.
     const items = await w.h.store.connection.db!.collection('outbox_items').find({}).toArray();
-    const link = items.map((d) => JSON.stringify(d)).map((s) => /\/api\/v1\/exports\/([0-9a-f]{32})\?key=([0-9a-f]{64})/.exec(s)).find((m) => m !== null);
+    const link = items
+      .map((d) => JSON.stringify(d))
+      .map((s) => /\/api\/v1\/exports\/([0-9a-f]{32})\?key=([0-9a-f]{64})/.exec(s))
+      .find((m) => m !== null);
     if (!link) throw new Error('no export link for A');
     ids = { mission: w.mission.id, blockerId: w.openBlocker, week: '2026-W48', key: INDICATOR, exportId: link[1], exportKey: link[2] };
   });
@@ -255,7 +301,7 @@ describe('the reporting API from B\'s and C\'s tokens', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it('control: A\'s own token reads every route of A (so the ids below are real)', async () => {
+  it("control: A's own token reads every route of A (so the ids below are real)", async () => {
     for (const [path, params] of Object.entries(API_ROUTES)) {
       const r = await get(client(tokens.A), path, params(ids), path.startsWith('/exports') ? 'text' : undefined);
       expect([path, r.response.status]).toEqual([path, 200]);
@@ -286,14 +332,18 @@ describe('the reporting API from B\'s and C\'s tokens', () => {
     const byId = outcomes.filter((o) => o.startsWith('id /missions/{mission}') || o.startsWith('id /exports'));
     expect(byId.filter((o) => !o.endsWith(' 404'))).toEqual([]);
     const after = await snapshot(w.h.store.connection);
-    const crossing = changesBetween(before, after).filter((c) => w.markers.some((m) => `${c.id}${c.before ?? ''}${c.after ?? ''}`.includes(m)));
+    const crossing = changesBetween(before, after).filter((c) =>
+      w.markers.some((m) => `${c.id}${c.before ?? ''}${c.after ?? ''}`.includes(m)),
+    );
     expect(describeChanges(crossing)).toBe('');
   });
 
-  it('/missions lists only the token\'s own mission', async () => {
+  it("/missions lists only the token's own mission", async () => {
     for (const name of ['B', 'C'] as const) {
       const r = await get(client(tokens[name]), '/missions');
-      expect((r.data as { data: Array<{ statement: string }> }).data.map((m) => m.statement)).toEqual([`Tenant ${name} mission, nothing to see`]);
+      expect((r.data as { data: Array<{ statement: string }> }).data.map((m) => m.statement)).toEqual([
+        `Tenant ${name} mission, nothing to see`,
+      ]);
     }
   });
 });
@@ -305,17 +355,23 @@ describe.each(WHO)('acting from %s', (who) => {
     const actor = actorOf(who);
     const [word, ...rest] = fill(inv.text, values()).split(' ');
     const where = inv.where === 'dm' ? dmOf(actor) : channelOf(actor, 'C0-FOREIGN');
-    await attempt(who, (core) => core.onCommand({ actor, where, command: word, text: rest.join(' '), mentionNames: { U0MEM: 'Someone', U0NEW: 'Newcomer' } }));
+    await attempt(who, (core) =>
+      core.onCommand({ actor, where, command: word, text: rest.join(' '), mentionNames: { U0MEM: 'Someone', U0NEW: 'Newcomer' } }),
+    );
   });
 
   it.each(ACTION_ROWS.map((r) => [r.label, r] as const))('button %s', async (_label, row) => {
     const actor = actorOf(who);
-    await attempt(who, (core) => core.onAction({ actor, where: channelOf(actor, 'C0-FOREIGN'), actionId: ACTION_IDS[row.constant], value: row.value() }));
+    await attempt(who, (core) =>
+      core.onAction({ actor, where: channelOf(actor, 'C0-FOREIGN'), actionId: ACTION_IDS[row.constant], value: row.value() }),
+    );
   });
 
   it.each(FORM_ROWS.map((r) => [r.label, r] as const))('form %s', async (_label, row) => {
     const actor = actorOf(who);
-    await attempt(who, (core) => core.onFormSubmit({ actor, where: dmOf(actor), formId: FORM_IDS[row.constant], state: row.state(), values: row.values() }));
+    await attempt(who, (core) =>
+      core.onFormSubmit({ actor, where: dmOf(actor), formId: FORM_IDS[row.constant], state: row.state(), values: row.values() }),
+    );
   });
 
   it('a direct message reply, the home tab, and `home` in a channel', async () => {
@@ -327,7 +383,7 @@ describe.each(WHO)('acting from %s', (who) => {
 });
 
 describe('afterwards', () => {
-  it('A\'s mission, questions, blockers and answers are as A left them', async () => {
+  it("A's mission, questions, blockers and answers are as A left them", async () => {
     const mission = (await w.h.store.missions.findById(w.mission.id))!;
     expect(mission.questions.map((q) => q.id)).toEqual(w.questionIds);
     expect(mission.schedule).toEqual(w.mission.schedule);

@@ -3,7 +3,7 @@ import { startSlackStandIn, type SlackStandIn } from '../stand-ins/slack';
 
 const APP = 'https://pulse.example.gov.uk/slack/oauth_redirect';
 
-describe("Slack stand-in: OAuth v2 for a distributed app", () => {
+describe('Slack stand-in: OAuth v2 for a distributed app', () => {
   let standIn: SlackStandIn;
   let noToken: WebClient;
 
@@ -17,7 +17,8 @@ describe("Slack stand-in: OAuth v2 for a distributed app", () => {
   /** The authorize page's redirect back to the app: the code and the untouched state. */
   async function authorize(params: Record<string, string>): Promise<Response> {
     const url = new URL(standIn.authorizeUrl);
-    for (const [k, v] of Object.entries({ client_id: standIn.oauth.clientId, scope: 'chat:write,commands', ...params })) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries({ client_id: standIn.oauth.clientId, scope: 'chat:write,commands', ...params }))
+      url.searchParams.set(k, v);
     return fetch(url, { redirect: 'manual' });
   }
 
@@ -43,7 +44,14 @@ describe("Slack stand-in: OAuth v2 for a distributed app", () => {
     standIn.oauth.nextInstall({ teamId: 'T0NEWCOUNCIL', teamName: 'New Council', userId: 'U0ADMIN' });
     const code = await codeFor();
     const res = await noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code });
-    expect(res).toMatchObject({ ok: true, token_type: 'bot', scope: 'chat:write,commands', team: { id: 'T0NEWCOUNCIL', name: 'New Council' }, authed_user: { id: 'U0ADMIN' }, is_enterprise_install: false });
+    expect(res).toMatchObject({
+      ok: true,
+      token_type: 'bot',
+      scope: 'chat:write,commands',
+      team: { id: 'T0NEWCOUNCIL', name: 'New Council' },
+      authed_user: { id: 'U0ADMIN' },
+      is_enterprise_install: false,
+    });
     const token = res.access_token as string;
     expect(token).toMatch(/^xoxb-/);
 
@@ -58,16 +66,34 @@ describe("Slack stand-in: OAuth v2 for a distributed app", () => {
 
   it('refuses a wrong client id or secret without using up the code, and a code used twice', async () => {
     const code = await codeFor();
-    expect(await slackError(noToken.oauth.v2.access({ client_id: '9.9', client_secret: standIn.oauth.clientSecret, code }))).toBe('invalid_client_id');
-    expect(await slackError(noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: 'guess', code }))).toBe('bad_client_secret');
+    expect(await slackError(noToken.oauth.v2.access({ client_id: '9.9', client_secret: standIn.oauth.clientSecret, code }))).toBe(
+      'invalid_client_id',
+    );
+    expect(await slackError(noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: 'guess', code }))).toBe(
+      'bad_client_secret',
+    );
     await noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code });
-    expect(await slackError(noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code }))).toBe('invalid_code');
-    expect(await slackError(noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code: 'made-up' }))).toBe('invalid_code');
+    expect(
+      await slackError(noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code })),
+    ).toBe('invalid_code');
+    expect(
+      await slackError(
+        noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code: 'made-up' }),
+      ),
+    ).toBe('invalid_code');
   });
 
   it('gives each install without a chosen workspace a new workspace', async () => {
-    const first = await noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code: await codeFor() });
-    const second = await noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code: await codeFor() });
+    const first = await noToken.oauth.v2.access({
+      client_id: standIn.oauth.clientId,
+      client_secret: standIn.oauth.clientSecret,
+      code: await codeFor(),
+    });
+    const second = await noToken.oauth.v2.access({
+      client_id: standIn.oauth.clientId,
+      client_secret: standIn.oauth.clientSecret,
+      code: await codeFor(),
+    });
     expect((first.team as { id: string }).id).not.toBe((second.team as { id: string }).id);
   });
 
@@ -78,6 +104,15 @@ describe("Slack stand-in: OAuth v2 for a distributed app", () => {
 
   it('wants the same redirect_uri at the exchange as at the authorize page', async () => {
     const code = await codeFor({ redirect_uri: APP });
-    expect(await slackError(noToken.oauth.v2.access({ client_id: standIn.oauth.clientId, client_secret: standIn.oauth.clientSecret, code, redirect_uri: `${APP}/other` }))).toBe('bad_redirect_uri');
+    expect(
+      await slackError(
+        noToken.oauth.v2.access({
+          client_id: standIn.oauth.clientId,
+          client_secret: standIn.oauth.clientSecret,
+          code,
+          redirect_uri: `${APP}/other`,
+        }),
+      ),
+    ).toBe('bad_redirect_uri');
   });
 });

@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, isValidSlackRequest } from '@slack/bolt';
 import {
-  blockActions, eventCallback, sendToBolt, signSlackRequest, slashCommand, startSlackStandIn, viewSubmissionFor,
+  blockActions,
+  eventCallback,
+  sendToBolt,
+  signSlackRequest,
+  slashCommand,
+  startSlackStandIn,
+  viewSubmissionFor,
   type SlackStandIn,
 } from '../stand-ins/slack';
 
@@ -11,7 +17,10 @@ describe('signSlackRequest', () => {
   it('produces headers Bolt accepts, and Bolt refuses a changed body', () => {
     const body = 'token=x&command=%2Fmission';
     const headers = signSlackRequest(body, signingSecret, Math.floor(Date.now() / 1000));
-    const asBolt = { 'x-slack-signature': headers['X-Slack-Signature'], 'x-slack-request-timestamp': Number(headers['X-Slack-Request-Timestamp']) };
+    const asBolt = {
+      'x-slack-signature': headers['X-Slack-Signature'],
+      'x-slack-request-timestamp': Number(headers['X-Slack-Request-Timestamp']),
+    };
     expect(isValidSlackRequest({ signingSecret, body, headers: asBolt })).toBe(true);
     expect(isValidSlackRequest({ signingSecret, body: `${body}x`, headers: asBolt })).toBe(false);
   });
@@ -52,7 +61,10 @@ describe('payload builders against a real Bolt app talking to the Slack stand-in
       await client.chat.postMessage({ channel: e.channel, text: `echo ${e.text}` });
     });
     app.event('app_home_opened', async ({ event, client }) => {
-      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Home' } }] } });
+      await client.views.publish({
+        user_id: event.user,
+        view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Home' } }] },
+      });
     });
     app.event('app_uninstalled', async () => {
       seen.push('uninstalled');
@@ -84,7 +96,9 @@ describe('payload builders against a real Bolt app talking to the Slack stand-in
   it('delivers a block action on a message the bot posted, and the bot updates that message', async () => {
     const posted = await app.client.chat.postMessage({ channel: 'C0ALERTS', text: 'Blocker: no venue' });
     const payload = blockActions({
-      actionId: 'offer_help', blockId: 'blocker', value: 'blocker-7',
+      actionId: 'offer_help',
+      blockId: 'blocker',
+      value: 'blocker-7',
       source: { kind: 'message', channelId: 'C0ALERTS', messageTs: posted.ts as string, text: 'Blocker: no venue' },
       standIn,
     });
@@ -97,9 +111,19 @@ describe('payload builders against a real Bolt app talking to the Slack stand-in
     await app.client.views.open({
       trigger_id: standIn.triggerIdFor('U0ADA'),
       view: {
-        type: 'modal', callback_id: 'checkin', private_metadata: 'round-12', title: { type: 'plain_text', text: 'Check-in' },
+        type: 'modal',
+        callback_id: 'checkin',
+        private_metadata: 'round-12',
+        title: { type: 'plain_text', text: 'Check-in' },
         submit: { type: 'plain_text', text: 'Send' },
-        blocks: [{ type: 'input', block_id: 'moved', label: { type: 'plain_text', text: 'What moved?' }, element: { type: 'plain_text_input', action_id: 'v' } }],
+        blocks: [
+          {
+            type: 'input',
+            block_id: 'moved',
+            label: { type: 'plain_text', text: 'What moved?' },
+            element: { type: 'plain_text_input', action_id: 'v' },
+          },
+        ],
       },
     });
     const [open] = standIn.openViews('U0ADA');

@@ -19,7 +19,9 @@ describe('Slack stand-in with a real WebClient', () => {
   let client: WebClient;
 
   beforeAll(async () => {
-    standIn = await startSlackStandIn({ users: [{ id: 'U0ADA', teamId: 'T0MISSION', name: 'ada', realName: 'Ada Lovelace', tz: 'Europe/London' }] });
+    standIn = await startSlackStandIn({
+      users: [{ id: 'U0ADA', teamId: 'T0MISSION', name: 'ada', realName: 'Ada Lovelace', tz: 'Europe/London' }],
+    });
     client = new WebClient(standIn.botToken, { slackApiUrl: standIn.apiUrl, logLevel: LogLevel.ERROR, retryConfig: noRetries });
   });
   afterEach(() => standIn.reset());
@@ -38,7 +40,9 @@ describe('Slack stand-in with a real WebClient', () => {
 
     await client.chat.delete({ channel: 'C0DIGEST', ts });
     expect(standIn.messages('C0DIGEST')).toHaveLength(0);
-    await expect(client.chat.update({ channel: 'C0DIGEST', ts, text: 'x' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(client.chat.update({ channel: 'C0DIGEST', ts, text: 'x' })).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
   });
 
   it('posts to a user id into the same DM channel conversations.open returns', async () => {
@@ -51,9 +55,18 @@ describe('Slack stand-in with a real WebClient', () => {
 
   it('opens, pushes and updates a modal for the user who owns the trigger, and publishes App Home', async () => {
     const modal = {
-      type: 'modal' as const, callback_id: 'checkin', title: { type: 'plain_text' as const, text: 'Weekly check-in' },
+      type: 'modal' as const,
+      callback_id: 'checkin',
+      title: { type: 'plain_text' as const, text: 'Weekly check-in' },
       submit: { type: 'plain_text' as const, text: 'Send' },
-      blocks: [{ type: 'input', block_id: 'moved', label: { type: 'plain_text', text: 'What moved?' }, element: { type: 'plain_text_input', action_id: 'v', multiline: true, max_length: 3000 } }],
+      blocks: [
+        {
+          type: 'input',
+          block_id: 'moved',
+          label: { type: 'plain_text', text: 'What moved?' },
+          element: { type: 'plain_text_input', action_id: 'v', multiline: true, max_length: 3000 },
+        },
+      ],
     };
     const opened = await client.views.open({ trigger_id: standIn.triggerIdFor('U0ADA'), view: modal });
     const viewId = (opened.view as { id: string }).id;
@@ -62,7 +75,9 @@ describe('Slack stand-in with a real WebClient', () => {
 
     const stale = (opened.view as { hash: string }).hash;
     await client.views.update({ view_id: viewId, view: { ...modal, private_metadata: 'round-1' } });
-    await expect(client.views.update({ view_id: viewId, hash: stale, view: modal })).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+    await expect(client.views.update({ view_id: viewId, hash: stale, view: modal })).rejects.toMatchObject({
+      data: { error: 'hash_conflict' },
+    });
 
     await client.views.publish({ user_id: 'U0ADA', view: { type: 'home', blocks: [section('Your missions')] } });
     expect(standIn.homeView('U0ADA')?.blocks).toEqual([section('Your missions')]);
@@ -77,7 +92,13 @@ describe('Slack stand-in with a real WebClient', () => {
 
   it('accepts a file through filesUploadV2 and shares it to the channel', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
-    const result = await client.filesUploadV2({ channel_id: 'C0DIGEST', file: png, filename: 'trend.png', title: 'Confidence trend', initial_comment: 'Trend' });
+    const result = await client.filesUploadV2({
+      channel_id: 'C0DIGEST',
+      file: png,
+      filename: 'trend.png',
+      title: 'Confidence trend',
+      initial_comment: 'Trend',
+    });
     expect(result.ok).toBe(true);
     const [file] = standIn.files();
     expect(file).toMatchObject({ filename: 'trend.png', title: 'Confidence trend', completed: true, sharedTo: ['C0DIGEST'] });
@@ -121,14 +142,66 @@ describe('Slack stand-in enforces Block Kit limits', () => {
     ['section text over 3000', [section('x'.repeat(3001))], '/blocks/0/text/text'],
     ['header over 150', [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }], '/blocks/0/text/text'],
     ['header in mrkdwn', [{ type: 'header', text: { type: 'mrkdwn', text: 'h' } }], '/blocks/0/text/type'],
-    ['11 section fields', [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }], '/blocks/0/fields'],
-    ['button text over 75', [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'b'.repeat(76) } }] }], '/blocks/0/elements/0/text/text'],
-    ['button value over 2000', [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', value: 'v'.repeat(2001), text: { type: 'plain_text', text: 'b' } }] }], '/blocks/0/elements/0/value'],
-    ['26 actions elements', [{ type: 'actions', elements: Array.from({ length: 26 }, (_, i) => ({ type: 'button', action_id: `a${i}`, text: { type: 'plain_text', text: 'b' } })) }], '/blocks/0/elements'],
-    ['11 context elements', [{ type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'c' })) }], '/blocks/0/elements'],
+    [
+      '11 section fields',
+      [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }],
+      '/blocks/0/fields',
+    ],
+    [
+      'button text over 75',
+      [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'b'.repeat(76) } }] }],
+      '/blocks/0/elements/0/text/text',
+    ],
+    [
+      'button value over 2000',
+      [
+        {
+          type: 'actions',
+          elements: [{ type: 'button', action_id: 'a', value: 'v'.repeat(2001), text: { type: 'plain_text', text: 'b' } }],
+        },
+      ],
+      '/blocks/0/elements/0/value',
+    ],
+    [
+      '26 actions elements',
+      [
+        {
+          type: 'actions',
+          elements: Array.from({ length: 26 }, (_, i) => ({ type: 'button', action_id: `a${i}`, text: { type: 'plain_text', text: 'b' } })),
+        },
+      ],
+      '/blocks/0/elements',
+    ],
+    [
+      '11 context elements',
+      [{ type: 'context', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'c' })) }],
+      '/blocks/0/elements',
+    ],
     ['block_id over 255', [{ ...section('s'), block_id: 'b'.repeat(256) }], '/blocks/0/block_id'],
-    ['101 select options', [{ type: 'actions', elements: [{ type: 'static_select', action_id: 's', options: Array.from({ length: 101 }, (_, i) => ({ text: { type: 'plain_text', text: `o${i}` }, value: `${i}` })) }] }], '/blocks/0/elements/0/options'],
-    ['duplicate block_id', [{ ...section('a'), block_id: 'same' }, { ...section('b'), block_id: 'same' }], '/blocks/1/block_id'],
+    [
+      '101 select options',
+      [
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'static_select',
+              action_id: 's',
+              options: Array.from({ length: 101 }, (_, i) => ({ text: { type: 'plain_text', text: `o${i}` }, value: `${i}` })),
+            },
+          ],
+        },
+      ],
+      '/blocks/0/elements/0/options',
+    ],
+    [
+      'duplicate block_id',
+      [
+        { ...section('a'), block_id: 'same' },
+        { ...section('b'), block_id: 'same' },
+      ],
+      '/blocks/1/block_id',
+    ],
   ])('rejects %s', async (_label, blocks, pointer) => {
     const res = await post({ text: 'fallback', blocks });
     expect(res.json.ok).toBe(false);
@@ -142,10 +215,16 @@ describe('Slack stand-in enforces Block Kit limits', () => {
   });
 
   it('rejects a modal title over 24 characters and more than 100 blocks in a view', async () => {
-    const longTitle = await callApi(standIn, 'views.open', { trigger_id: standIn.triggerIdFor('U1'), view: { type: 'modal', title: { type: 'plain_text', text: 't'.repeat(25) }, blocks: [] } });
+    const longTitle = await callApi(standIn, 'views.open', {
+      trigger_id: standIn.triggerIdFor('U1'),
+      view: { type: 'modal', title: { type: 'plain_text', text: 't'.repeat(25) }, blocks: [] },
+    });
     expect(longTitle.json).toMatchObject({ ok: false, error: 'invalid_arguments' });
     expect(longTitle.json.errors).toContain('must be less than 25 characters [json-pointer:/view/title/text]');
-    const tooMany = await callApi(standIn, 'views.publish', { user_id: 'U1', view: { type: 'home', blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) } });
+    const tooMany = await callApi(standIn, 'views.publish', {
+      user_id: 'U1',
+      view: { type: 'home', blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) },
+    });
     expect(tooMany.json.errors).toContain('must be less than 101 items [json-pointer:/view/blocks]');
   });
 });
@@ -166,7 +245,12 @@ describe('Slack stand-in rate limits', () => {
       expect(standIn.calls('chat.postMessage').filter((c) => c.outcome === 'rate_limited')).toHaveLength(limited.length);
 
       // WebClient surfaces the 429 when told not to retry it
-      const strict = new WebClient(standIn.botToken, { slackApiUrl: standIn.apiUrl, logLevel: LogLevel.ERROR, rejectRateLimitedCalls: true, retryConfig: noRetries });
+      const strict = new WebClient(standIn.botToken, {
+        slackApiUrl: standIn.apiUrl,
+        logLevel: LogLevel.ERROR,
+        rejectRateLimitedCalls: true,
+        retryConfig: noRetries,
+      });
       const err = (await strict.chat.postMessage({ channel: 'C0FLOOD', text: 'again' }).catch((e: unknown) => e)) as WebAPIRateLimitedError;
       expect(err.code).toBe(ErrorCode.RateLimitedError);
       expect(err.retryAfter).toBeGreaterThanOrEqual(1);
@@ -179,7 +263,11 @@ describe('Slack stand-in rate limits', () => {
     // Scaled enough to be quick, not so much that a loaded machine spaces the posts past the window.
     const standIn = await startSlackStandIn({ timeScale: 0.05 });
     try {
-      const client = new WebClient(standIn.botToken, { slackApiUrl: standIn.apiUrl, logLevel: LogLevel.ERROR, retryConfig: { retries: 200, minTimeout: 5, maxTimeout: 20, factor: 1 } });
+      const client = new WebClient(standIn.botToken, {
+        slackApiUrl: standIn.apiUrl,
+        logLevel: LogLevel.ERROR,
+        retryConfig: { retries: 200, minTimeout: 5, maxTimeout: 20, factor: 1 },
+      });
       await Promise.all(Array.from({ length: 8 }, (_, i) => client.chat.postMessage({ channel: 'C0FAST', text: `m${i}` })));
       expect(standIn.messages('C0FAST')).toHaveLength(8);
       expect(standIn.calls('chat.postMessage').some((c) => c.outcome === 'rate_limited')).toBe(true);
@@ -245,10 +333,15 @@ describe('Slack stand-in response_url', () => {
   it('records ephemeral replies and replaces the original message', async () => {
     const standIn = await startSlackStandIn();
     try {
-      const posted = await callApi(standIn, 'chat.postMessage', { channel: 'C0ALERTS', text: 'Blocker raised', blocks: [section('Blocker')] });
+      const posted = await callApi(standIn, 'chat.postMessage', {
+        channel: 'C0ALERTS',
+        text: 'Blocker raised',
+        blocks: [section('Blocker')],
+      });
       const ts = posted.json.ts as string;
       const url = standIn.responseUrl({ channelId: 'C0ALERTS', userId: 'U0ADA', messageTs: ts });
-      const send = (body: unknown) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const send = (body: unknown) =>
+        fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
       expect((await send({ text: 'Thanks, noted' })).status).toBe(200);
       expect(standIn.ephemerals({ user: 'U0ADA' }).map((e) => e.text)).toEqual(['Thanks, noted']);

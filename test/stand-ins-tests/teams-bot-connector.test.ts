@@ -1,13 +1,27 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import {
-  ActivityTypes, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext,
+  ActivityTypes,
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TurnContext,
   type ConversationReference,
 } from 'botbuilder';
 import express from 'express';
 import {
-  BOT_FRAMEWORK_SCOPE, DEFAULT_TEAMS_USER, DEFAULT_TENANT_ID, cardAction, newAppId, personalConversationId,
-  personalMessage, postActivity, startBotConnector, startTokenIssuer, type BotConnectorStandIn, type TokenIssuer,
+  BOT_FRAMEWORK_SCOPE,
+  DEFAULT_TEAMS_USER,
+  DEFAULT_TENANT_ID,
+  cardAction,
+  newAppId,
+  personalConversationId,
+  personalMessage,
+  postActivity,
+  startBotConnector,
+  startTokenIssuer,
+  type BotConnectorStandIn,
+  type TokenIssuer,
 } from '../stand-ins/teams';
 
 const appId = newAppId();
@@ -26,7 +40,10 @@ describe('Bot Connector stand-in with a real botbuilder CloudAdapter', () => {
   beforeAll(async () => {
     issuer = await startTokenIssuer({ apps: { [appId]: appPassword } });
     connector = await startBotConnector({ issuer, allowedAppIds: [appId], timeScale: 0.1 });
-    const auth = new ConfigurationBotFrameworkAuthentication(issuer.botAuthConfig({ appId, appPassword }), issuer.credentialsFactory({ appId, appPassword }));
+    const auth = new ConfigurationBotFrameworkAuthentication(
+      issuer.botAuthConfig({ appId, appPassword }),
+      issuer.credentialsFactory({ appId, appPassword }),
+    );
     adapter = new CloudAdapter(auth);
     adapter.onTurnError = async (_context, error) => {
       throw error;
@@ -38,7 +55,10 @@ describe('Bot Connector stand-in with a real botbuilder CloudAdapter', () => {
         if (context.activity.type === ActivityTypes.Message) {
           await context.sendActivity(`echo ${context.activity.text}`);
         } else if (context.activity.type === ActivityTypes.Invoke) {
-          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Saved' } } });
+          await context.sendActivity({
+            type: ActivityTypes.InvokeResponse,
+            value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Saved' } },
+          });
         }
       }),
     );
@@ -57,7 +77,7 @@ describe('Bot Connector stand-in with a real botbuilder CloudAdapter', () => {
 
   const ctx = () => ({ serviceUrl: connector.serviceUrl, appId });
 
-  it('delivers a signed personal message, and the reply reaches the connector with the bot\'s app token', async () => {
+  it("delivers a signed personal message, and the reply reaches the connector with the bot's app token", async () => {
     const activity = personalMessage(ctx(), { text: 'mission list' });
     const res = await postActivity(botUrl, activity, { issuer, appId });
     expect(res.status).toBe(200);
@@ -67,7 +87,7 @@ describe('Bot Connector stand-in with a real botbuilder CloudAdapter', () => {
     expect(reply.fromAppId).toBe(appId);
   });
 
-  it('answers an adaptiveCard/action invoke with the bot\'s invoke response', async () => {
+  it("answers an adaptiveCard/action invoke with the bot's invoke response", async () => {
     const res = await postActivity(botUrl, cardAction(ctx(), { verb: 'submitCheckin', data: { confidence: 4 } }), { issuer, appId });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ statusCode: 200, value: 'Saved' });
@@ -102,8 +122,17 @@ describe('Bot Connector stand-in with a real botbuilder CloudAdapter', () => {
   it('creates the 1:1 conversation for a proactive first message', async () => {
     let conversationId = '';
     await adapter.createConversationAsync(
-      appId, 'msteams', connector.serviceUrl, BOT_FRAMEWORK_SCOPE,
-      { isGroup: false, bot: { id: `28:${appId}`, name: 'Mission Pulse' }, members: [{ id: DEFAULT_TEAMS_USER.id, name: '' }], tenantId: DEFAULT_TENANT_ID, channelData: { tenant: { id: DEFAULT_TENANT_ID } } } as never,
+      appId,
+      'msteams',
+      connector.serviceUrl,
+      BOT_FRAMEWORK_SCOPE,
+      {
+        isGroup: false,
+        bot: { id: `28:${appId}`, name: 'Mission Pulse' },
+        members: [{ id: DEFAULT_TEAMS_USER.id, name: '' }],
+        tenantId: DEFAULT_TENANT_ID,
+        channelData: { tenant: { id: DEFAULT_TENANT_ID } },
+      } as never,
       async (context) => {
         conversationId = context.activity.conversation.id;
         await context.sendActivity('Welcome to Mission Pulse');
@@ -155,7 +184,9 @@ describe('Bot Connector stand-in over raw HTTP', () => {
     try {
       expect((await send(connector, 'a:1abc', message('hi'))).status).toBe(401);
       expect((await send(connector, 'a:1abc', message('hi'), 'not-a-jwt')).status).toBe(401);
-      expect((await send(connector, 'a:1abc', message('hi'), issuer.issueAppToken(appId, { audience: 'https://graph.microsoft.com' }))).status).toBe(401);
+      expect(
+        (await send(connector, 'a:1abc', message('hi'), issuer.issueAppToken(appId, { audience: 'https://graph.microsoft.com' }))).status,
+      ).toBe(401);
       expect((await send(connector, 'a:1abc', message('hi'), issuer.issueAppToken(appId))).status).toBe(201);
     } finally {
       await connector.close();
@@ -194,7 +225,12 @@ describe('Bot Connector stand-in over raw HTTP', () => {
   });
 
   it('injects seeded faults and serves conversation members', async () => {
-    const connector = await startBotConnector({ issuer, rateLimits: { enabled: false }, faults: { seed: 7, rate500: 0.5 }, users: [{ ...DEFAULT_TEAMS_USER, tenantId: DEFAULT_TENANT_ID, email: 'ada@example.gov.uk' }] });
+    const connector = await startBotConnector({
+      issuer,
+      rateLimits: { enabled: false },
+      faults: { seed: 7, rate500: 0.5 },
+      users: [{ ...DEFAULT_TEAMS_USER, tenantId: DEFAULT_TENANT_ID, email: 'ada@example.gov.uk' }],
+    });
     try {
       const token = issuer.issueAppToken(appId);
       const statuses = [];
@@ -210,9 +246,13 @@ describe('Bot Connector stand-in over raw HTTP', () => {
         body: JSON.stringify({ isGroup: false, members: [{ id: DEFAULT_TEAMS_USER.id }], tenantId: DEFAULT_TENANT_ID }),
       });
       const { id } = (await created.json()) as { id: string };
-      const members = await fetch(`${connector.serviceUrl}v3/conversations/${encodeURIComponent(id)}/members`, { headers: { Authorization: `Bearer ${token}` } });
+      const members = await fetch(`${connector.serviceUrl}v3/conversations/${encodeURIComponent(id)}/members`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(await members.json()).toEqual([expect.objectContaining({ id: DEFAULT_TEAMS_USER.id, email: 'ada@example.gov.uk' })]);
-      const missing = await fetch(`${connector.serviceUrl}v3/conversations/${encodeURIComponent(id)}/members/29:nobody`, { headers: { Authorization: `Bearer ${token}` } });
+      const missing = await fetch(`${connector.serviceUrl}v3/conversations/${encodeURIComponent(id)}/members/29:nobody`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(missing.status).toBe(404);
     } finally {
       await connector.close();

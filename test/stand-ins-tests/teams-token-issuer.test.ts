@@ -1,12 +1,10 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { AppCredentials } from 'botframework-connector';
-import {
-  BOT_FRAMEWORK_SCOPE, newAppId, personalMessage, startTokenIssuer, type TokenIssuer,
-} from '../stand-ins/teams';
+import { BOT_FRAMEWORK_SCOPE, newAppId, personalMessage, startTokenIssuer, type TokenIssuer } from '../stand-ins/teams';
 
 const serviceUrl = 'https://smba.trafficmanager.net/uk/';
 
-describe('token issuer against botbuilder\'s own channel token validation', () => {
+describe("token issuer against botbuilder's own channel token validation", () => {
   const appId = newAppId();
   const appPassword = 'stand-in-secret';
   let issuer: TokenIssuer;
@@ -16,7 +14,10 @@ describe('token issuer against botbuilder\'s own channel token validation', () =
 
   beforeAll(async () => {
     issuer = await startTokenIssuer({ apps: { [appId]: appPassword } });
-    auth = new ConfigurationBotFrameworkAuthentication(issuer.botAuthConfig({ appId, appPassword }), issuer.credentialsFactory({ appId, appPassword }));
+    auth = new ConfigurationBotFrameworkAuthentication(
+      issuer.botAuthConfig({ appId, appPassword }),
+      issuer.credentialsFactory({ appId, appPassword }),
+    );
   });
   beforeEach(() => {
     // botframework-connector console.errors rejected tokens; keep the test output readable.
@@ -48,7 +49,10 @@ describe('token issuer against botbuilder\'s own channel token validation', () =
   it('rejects a channel the signing key is not endorsed for', async () => {
     const narrow = await startTokenIssuer({ apps: { [appId]: appPassword }, endorsements: ['msteams'] });
     try {
-      const narrowAuth = new ConfigurationBotFrameworkAuthentication(narrow.botAuthConfig({ appId, appPassword }), narrow.credentialsFactory({ appId, appPassword }));
+      const narrowAuth = new ConfigurationBotFrameworkAuthentication(
+        narrow.botAuthConfig({ appId, appPassword }),
+        narrow.credentialsFactory({ appId, appPassword }),
+      );
       const token = narrow.issueChannelToken({ appId, serviceUrl });
       await expect(narrowAuth.authenticateRequest(activity(), `Bearer ${token}`)).resolves.toBeDefined();
       await expect(narrowAuth.authenticateRequest(activity({ channelId: 'webchat' }), `Bearer ${token}`)).rejects.toThrow(/endorsement/);
@@ -62,7 +66,7 @@ describe('token issuer against botbuilder\'s own channel token validation', () =
   });
 });
 
-describe('token issuer as the bot\'s login service (real MSAL client-credentials flow)', () => {
+describe("token issuer as the bot's login service (real MSAL client-credentials flow)", () => {
   it('grants a token the connector can verify, and refuses a wrong secret', async () => {
     const appId = newAppId();
     const issuer = await startTokenIssuer({ apps: { [appId]: 'right' } });
@@ -71,7 +75,9 @@ describe('token issuer as the bot\'s login service (real MSAL client-credentials
       const credentials = (await factory.createCredentials(appId, BOT_FRAMEWORK_SCOPE, issuer.loginUrl(), false)) as AppCredentials;
       const token = await credentials.getToken(true);
       expect(issuer.verifyAppToken(token)).toMatchObject({ appid: appId, aud: BOT_FRAMEWORK_SCOPE });
-      expect(issuer.tokenRequests()).toEqual([expect.objectContaining({ clientId: appId, scope: `${BOT_FRAMEWORK_SCOPE}/.default`, granted: true })]);
+      expect(issuer.tokenRequests()).toEqual([
+        expect.objectContaining({ clientId: appId, scope: `${BOT_FRAMEWORK_SCOPE}/.default`, granted: true }),
+      ]);
 
       const wrong = issuer.credentialsFactory({ appId, appPassword: 'wrong' });
       const bad = (await wrong.createCredentials(appId, BOT_FRAMEWORK_SCOPE, issuer.loginUrl(), false)) as AppCredentials;

@@ -5,7 +5,15 @@ import { startApp, type RunningApp } from '../../src/main';
 import { slackPlugin } from '../../adapters/slack';
 import { teamsPlugin } from '../../adapters/teams';
 import { startSlackStandIn, sendToBolt, slashCommand, type SlackStandIn } from '../stand-ins/slack';
-import { newAppId, personalMessage, postActivity, startBotConnector, startTokenIssuer, type BotConnectorStandIn, type TokenIssuer } from '../stand-ins/teams';
+import {
+  newAppId,
+  personalMessage,
+  postActivity,
+  startBotConnector,
+  startTokenIssuer,
+  type BotConnectorStandIn,
+  type TokenIssuer,
+} from '../stand-ins/teams';
 import { testDatabase, type TestDatabase } from './database';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -27,9 +35,18 @@ export interface TestApp {
   slackUrl: string;
   teamsUrl: string;
   /** A signed `/mission` (or other) slash command; resolves with Bolt's HTTP answer. */
-  slashCommand(user: string, command: string, text: string, opts?: { channel?: string; channelName?: string; team?: string }): Promise<{ status: number; body: string }>;
+  slashCommand(
+    user: string,
+    command: string,
+    text: string,
+    opts?: { channel?: string; channelName?: string; team?: string },
+  ): Promise<{ status: number; body: string }>;
   /** A Teams personal-chat message carrying a valid JWT. */
-  teamsMessage(user: { id: string; name: string; tenantId?: string }, text: string, opts?: { token?: string }): Promise<{ status: number; body: string; conversationId: string }>;
+  teamsMessage(
+    user: { id: string; name: string; tenantId?: string },
+    text: string,
+    opts?: { token?: string },
+  ): Promise<{ status: number; body: string; conversationId: string }>;
   stop(): Promise<void>;
 }
 
@@ -90,11 +107,27 @@ export async function startTestApp(label: string, opts: TestAppOptions = {}): Pr
     slackUrl,
     teamsUrl,
     async slashCommand(user, command, text, o = {}) {
-      const payload = slashCommand({ standIn: slack, userId: user, command, text, channelId: o.channel ?? 'C0MISSION', channelName: o.channelName ?? 'mission-team', teamId: o.team ?? slack.teamId });
+      const payload = slashCommand({
+        standIn: slack,
+        userId: user,
+        command,
+        text,
+        channelId: o.channel ?? 'C0MISSION',
+        channelName: o.channelName ?? 'mission-team',
+        teamId: o.team ?? slack.teamId,
+      });
       return sendToBolt(slackUrl, 'slash_command', payload, { signingSecret: SIGNING_SECRET });
     },
     async teamsMessage(user, text, o = {}) {
-      const activity = personalMessage({ serviceUrl: connector.serviceUrl, appId, tenantId: user.tenantId ?? TENANT, user: { id: user.id, name: user.name, aadObjectId: `aad-${user.id.replace(/\W/g, '')}` } }, { text });
+      const activity = personalMessage(
+        {
+          serviceUrl: connector.serviceUrl,
+          appId,
+          tenantId: user.tenantId ?? TENANT,
+          user: { id: user.id, name: user.name, aadObjectId: `aad-${user.id.replace(/\W/g, '')}` },
+        },
+        { text },
+      );
       const res = await postActivity(teamsUrl, activity, o.token !== undefined ? { token: o.token } : { issuer, appId });
       return { status: res.status, body: res.body, conversationId: String((activity.conversation as { id: string }).id) };
     },

@@ -51,7 +51,13 @@ export function channelOf(actor: Actor, conversationId = 'C-general'): Conversat
 }
 
 /** Runs a command as `actor` in `where` (a channel by default). */
-export function command(h: CoreHarness, actor: Actor, text: string, where: ConversationRef = channelOf(actor), mentionNames: Record<string, string> = {}): Promise<Reply> {
+export function command(
+  h: CoreHarness,
+  actor: Actor,
+  text: string,
+  where: ConversationRef = channelOf(actor),
+  mentionNames: Record<string, string> = {},
+): Promise<Reply> {
   const [word, ...rest] = text.split(' ');
   return h.core.onCommand({ actor, where, command: word, text: rest.join(' '), mentionNames });
 }

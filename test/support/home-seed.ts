@@ -26,9 +26,22 @@ export async function seedCrowdedPerson(store: Store, user: UserRef, n: number, 
       },
       at,
     );
-    const { added } = await store.members.insertNew(mission.id, [{ user, displayName: 'Max', organisation: 'Everywhere Council', role: 'admin' }], at);
+    const { added } = await store.members.insertNew(
+      mission.id,
+      [{ user, displayName: 'Max', organisation: 'Everywhere Council', role: 'admin' }],
+      at,
+    );
     const round = roundId(mission.id, weekKey);
-    await store.rounds.insert({ id: round, missionId: mission.id, weekKey, status: 'open', ...times, questions: DEFAULT_QUESTIONS, asked: [added[0].id], away: [] });
+    await store.rounds.insert({
+      id: round,
+      missionId: mission.id,
+      weekKey,
+      status: 'open',
+      ...times,
+      questions: DEFAULT_QUESTIONS,
+      asked: [added[0].id],
+      away: [],
+    });
     await store.blockers.insert(
       {
         id: `blocker:crowded-${tag}-${i}`,
@@ -36,7 +49,10 @@ export async function seedCrowdedPerson(store: Store, user: UserRef, n: number, 
         ownerMemberId: added[0].id,
         ownerName: 'Max',
         ownerUser: user,
-        text: `@here <!channel> <at>everyone</at> ${'The landlord has not answered our letters since the summer. '.repeat(60)}`.slice(0, 3000),
+        text: `@here <!channel> <at>everyone</at> ${'The landlord has not answered our letters since the summer. '.repeat(60)}`.slice(
+          0,
+          3000,
+        ),
         severity: 'high',
         status: 'open',
         source: 'command',

@@ -42,7 +42,11 @@ export class SlackPerson {
 
   /** Presses the button labelled `label` on `message`. */
   async press(message: SlackMessage, label: string): Promise<number> {
-    const buttons = (message.blocks ?? []).flatMap((b) => ((b as { elements?: ButtonElement[] }).elements ?? []).filter((e) => e.type === 'button').map((e) => ({ e, blockId: (b as { block_id?: string }).block_id ?? 'actions' })));
+    const buttons = (message.blocks ?? []).flatMap((b) =>
+      ((b as { elements?: ButtonElement[] }).elements ?? [])
+        .filter((e) => e.type === 'button')
+        .map((e) => ({ e, blockId: (b as { block_id?: string }).block_id ?? 'actions' })),
+    );
     const found = buttons.find((x) => x.e.text.text === label);
     if (!found) throw new Error(`no button "${label}" on the message; buttons: ${buttons.map((x) => x.e.text.text).join(', ')}`);
     const payload = blockActions({
@@ -66,7 +70,9 @@ export class SlackPerson {
   viewInitialValues(): Record<string, string> {
     const view = this.openView();
     const out: Record<string, string> = {};
-    for (const b of (view?.blocks ?? []) as Array<InputBlock & { element?: { initial_value?: string; initial_option?: { value: string } } }>) {
+    for (const b of (view?.blocks ?? []) as Array<
+      InputBlock & { element?: { initial_value?: string; initial_option?: { value: string } } }
+    >) {
       if (b.type !== 'input' || !b.element) continue;
       out[b.block_id] = b.element.initial_value ?? b.element.initial_option?.value ?? '';
     }
@@ -89,7 +95,10 @@ export class SlackPerson {
       };
     }
     const payload = viewSubmissionFor(view, values, { userId: this.userId });
-    const res = await sendToBolt(this.t.slackUrl, 'view_submission', payload, { signingSecret: SIGNING_SECRET, ...(retryNum ? { retryNum } : {}) });
+    const res = await sendToBolt(this.t.slackUrl, 'view_submission', payload, {
+      signingSecret: SIGNING_SECRET,
+      ...(retryNum ? { retryNum } : {}),
+    });
     this.t.slack.applyViewSubmissionAck(this.userId, res.body);
     return res;
   }

@@ -18,7 +18,12 @@ export class TeamsPerson {
   ) {}
 
   private ctx() {
-    return { serviceUrl: this.t.connector.serviceUrl, appId: this.t.appId, tenantId: this.tenantId, user: { id: this.id, name: this.name, aadObjectId: `aad-${this.id.replace(/\W/g, '')}` } };
+    return {
+      serviceUrl: this.t.connector.serviceUrl,
+      appId: this.t.appId,
+      tenantId: this.tenantId,
+      user: { id: this.id, name: this.name, aadObjectId: `aad-${this.id.replace(/\W/g, '')}` },
+    };
   }
 
   get dm(): string {
@@ -48,14 +53,21 @@ export class TeamsPerson {
   }
 
   inboxText(): string {
-    return this.inbox().map((a) => JSON.stringify(a.activity.attachments ?? a.activity.text)).join('\n---\n');
+    return this.inbox()
+      .map((a) => JSON.stringify(a.activity.attachments ?? a.activity.text))
+      .join('\n---\n');
   }
 
   private actions(card: ConnectorActivity): CardAction[] {
     const content = ((card.activity.attachments as Array<{ content: { actions?: CardAction[]; body?: unknown[] } }>) ?? [])[0]?.content;
     const found: CardAction[] = [...(content?.actions ?? [])];
     const walk = (items: unknown[]): void => {
-      for (const item of items as Array<{ type?: string; actions?: CardAction[]; items?: unknown[]; columns?: Array<{ items?: unknown[] }> }>) {
+      for (const item of items as Array<{
+        type?: string;
+        actions?: CardAction[];
+        items?: unknown[];
+        columns?: Array<{ items?: unknown[] }>;
+      }>) {
         if (item.type === 'ActionSet') found.push(...(item.actions ?? []));
         if (item.items) walk(item.items);
         for (const c of item.columns ?? []) walk(c.items ?? []);
@@ -68,7 +80,12 @@ export class TeamsPerson {
   /** Presses a card button (Action.Submit), sending its data plus these input values. */
   async press(card: ConnectorActivity, title: string, inputs: Record<string, string> = {}): Promise<number> {
     const action = this.actions(card).find((a) => a.title === title);
-    if (!action) throw new Error(`no "${title}" on the card; actions: ${this.actions(card).map((a) => a.title).join(', ')}`);
+    if (!action)
+      throw new Error(
+        `no "${title}" on the card; actions: ${this.actions(card)
+          .map((a) => a.title)
+          .join(', ')}`,
+      );
     return this.post(cardSubmit(this.ctx(), { value: { ...(action.data ?? {}), ...inputs }, replyToId: card.id, conversationId: this.dm }));
   }
 }

@@ -16,7 +16,14 @@ describe('logs never carry secrets', () => {
   it('redacts tokens, passwords and authorization headers wherever they appear in a log line', () => {
     const { lines, stream } = capture();
     const log = createLogger('info', stream);
-    log.info({ token: 'xoxb-123-secret', botToken: 'xoxb-456-secret', config: { slack: { signingSecret: 'shh-signing', botToken: 'xoxb-789' }, teams: { appPassword: 'p@ss' } } }, 'starting');
+    log.info(
+      {
+        token: 'xoxb-123-secret',
+        botToken: 'xoxb-456-secret',
+        config: { slack: { signingSecret: 'shh-signing', botToken: 'xoxb-789' }, teams: { appPassword: 'p@ss' } },
+      },
+      'starting',
+    );
     log.info({ req: { headers: { authorization: 'Bearer eyJhbGciOi.secret' } }, workspace: { password: 'hunter2' } }, 'request');
     const all = lines.join('\n');
     for (const secret of ['xoxb-123-secret', 'xoxb-456-secret', 'shh-signing', 'xoxb-789', 'p@ss', 'eyJhbGciOi.secret', 'hunter2']) {
@@ -29,7 +36,10 @@ describe('logs never carry secrets', () => {
   it('redacts the Slack OAuth secrets and the encryption key in a logged configuration', () => {
     const { lines, stream } = capture();
     createLogger('info', stream).info(
-      { config: { slack: { oauth: { clientId: '1.2', clientSecret: 'client-shh', stateSecret: 'state-shh' } }, encryptionKey: 'key-shh' }, bot: { refreshToken: 'xoxe-refresh' } },
+      {
+        config: { slack: { oauth: { clientId: '1.2', clientSecret: 'client-shh', stateSecret: 'state-shh' } }, encryptionKey: 'key-shh' },
+        bot: { refreshToken: 'xoxe-refresh' },
+      },
       'starting',
     );
     const all = lines.join('\n');

@@ -73,7 +73,13 @@
   }
 
   function initials(name) {
-    return name.replace(/^Dr\s+/, '').split(/\s+/).map((w) => w[0]).slice(0, 2).join('').toUpperCase();
+    return name
+      .replace(/^Dr\s+/, '')
+      .split(/\s+/)
+      .map((w) => w[0])
+      .slice(0, 2)
+      .join('')
+      .toUpperCase();
   }
 
   function avatar(author) {
@@ -108,7 +114,10 @@
     const panel = el('div', 'json-panel');
     panel.id = id;
     panel.hidden = true;
-    panel.append(el('p', 'json-label', m.rawLabel), el('pre', '', m.raw === null || m.raw === undefined ? '(none)' : JSON.stringify(m.raw, null, 2)));
+    panel.append(
+      el('p', 'json-label', m.rawLabel),
+      el('pre', '', m.raw === null || m.raw === undefined ? '(none)' : JSON.stringify(m.raw, null, 2)),
+    );
     button.addEventListener('click', () => {
       const open = panel.hidden;
       panel.hidden = !open;
@@ -144,7 +153,10 @@
     const body = m.body;
     if (body.kind === 'slack') {
       const content = el('div', 'sk-content');
-      content.innerHTML = body.blocks.length > 0 ? R.renderBlocks(body.blocks, slackContext(true, m.key)).html : R.renderMessageText(body.text, slackContext(true, m.key));
+      content.innerHTML =
+        body.blocks.length > 0
+          ? R.renderBlocks(body.blocks, slackContext(true, m.key)).html
+          : R.renderMessageText(body.text, slackContext(true, m.key));
       content.dataset.channel = body.channel;
       content.dataset.ts = body.ts;
       main.append(content);
@@ -163,7 +175,13 @@
     if (!content || button.getAttribute('aria-busy') === 'true') return;
     button.setAttribute('aria-busy', 'true');
     await attempt('slack', 'Could not press the button', () =>
-      api('/slack/action', { as: ui.as, channel: content.dataset.channel, ts: content.dataset.ts, blockId: button.dataset.blockId, actionId: button.dataset.actionId }),
+      api('/slack/action', {
+        as: ui.as,
+        channel: content.dataset.channel,
+        ts: content.dataset.ts,
+        blockId: button.dataset.blockId,
+        actionId: button.dataset.actionId,
+      }),
     );
     button.removeAttribute('aria-busy');
   }
@@ -195,8 +213,18 @@
         foregroundColors: { default: { default: '#242424', subtle: '#5C5C5C' } },
       },
     },
-    actions: { maxActions: 6, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 12 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
-    inputs: { label: { requiredInputs: { weight: 'bolder', suffix: ' *', suffixColor: 'attention' }, optionalInputs: { weight: 'bolder' } }, errorMessage: { size: 'small', weight: 'default' } },
+    actions: {
+      maxActions: 6,
+      spacing: 'default',
+      buttonSpacing: 8,
+      showCard: { actionMode: 'inline', inlineTopMargin: 12 },
+      actionsOrientation: 'horizontal',
+      actionAlignment: 'left',
+    },
+    inputs: {
+      label: { requiredInputs: { weight: 'bolder', suffix: ' *', suffixColor: 'attention' }, optionalInputs: { weight: 'bolder' } },
+      errorMessage: { size: 'small', weight: 'default' },
+    },
   };
 
   if (window.AdaptiveCards) {
@@ -218,7 +246,13 @@
       if (action.getJsonTypeName() !== 'Action.Submit') return;
       const value = action.data && typeof action.data === 'object' ? action.data : {};
       attempt('teams', 'Could not send the card', () =>
-        api('/teams/submit', { as: ui.as, conversationId: m.body.conversationId, replyToId: m.body.activityId, value, title: action.title || 'Submit' }),
+        api('/teams/submit', {
+          as: ui.as,
+          conversationId: m.body.conversationId,
+          replyToId: m.body.activityId,
+          value,
+          title: action.title || 'Submit',
+        }),
       );
     };
     try {
@@ -234,7 +268,10 @@
   function teamsMessage(m, threadRoots) {
     const mine = m.author.kind === 'person' && m.author.personaId === ui.as && ui.conv.teams === 'dm';
     const reply = m.thread && threadRoots.get(m.thread) !== m.key;
-    const art = el('article', `tm-msg${mine ? ' tm-msg--mine' : ''}${reply ? ' tm-msg--reply' : ''}${m.body.kind === 'event' ? ' tm-msg--event' : ''}`);
+    const art = el(
+      'article',
+      `tm-msg${mine ? ' tm-msg--mine' : ''}${reply ? ' tm-msg--reply' : ''}${m.body.kind === 'event' ? ' tm-msg--event' : ''}`,
+    );
     art.append(avatar(m.author));
     const main = el('div', 'tm-msg-main');
     main.append(head(m));
@@ -313,7 +350,9 @@
   /** The app's Home tab: the view the bot last published for this person (views.publish). */
   function renderSlackHome() {
     const home = ui.state.slack.home;
-    $('sk-home-status').textContent = home ? '' : 'Opening the Home tab… (Slack sent app_home_opened; waiting for the app to publish its view)';
+    $('sk-home-status').textContent = home
+      ? ''
+      : 'Opening the Home tab… (Slack sent app_home_opened; waiting for the app to publish its view)';
     if (!home) {
       $('sk-home-content').replaceChildren();
       $('sk-home-json').replaceChildren();
@@ -324,7 +363,9 @@
     if (ui.homeHash === key) return;
     ui.homeHash = key;
     $('sk-home-content').innerHTML = R.renderBlocks(home.blocks, slackContext(true, 'home')).html;
-    $('sk-home-json').replaceChildren(jsonToggle({ raw: home.raw, rawLabel: 'The Home tab view as the app published it with views.publish' }));
+    $('sk-home-json').replaceChildren(
+      jsonToggle({ raw: home.raw, rawLabel: 'The Home tab view as the app published it with views.publish' }),
+    );
   }
 
   function renderSlack() {
@@ -357,7 +398,9 @@
   async function onSlackHomeButton(button) {
     if (button.getAttribute('aria-busy') === 'true') return;
     button.setAttribute('aria-busy', 'true');
-    await attempt('slack', 'Could not press the button', () => api('/slack/home-action', { as: ui.as, blockId: button.dataset.blockId, actionId: button.dataset.actionId }));
+    await attempt('slack', 'Could not press the button', () =>
+      api('/slack/home-action', { as: ui.as, blockId: button.dataset.blockId, actionId: button.dataset.actionId }),
+    );
     button.removeAttribute('aria-busy');
   }
 
@@ -365,7 +408,8 @@
     const kind = ui.conv.teams;
     const conv = conversation('teams', kind);
     $('tm-conv-title').textContent = conv.title;
-    $('tm-input-label').textContent = kind === 'channel' ? `Post in ${ui.people.teams.channel} (it mentions @${ui.people.botName} for you)` : `Message ${conv.title}`;
+    $('tm-input-label').textContent =
+      kind === 'channel' ? `Post in ${ui.people.teams.channel} (it mentions @${ui.people.botName} for you)` : `Message ${conv.title}`;
     $('tm-input').placeholder = 'mission help';
     for (const k of ['channel', 'dm']) $(`tm-nav-${k}`).setAttribute('aria-current', String(k === kind));
     const roots = new Map();
@@ -569,8 +613,22 @@
     $('tm-teams-label').textContent = ui.people.teams.team;
     $('tm-nav-channel').querySelector('.tm-nav-name').textContent = ui.people.teams.channel;
     buildPersonas();
-    hints('sk-hints', 'sk-input', ['/mission help', '/mission create "By 2030, halve youth unemployment in Ladywood" slug=youth-jobs', '/mission add youth-jobs @tom @grace org="Ladywood Health Partnership"', '/mission checkin-now youth-jobs', '/mission list', '/checkin']);
-    hints('tm-hints', 'tm-input', ['mission help', 'mission create "By 2030, every Ladywood family has a warm, dry home" slug=warm-homes', 'mission add warm-homes @sam @grace', 'mission list', 'checkin', 'home']);
+    hints('sk-hints', 'sk-input', [
+      '/mission help',
+      '/mission create "By 2030, halve youth unemployment in Ladywood" slug=youth-jobs',
+      '/mission add youth-jobs @tom @grace org="Ladywood Health Partnership"',
+      '/mission checkin-now youth-jobs',
+      '/mission list',
+      '/checkin',
+    ]);
+    hints('tm-hints', 'tm-input', [
+      'mission help',
+      'mission create "By 2030, every Ladywood family has a warm, dry home" slug=warm-homes',
+      'mission add warm-homes @sam @grace',
+      'mission list',
+      'checkin',
+      'home',
+    ]);
     wireComposer('slack', 'sk-composer', 'sk-input');
     wireComposer('teams', 'tm-composer', 'tm-input');
     wireNav('slack', 'sk');

@@ -7,7 +7,10 @@ import { cutMrkdwn } from './text';
 function capHomeBlocks(blocks: KnownBlock[]): KnownBlock[] {
   if (blocks.length <= L.homeBlocks) return blocks;
   const kept = blocks.slice(0, L.homeBlocks - 1);
-  const more: ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: cutMrkdwn(`and ${blocks.length - kept.length} more sections`, L.contextText) }] };
+  const more: ContextBlock = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: cutMrkdwn(`and ${blocks.length - kept.length} more sections`, L.contextText) }],
+  };
   return [...kept, more];
 }
 

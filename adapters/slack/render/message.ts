@@ -1,11 +1,4 @@
-import type {
-  ActionsBlock,
-  Button as SlackButton,
-  ContextBlock,
-  KnownBlock,
-  MrkdwnElement,
-  SectionBlock,
-} from '@slack/types';
+import type { ActionsBlock, Button as SlackButton, ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Block, Button, Field, Message, RichText } from '../../../src/messages/model';
 import { uniqueActionIds } from './action-ids';
 import { SlackRenderError } from './errors';

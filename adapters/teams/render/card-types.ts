@@ -80,15 +80,7 @@ export interface AcInputChoiceSet extends AcInputBase {
   placeholder?: string;
 }
 
-export type AcElement =
-  | AcTextBlock
-  | AcFactSet
-  | AcImage
-  | AcColumnSet
-  | AcContainer
-  | AcActionSet
-  | AcInputText
-  | AcInputChoiceSet;
+export type AcElement = AcTextBlock | AcFactSet | AcImage | AcColumnSet | AcContainer | AcActionSet | AcInputText | AcInputChoiceSet;
 
 /** What a button carries back; see readTeamsSubmitData. */
 export interface ActionSubmitData {

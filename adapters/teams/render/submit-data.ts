@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 export type TeamsSubmit =
-  | { kind: 'action'; actionId: string; value: string }
-  | { kind: 'form'; formId: string; state: string; values: Record<string, string> };
+  { kind: 'action'; actionId: string; value: string } | { kind: 'form'; formId: string; state: string; values: Record<string, string> };
 
 const actionData = z.object({ mp: z.literal('action'), actionId: z.string().min(1), value: z.string() });
 const formData = z.object({ mp: z.literal('form'), formId: z.string().min(1), state: z.string() });

@@ -35,7 +35,11 @@ export class MentionCollector {
 
   /** `<at>name</at>` for the card text; the name is cleaned so it cannot close the tag early. */
   mention(user: { userId: string; name: string }): string {
-    const name = user.name.replace(/[<>*_[\]\\"\p{Cc}]/gu, '').replace(/\s+/g, ' ').trim() || 'member';
+    const name =
+      user.name
+        .replace(/[<>*_[\]\\"\p{Cc}]/gu, '')
+        .replace(/\s+/g, ' ')
+        .trim() || 'member';
     if (!user.userId.trim()) return escapeCardInline(name);
     // Teams pairs entities with the text by its `<at>` string, so two people of one name need two strings.
     let shown = name;

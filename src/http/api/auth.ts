@@ -61,7 +61,11 @@ export async function missionFor(auth: ApiAuth, ref: string, missions: MissionRe
   const ws = auth.token.createdBy;
   const other = (await missions.findBySlug(ws, ref)) ?? (await missions.findById(ref));
   if (other && other.workspaceKeys.includes(auth.token.workspaceKey)) {
-    return { ok: false, code: 'forbidden', message: `this token reads ${own.slug} only; ask an admin of ${other.slug} for a token of its own` };
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: `this token reads ${own.slug} only; ask an admin of ${other.slug} for a token of its own`,
+    };
   }
   return { ok: false, code: 'not_found', message: `no mission "${ref}" for this token` };
 }

@@ -86,19 +86,58 @@ export function createApiRouter(deps: ApiDeps, opts: ApiOptions = {}): Router {
     const { mission } = res.locals.auth as ApiAuth;
     res.json(pageOf([reporting.mission(mission)], (m) => m.id, pageRequest(req)));
   });
-  router.get('/missions/:mission', about((m) => reporting.mission(m)));
-  router.get('/missions/:mission/members', about((m, req) => reporting.members(m, pageRequest(req))));
-  router.get('/missions/:mission/rounds', about((m, req) => reporting.rounds(m, pageRequest(req))));
-  router.get('/missions/:mission/rounds/:week', about((m, req) => reporting.round(m, weekParam(String(req.params.week)))));
-  router.get('/missions/:mission/checkins', about((m, req) => reporting.checkins(m, { ...pageRequest(req), week: optionalWeek(req) })));
-  router.get('/missions/:mission/blockers', about((m, req) => reporting.blockers(m, { ...pageRequest(req), status: optionalEnum(req, 'status', BLOCKER_STATUSES) })));
-  router.get('/missions/:mission/blockers/:blockerId', about((m, req) => reporting.blocker(m, String(req.params.blockerId))));
-  router.get('/missions/:mission/indicators', about((m, req) => reporting.indicators(m, pageRequest(req))));
-  router.get('/missions/:mission/indicators/:key', about((m, req) => reporting.indicator(m, String(req.params.key))));
-  router.get('/missions/:mission/indicators/:key/readings', about((m, req) => reporting.readings(m, String(req.params.key), pageRequest(req))));
-  router.get('/missions/:mission/budget', about((m, req) => reporting.budget(m, pageRequest(req))));
-  router.get('/missions/:mission/digests', about((m, req) => reporting.digests(m, pageRequest(req, DIGEST_PAGE))));
-  router.get('/missions/:mission/digests/:week', about((m, req) => reporting.digest(m, weekParam(String(req.params.week)))));
+  router.get(
+    '/missions/:mission',
+    about((m) => reporting.mission(m)),
+  );
+  router.get(
+    '/missions/:mission/members',
+    about((m, req) => reporting.members(m, pageRequest(req))),
+  );
+  router.get(
+    '/missions/:mission/rounds',
+    about((m, req) => reporting.rounds(m, pageRequest(req))),
+  );
+  router.get(
+    '/missions/:mission/rounds/:week',
+    about((m, req) => reporting.round(m, weekParam(String(req.params.week)))),
+  );
+  router.get(
+    '/missions/:mission/checkins',
+    about((m, req) => reporting.checkins(m, { ...pageRequest(req), week: optionalWeek(req) })),
+  );
+  router.get(
+    '/missions/:mission/blockers',
+    about((m, req) => reporting.blockers(m, { ...pageRequest(req), status: optionalEnum(req, 'status', BLOCKER_STATUSES) })),
+  );
+  router.get(
+    '/missions/:mission/blockers/:blockerId',
+    about((m, req) => reporting.blocker(m, String(req.params.blockerId))),
+  );
+  router.get(
+    '/missions/:mission/indicators',
+    about((m, req) => reporting.indicators(m, pageRequest(req))),
+  );
+  router.get(
+    '/missions/:mission/indicators/:key',
+    about((m, req) => reporting.indicator(m, String(req.params.key))),
+  );
+  router.get(
+    '/missions/:mission/indicators/:key/readings',
+    about((m, req) => reporting.readings(m, String(req.params.key), pageRequest(req))),
+  );
+  router.get(
+    '/missions/:mission/budget',
+    about((m, req) => reporting.budget(m, pageRequest(req))),
+  );
+  router.get(
+    '/missions/:mission/digests',
+    about((m, req) => reporting.digests(m, pageRequest(req, DIGEST_PAGE))),
+  );
+  router.get(
+    '/missions/:mission/digests/:week',
+    about((m, req) => reporting.digest(m, weekParam(String(req.params.week)))),
+  );
 
   router.use((_req, res) => sendError(res, 'not_found', 'no such route in the Mission Pulse API v1; see /api/v1/openapi.json'));
 

@@ -34,10 +34,7 @@ export async function tryLockBuild(lockPath: string): Promise<BuildLock | null> 
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 
-  const [content, stat] = await Promise.all([
-    fs.readFile(lockPath, 'utf8').catch(() => ''),
-    fs.stat(lockPath).catch(() => null),
-  ]);
+  const [content, stat] = await Promise.all([fs.readFile(lockPath, 'utf8').catch(() => ''), fs.stat(lockPath).catch(() => null)]);
   const holder = Number.parseInt(content, 10);
   const fresh = stat !== null && Date.now() - stat.mtimeMs < STALE_AFTER_MS;
   if (fresh && Number.isInteger(holder) && holder > 0 && isAlive(holder)) return null;

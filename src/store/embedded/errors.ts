@@ -1,7 +1,4 @@
-export type EmbeddedDatabaseErrorCode =
-  | 'EMBEDDED_DB_NO_ENGINE'
-  | 'EMBEDDED_DB_BUILD_FAILED'
-  | 'EMBEDDED_DB_START_FAILED';
+export type EmbeddedDatabaseErrorCode = 'EMBEDDED_DB_NO_ENGINE' | 'EMBEDDED_DB_BUILD_FAILED' | 'EMBEDDED_DB_START_FAILED';
 
 export const NO_ENGINE_MESSAGE =
   'No MongoDB found. Install Go 1.24+ (https://go.dev/dl) so Mission Pulse can build its embedded database, ' +

@@ -45,7 +45,10 @@ export async function locateFerretdbBinary(cacheDir: string): Promise<FerretdbBi
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return fs.stat(file).then((s) => s.isFile(), () => false);
+  return fs.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 function runGoBuild(goPath: string, output: string, cwd: string): Promise<void> {

@@ -22,18 +22,14 @@ export async function startFerretdb(opts: StartFerretdbOptions): Promise<Running
   let announceReady: () => void = () => undefined;
   const announced = new Promise<void>((resolve) => (announceReady = resolve));
 
-  const child = spawnManaged(
-    opts.binaryPath,
-    ['-listen', `127.0.0.1:${opts.port}`, '-sqlite-dir', opts.dataDir, '-log-level', 'error'],
-    {
-      // The wrapper exits when this pipe closes, which is what happens if we are killed.
-      stdin: 'pipe',
-      onStdoutLine: (line) => {
-        if (line.startsWith(READY_PREFIX)) announceReady();
-      },
-      onStderrLine: (line) => opts.logger.warn({ engine: 'ferretdb' }, line),
+  const child = spawnManaged(opts.binaryPath, ['-listen', `127.0.0.1:${opts.port}`, '-sqlite-dir', opts.dataDir, '-log-level', 'error'], {
+    // The wrapper exits when this pipe closes, which is what happens if we are killed.
+    stdin: 'pipe',
+    onStdoutLine: (line) => {
+      if (line.startsWith(READY_PREFIX)) announceReady();
     },
-  );
+    onStderrLine: (line) => opts.logger.warn({ engine: 'ferretdb' }, line),
+  });
 
   const uri = loopbackUri(opts.port);
   const timeout = rejectAfter(START_TIMEOUT_MS, 'FerretDB');

@@ -8,9 +8,7 @@ export interface FoundTool {
 
 /** `go` on PATH first, then the install location the official Go installers use. */
 export const DEFAULT_GO_CANDIDATES: readonly string[] =
-  process.platform === 'win32'
-    ? ['go', 'C:\\Program Files\\Go\\bin\\go.exe']
-    : ['go', '/usr/local/go/bin/go'];
+  process.platform === 'win32' ? ['go', 'C:\\Program Files\\Go\\bin\\go.exe'] : ['go', '/usr/local/go/bin/go'];
 
 export const DEFAULT_MONGOD_CANDIDATES: readonly string[] = ['mongod'];
 
@@ -42,9 +40,7 @@ export function isGoRecentEnough(goVersion: string): boolean {
   return major > 1 || Number(match[2]) >= MIN_GO_MINOR;
 }
 
-export async function findMongod(
-  candidates: readonly string[] = DEFAULT_MONGOD_CANDIDATES,
-): Promise<FoundTool | null> {
+export async function findMongod(candidates: readonly string[] = DEFAULT_MONGOD_CANDIDATES): Promise<FoundTool | null> {
   for (const candidate of candidates) {
     const output = await probe(candidate, ['--version']);
     if (output !== null) return { path: candidate, version: output.split('\n')[0] ?? output };

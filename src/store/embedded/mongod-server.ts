@@ -17,11 +17,9 @@ export interface StartMongodOptions {
 export async function startMongod(opts: StartMongodOptions): Promise<RunningServer> {
   await fs.mkdir(opts.dataDir, { recursive: true });
   // mongod logs JSON to stdout; it is kept (tail only) for error messages, not forwarded.
-  const child = spawnManaged(
-    opts.binaryPath,
-    ['--dbpath', opts.dataDir, '--bind_ip', '127.0.0.1', '--port', String(opts.port)],
-    { stdin: 'ignore' },
-  );
+  const child = spawnManaged(opts.binaryPath, ['--dbpath', opts.dataDir, '--bind_ip', '127.0.0.1', '--port', String(opts.port)], {
+    stdin: 'ignore',
+  });
   // mongod does not watch its stdin, so a watchdog process stops it if we are killed.
   const watchdog = child.pid === undefined ? null : startWatchdog(child.pid);
 

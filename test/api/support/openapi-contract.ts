@@ -29,7 +29,10 @@ function responseOf(path: string, method: string, status: number): ResponseObjec
   const op = doc.paths[path]?.[method];
   if (!op) throw new Error(`openapi.json has no ${method.toUpperCase()} ${path}`);
   const r = op.responses[String(status)];
-  if (!r) throw new Error(`${method.toUpperCase()} ${path} answered ${status}, which openapi.json does not document (it has ${Object.keys(op.responses).join(', ')})`);
+  if (!r)
+    throw new Error(
+      `${method.toUpperCase()} ${path} answered ${status}, which openapi.json does not document (it has ${Object.keys(op.responses).join(', ')})`,
+    );
   if (r.$ref) return doc.components.responses[r.$ref.split('/').pop() ?? ''];
   return r;
 }
@@ -55,7 +58,9 @@ export function expectConforms(path: string, status: number, body: unknown, head
   if (!json) return;
   const validate = validator(json.schema);
   if (!validate(body)) {
-    throw new Error(`${method.toUpperCase()} ${path} ${status}: body does not match openapi.json: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 800)}`);
+    throw new Error(
+      `${method.toUpperCase()} ${path} ${status}: body does not match openapi.json: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 800)}`,
+    );
   }
 }
 

@@ -24,7 +24,15 @@ export const ZOE_ANSWERS = {
   confidence: '2',
   story: 'Zoë’s café hosted the jobs fair: “brilliant”',
 };
-const ADA_ANSWERS = { moved: 'Two employers signed the youth jobs pledge', next: 'Careers fair at the library', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: '' };
+const ADA_ANSWERS = {
+  moved: 'Two employers signed the youth jobs pledge',
+  next: 'Careers fair at the library',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '4',
+  story: '',
+};
 
 export interface ReportingWorld {
   t: TestApp;
@@ -66,7 +74,10 @@ export async function startReportingWorld(label: string): Promise<ReportingWorld
   await ok(ada, `mission create "By 2030, no young person in Ladywood is long-term unemployed" slug=${SLUG} tz=Europe/London`);
   await ok(ada, `mission add ${SLUG} <@U0BEN|Ben Adeyemi> org="Ladywood Community Trust"`);
   await ok(ada, `mission add ${SLUG} <@U0ZOE|Zoë O’Brien> org="Ladywood Youth Hub"`);
-  await ok(ada, `mission indicator ${SLUG} add key=youth-claimants name="Young people claiming out-of-work benefits" baseline=420@2024-04 target=210@2030-03 unit=people`);
+  await ok(
+    ada,
+    `mission indicator ${SLUG} add key=youth-claimants name="Young people claiming out-of-work benefits" baseline=420@2024-04 target=210@2030-03 unit=people`,
+  );
   await ok(ada, `mission indicator ${SLUG} record key=youth-claimants value=395 date=2026-09 note="=1+2 (ONS)"`);
   await ok(ada, `mission indicator ${SLUG} record key=youth-claimants value=380 date=2026-10`);
   await ok(ada, `mission budget ${SLUG} total=£5,000,000 aligned=£1,250,000 period=2026/27`);

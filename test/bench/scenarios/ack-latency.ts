@@ -28,9 +28,18 @@ function slackRequests(actors: Actor[]): () => SteadyRequest {
   let next = 0;
   return () => {
     const { person, mission } = actors[next++ % actors.length];
-    const payload = slashCommand({ userId: person.user.userId, teamId: DEFAULT_SLACK_TEAM_ID, command: '/mission', text: `show ${mission.slug}`, channelId: 'C0BENCH' });
+    const payload = slashCommand({
+      userId: person.user.userId,
+      teamId: DEFAULT_SLACK_TEAM_ID,
+      command: '/mission',
+      text: `show ${mission.slug}`,
+      channelId: 'C0BENCH',
+    });
     const { body, contentType } = encodeSlackPayload('slash_command', payload);
-    return { body, headers: { 'content-type': contentType, ...(signSlackRequest(body, SIGNING_SECRET) as unknown as Record<string, string>) } };
+    return {
+      body,
+      headers: { 'content-type': contentType, ...(signSlackRequest(body, SIGNING_SECRET) as unknown as Record<string, string>) },
+    };
   };
 }
 
@@ -41,10 +50,18 @@ function teamsRequests(actors: Actor[], platforms: BenchPlatforms): () => Steady
   return () => {
     const { person, mission } = actors[next++ % actors.length];
     const activity = personalMessage(
-      { serviceUrl: platforms.connector.serviceUrl, appId: platforms.appId, tenantId: person.user.workspaceId, user: { id: person.user.userId, name: person.name, aadObjectId: `aad-${person.user.userId.slice(3)}` } },
+      {
+        serviceUrl: platforms.connector.serviceUrl,
+        appId: platforms.appId,
+        tenantId: person.user.workspaceId,
+        user: { id: person.user.userId, name: person.name, aadObjectId: `aad-${person.user.userId.slice(3)}` },
+      },
       { text: `mission show ${mission.slug}` },
     );
-    return { body: JSON.stringify(activity), headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${token}` } };
+    return {
+      body: JSON.stringify(activity),
+      headers: { 'content-type': 'application/json; charset=utf-8', authorization: `Bearer ${token}` },
+    };
   };
 }
 
@@ -87,7 +104,11 @@ export async function runAckLatency(ctx: BenchContext): Promise<void> {
     const params = { ...layout, rate, seconds, command: 'mission show <slug>', database: ctx.db.label };
     for (const platform of ['slack', 'teams'] as const) {
       // A fresh bot per platform: one that fell behind keeps working through abandoned requests.
-      const bot = await startBot({ database: db, platformEnv: platforms.env, ...(opts.profile ? { cpuProfileDir: ctx.artifactsDir } : {}) });
+      const bot = await startBot({
+        database: db,
+        platformEnv: platforms.env,
+        ...(opts.profile ? { cpuProfileDir: ctx.artifactsDir } : {}),
+      });
       try {
         await sleep(1000);
         const actors = actorsOn(platform, missions);
@@ -107,25 +128,85 @@ export async function runAckLatency(ctx: BenchContext): Promise<void> {
         const burst = await burstLoad(url, requests, rate, Math.min(seconds, 5));
         await logDbTrace(ctx, bot, `${SCENARIO} ${platform}`);
         const p = { ...params, platform, people: actors.length, generator: 'loadtest (open model, evenly spaced)' };
-        ctx.results.add(SCENARIO, { name: `${platform}.unloaded_p50`, value: single.p50, unit: 'ms', params: { ...p, rate: 2, seconds: 3 }, note: 'two requests a second' });
+        ctx.results.add(SCENARIO, {
+          name: `${platform}.unloaded_p50`,
+          value: single.p50,
+          unit: 'ms',
+          params: { ...p, rate: 2, seconds: 3 },
+          note: 'two requests a second',
+        });
         // Nothing answered within the run: the run's length is a lower bound on every latency.
         const none = r.total === 0;
         const latency = (v: number): number => (none ? Math.round(r.seconds * 1000) : v);
         const note = none ? 'no answer within the run: a lower bound' : undefined;
         ctx.results.add(SCENARIO, { name: `${platform}.p50`, value: latency(r.p50), unit: 'ms', params: p, ...(note ? { note } : {}) });
-        ctx.results.add(SCENARIO, { name: `${platform}.p99`, value: latency(r.p99), unit: 'ms', params: p, goal: { op: '<=', value: 100 }, ...(note ? { note } : {}) });
+        ctx.results.add(SCENARIO, {
+          name: `${platform}.p99`,
+          value: latency(r.p99),
+          unit: 'ms',
+          params: p,
+          goal: { op: '<=', value: 100 },
+          ...(note ? { note } : {}),
+        });
         ctx.results.add(SCENARIO, { name: `${platform}.max`, value: latency(r.max), unit: 'ms', params: p, ...(note ? { note } : {}) });
-        ctx.results.add(SCENARIO, { name: `${platform}.throughput`, value: round1(r.total / r.seconds), unit: 'req/s', params: p, goal: { op: '>=', value: rate * 0.97 } });
-        ctx.results.add(SCENARIO, { name: `${platform}.cpu_per_request`, value: round2(cpuMs / Math.max(1, r.total)), unit: 'ms', params: p, note: 'the bot process alone' });
-        ctx.results.add(SCENARIO, { name: `${platform}.failed`, value: r.failed + r.refused, unit: 'requests', params: { ...p, failed: r.failed, throttled: r.refused }, goal: { op: '==', value: 0 } });
+        ctx.results.add(SCENARIO, {
+          name: `${platform}.throughput`,
+          value: round1(r.total / r.seconds),
+          unit: 'req/s',
+          params: p,
+          goal: { op: '>=', value: rate * 0.97 },
+        });
+        ctx.results.add(SCENARIO, {
+          name: `${platform}.cpu_per_request`,
+          value: round2(cpuMs / Math.max(1, r.total)),
+          unit: 'ms',
+          params: p,
+          note: 'the bot process alone',
+        });
+        ctx.results.add(SCENARIO, {
+          name: `${platform}.failed`,
+          value: r.failed + r.refused,
+          unit: 'requests',
+          params: { ...p, failed: r.failed, throttled: r.refused },
+          goal: { op: '==', value: 0 },
+        });
         if (half) {
           const h = { ...p, rate: Math.round(rate / 2) };
-          ctx.results.add(SCENARIO, { name: `${platform}.half_rate_p99`, value: half.p99, unit: 'ms', params: h, note: `at ${h.rate} requests/s` });
-          ctx.results.add(SCENARIO, { name: `${platform}.half_rate_throughput`, value: round1(half.total / half.seconds), unit: 'req/s', params: h, note: `at ${h.rate} requests/s` });
+          ctx.results.add(SCENARIO, {
+            name: `${platform}.half_rate_p99`,
+            value: half.p99,
+            unit: 'ms',
+            params: h,
+            note: `at ${h.rate} requests/s`,
+          });
+          ctx.results.add(SCENARIO, {
+            name: `${platform}.half_rate_throughput`,
+            value: round1(half.total / half.seconds),
+            unit: 'req/s',
+            params: h,
+            note: `at ${h.rate} requests/s`,
+          });
         }
-        const b = { ...params, platform, seconds: Math.min(seconds, 5), generator: 'autocannon overallRate (each second\'s requests sent together)' };
-        ctx.results.add(SCENARIO, { name: `${platform}.burst_p50`, value: burst.latency.p50, unit: 'ms', params: b, note: 'the second\'s requests all at once' });
-        ctx.results.add(SCENARIO, { name: `${platform}.burst_p99`, value: burst.latency.p99, unit: 'ms', params: b, note: 'the second\'s requests all at once' });
+        const b = {
+          ...params,
+          platform,
+          seconds: Math.min(seconds, 5),
+          generator: "autocannon overallRate (each second's requests sent together)",
+        };
+        ctx.results.add(SCENARIO, {
+          name: `${platform}.burst_p50`,
+          value: burst.latency.p50,
+          unit: 'ms',
+          params: b,
+          note: "the second's requests all at once",
+        });
+        ctx.results.add(SCENARIO, {
+          name: `${platform}.burst_p99`,
+          value: burst.latency.p99,
+          unit: 'ms',
+          params: b,
+          note: "the second's requests all at once",
+        });
       } finally {
         await bot.stop();
         await waitForQuiet(ctx.db.serverPid);

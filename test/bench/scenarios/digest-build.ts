@@ -41,11 +41,41 @@ export async function runDigestBuild(ctx: BenchContext): Promise<void> {
     await logDbTrace(ctx, bot, SCENARIO);
     const warm = answer.runs.slice(1);
     const p = { members, weeks, checkins: seeded.checkins, runs: answer.runs.length, database: ctx.db.label, ...answer.sizes };
-    const median = (k: 'totalMs' | 'buildMs' | 'slackMs' | 'teamsMs'): number => round1(percentile(warm.map((r) => r[k]), 50));
-    ctx.results.add(SCENARIO, { name: 'build', value: median('totalMs'), unit: 'ms', params: p, goal: { op: '<=', value: 200 }, note: 'median of warm runs: read, compute, chart, both renderings' });
-    ctx.results.add(SCENARIO, { name: 'build_cold', value: round1(answer.runs[0].totalMs), unit: 'ms', params: p, note: 'first build after start' });
+    const median = (k: 'totalMs' | 'buildMs' | 'slackMs' | 'teamsMs'): number =>
+      round1(
+        percentile(
+          warm.map((r) => r[k]),
+          50,
+        ),
+      );
+    ctx.results.add(SCENARIO, {
+      name: 'build',
+      value: median('totalMs'),
+      unit: 'ms',
+      params: p,
+      goal: { op: '<=', value: 200 },
+      note: 'median of warm runs: read, compute, chart, both renderings',
+    });
+    ctx.results.add(SCENARIO, {
+      name: 'build_cold',
+      value: round1(answer.runs[0].totalMs),
+      unit: 'ms',
+      params: p,
+      note: 'first build after start',
+    });
     ctx.results.add(SCENARIO, { name: 'data_read', value: round1(answer.loadMs), unit: 'ms', params: p, note: 'the reads alone' });
-    ctx.results.add(SCENARIO, { name: 'renderings', value: round1(percentile(warm.map((r) => r.slackMs + r.teamsMs), 50)), unit: 'ms', params: p, note: 'Block Kit + Adaptive Card' });
+    ctx.results.add(SCENARIO, {
+      name: 'renderings',
+      value: round1(
+        percentile(
+          warm.map((r) => r.slackMs + r.teamsMs),
+          50,
+        ),
+      ),
+      unit: 'ms',
+      params: p,
+      note: 'Block Kit + Adaptive Card',
+    });
   } finally {
     await bot.stop();
     await platforms.close();

@@ -39,7 +39,10 @@ function dueNowSchedule(now: Date): { schedule: Schedule; opensAt: Date } {
   const opensAt = new Date(Math.floor((now.getTime() - 3_600_000) / 60_000) * 60_000);
   const day = (((opensAt.getUTCDay() + 6) % 7) + 1) as IsoWeekday;
   const time = `${String(opensAt.getUTCHours()).padStart(2, '0')}:${String(opensAt.getUTCMinutes()).padStart(2, '0')}`;
-  return { schedule: { ...DEFAULT_SCHEDULE, day, time, timeZone: 'UTC', remindAfterMinutes: 24 * 60, closeAfterMinutes: 72 * 60 }, opensAt };
+  return {
+    schedule: { ...DEFAULT_SCHEDULE, day, time, timeZone: 'UTC', remindAfterMinutes: 24 * 60, closeAfterMinutes: 72 * 60 },
+    opensAt,
+  };
 }
 
 interface Deliveries {
@@ -75,7 +78,12 @@ function countDelivered(platforms: BenchPlatforms): number {
 }
 
 /** Ticks the scheduler on the scaled minute (as its cron would) until every mission's round is open. */
-async function tickUntilOpen(bot: BotHandle, missions: number, minuteMs: number, until: () => boolean): Promise<{ ticks: number; opened: number; firstTickMs: number }> {
+async function tickUntilOpen(
+  bot: BotHandle,
+  missions: number,
+  minuteMs: number,
+  until: () => boolean,
+): Promise<{ ticks: number; opened: number; firstTickMs: number }> {
   let opened = 0;
   let ticks = 0;
   let firstTickMs = 0;
@@ -127,18 +135,32 @@ export async function runFanout(ctx: BenchContext): Promise<void> {
     const floorS = Math.max(...[...perWorkspace.values()].map((w) => floorSeconds(w.platform, w.n, timeScale)));
     const slackN = [...perWorkspace.values()].filter((w) => w.platform === 'slack').reduce((n, w) => n + w.n, 0);
 
-    bot = await startBot({ database: db, platformEnv: platforms.env, timeScale, ...(opts.profile ? { cpuProfileDir: ctx.artifactsDir } : {}) });
+    bot = await startBot({
+      database: db,
+      platformEnv: platforms.env,
+      timeScale,
+      ...(opts.profile ? { cpuProfileDir: ctx.artifactsDir } : {}),
+    });
     await sleep(5000);
     const idle = sampleProcess(bot.pid);
     const params = { ...layout, expected, timeScale, slackPeople: slackN, teamsPeople: expected - slackN, database: ctx.db.label };
-    if (idle) ctx.results.add('memory', { name: 'idle', value: round1(idle.rssBytes / MB), unit: 'MB', params: { after: 'start + 5 s, county seeded', database: ctx.db.label }, goal: { op: '<=', value: 150 } });
+    if (idle)
+      ctx.results.add('memory', {
+        name: 'idle',
+        value: round1(idle.rssBytes / MB),
+        unit: 'MB',
+        params: { after: 'start + 5 s, county seeded', database: ctx.db.label },
+        goal: { op: '<=', value: 150 },
+      });
 
     const botBefore = await bot.usage();
     const dbBefore = ctx.db.serverPid ? sampleProcess(ctx.db.serverPid) : undefined;
     const botPeak = new PeakSampler(bot.pid).start();
     const dbPeak = ctx.db.serverPid ? new PeakSampler(ctx.db.serverPid, 250).start() : undefined;
     const deadlineMs = Math.max(120_000, floorS * 1000 * 4);
-    ctx.log(`${SCENARIO}: ${layout.missions} missions, ${expected} people; floor ${round1(floorS)} s at time scale ${timeScale}; giving up after ${round1(deadlineMs / 1000)} s`);
+    ctx.log(
+      `${SCENARIO}: ${layout.missions} missions, ${expected} people; floor ${round1(floorS)} s at time scale ${timeScale}; giving up after ${round1(deadlineMs / 1000)} s`,
+    );
     const t0 = Date.now();
     let done = false;
     const ticking = tickUntilOpen(bot, layout.missions, 60_000 * timeScale, () => done);
@@ -169,20 +191,73 @@ export async function runFanout(ctx: BenchContext): Promise<void> {
     const lost = expected - unique;
     const elapsedS = (d.lastAt - t0) / 1000;
     const counts = await new OutboxRepository(store.connection, systemClock).countByStatus();
-    const p = { ...params, floorS: round2(floorS), floor: 'max over workspaces: Slack max(0, n - 100)/10 s, Teams floor((n - 1)/50) s, times the time scale', ticks: ticks.ticks };
+    const p = {
+      ...params,
+      floorS: round2(floorS),
+      floor: 'max over workspaces: Slack max(0, n - 100)/10 s, Teams floor((n - 1)/50) s, times the time scale',
+      ticks: ticks.ticks,
+    };
     ctx.results.add(SCENARIO, { name: 'last_prompt', value: round1(elapsedS), unit: 's', params: p });
     ctx.results.add(SCENARIO, { name: 'floor', value: round1(floorS), unit: 's', params: p });
-    ctx.results.add(SCENARIO, { name: 'ratio', value: round2(elapsedS / floorS), unit: 'x floor', params: p, goal: { op: '<=', value: 1.1 } });
-    ctx.results.add(SCENARIO, { name: 'cpu_per_prompt', value: round2((botAfter.cpuMs - botBefore.cpuMs) / Math.max(1, unique)), unit: 'ms', params: { ...p, botCpuMs: Math.round(botAfter.cpuMs - botBefore.cpuMs) } });
+    ctx.results.add(SCENARIO, {
+      name: 'ratio',
+      value: round2(elapsedS / floorS),
+      unit: 'x floor',
+      params: p,
+      goal: { op: '<=', value: 1.1 },
+    });
+    ctx.results.add(SCENARIO, {
+      name: 'cpu_per_prompt',
+      value: round2((botAfter.cpuMs - botBefore.cpuMs) / Math.max(1, unique)),
+      unit: 'ms',
+      params: { ...p, botCpuMs: Math.round(botAfter.cpuMs - botBefore.cpuMs) },
+    });
     if (dbBefore && dbAfter) {
-      ctx.results.add(SCENARIO, { name: 'db_cpu_per_prompt', value: round2((dbAfter.cpuMs - dbBefore.cpuMs) / Math.max(1, unique)), unit: 'ms', params: { ...p, dbCpuMs: Math.round(dbAfter.cpuMs - dbBefore.cpuMs) }, note: 'database server process' });
+      ctx.results.add(SCENARIO, {
+        name: 'db_cpu_per_prompt',
+        value: round2((dbAfter.cpuMs - dbBefore.cpuMs) / Math.max(1, unique)),
+        unit: 'ms',
+        params: { ...p, dbCpuMs: Math.round(dbAfter.cpuMs - dbBefore.cpuMs) },
+        note: 'database server process',
+      });
     }
-    ctx.results.add(SCENARIO, { name: 'lost', value: lost, unit: 'prompts', params: { ...p, outbox: counts }, goal: { op: '==', value: 0 } });
+    ctx.results.add(SCENARIO, {
+      name: 'lost',
+      value: lost,
+      unit: 'prompts',
+      params: { ...p, outbox: counts },
+      goal: { op: '==', value: 0 },
+    });
     ctx.results.add(SCENARIO, { name: 'duplicated', value: duplicated, unit: 'prompts', params: p, goal: { op: '==', value: 0 } });
-    ctx.results.add(SCENARIO, { name: 'rate_limited', value: d.rateLimited, unit: 'calls', params: p, note: '429s from the stand-ins (retried)' });
-    ctx.results.add(SCENARIO, { name: 'first_tick', value: round1(ticks.firstTickMs), unit: 'ms', params: p, note: 'the scheduler pass that opened the rounds' });
-    ctx.results.add('memory', { name: 'peak', value: round1(peak / MB), unit: 'MB', params: { during: 'fan-out', ...params }, goal: { op: '<=', value: 300 } });
-    if (dbPeakRss) ctx.results.add('memory', { name: 'db_peak', value: round1(dbPeakRss / MB), unit: 'MB', params: { during: 'fan-out', ...params }, note: 'database server process' });
+    ctx.results.add(SCENARIO, {
+      name: 'rate_limited',
+      value: d.rateLimited,
+      unit: 'calls',
+      params: p,
+      note: '429s from the stand-ins (retried)',
+    });
+    ctx.results.add(SCENARIO, {
+      name: 'first_tick',
+      value: round1(ticks.firstTickMs),
+      unit: 'ms',
+      params: p,
+      note: 'the scheduler pass that opened the rounds',
+    });
+    ctx.results.add('memory', {
+      name: 'peak',
+      value: round1(peak / MB),
+      unit: 'MB',
+      params: { during: 'fan-out', ...params },
+      goal: { op: '<=', value: 300 },
+    });
+    if (dbPeakRss)
+      ctx.results.add('memory', {
+        name: 'db_peak',
+        value: round1(dbPeakRss / MB),
+        unit: 'MB',
+        params: { during: 'fan-out', ...params },
+        note: 'database server process',
+      });
   } finally {
     await bot?.stop();
     await store.close();

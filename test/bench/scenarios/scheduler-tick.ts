@@ -36,7 +36,13 @@ export async function runSchedulerTick(ctx: BenchContext): Promise<void> {
   const db = ctx.db.fresh('tick');
   const now = new Date();
   // One member each: the tick reads missions, rounds and blockers, not members.
-  const missions = county({ missions: total, members: total, slackShare: 0.3, teamsTenants: 10, serviceUrl: platforms.connector.serviceUrl });
+  const missions = county({
+    missions: total,
+    members: total,
+    slackShare: 0.3,
+    teamsTenants: 10,
+    serviceUrl: platforms.connector.serviceUrl,
+  });
   const store = await openStore(db.uri, db.dbName);
   const nextOpenAt = new Date(now.getTime() + WEEK_MS);
   let bot: BotHandle | undefined;
@@ -54,8 +60,20 @@ export async function runSchedulerTick(ctx: BenchContext): Promise<void> {
     const med = round1(percentile(large, 50));
     ctx.results.add(SCENARIO, { name: 'median', value: med, unit: 'ms', params: p, goal: { op: '<=', value: 20 } });
     ctx.results.add(SCENARIO, { name: 'p95', value: round1(percentile(large, 95)), unit: 'ms', params: p });
-    ctx.results.add(SCENARIO, { name: 'median_at_tenth', value: round1(percentile(small, 50)), unit: 'ms', params: { ...p, missions: first } });
-    ctx.results.add(SCENARIO, { name: 'growth', value: round2(med / Math.max(0.1, percentile(small, 50))), unit: `x for ${round1(total / first)}x missions`, params: p, goal: { op: '<=', value: 1.5 }, note: 'cost at all missions / at a tenth' });
+    ctx.results.add(SCENARIO, {
+      name: 'median_at_tenth',
+      value: round1(percentile(small, 50)),
+      unit: 'ms',
+      params: { ...p, missions: first },
+    });
+    ctx.results.add(SCENARIO, {
+      name: 'growth',
+      value: round2(med / Math.max(0.1, percentile(small, 50))),
+      unit: `x for ${round1(total / first)}x missions`,
+      params: p,
+      goal: { op: '<=', value: 1.5 },
+      note: 'cost at all missions / at a tenth',
+    });
   } finally {
     await bot?.stop();
     await store.close();

@@ -97,14 +97,18 @@ async function main(): Promise<void> {
   const config = loadConfigFromProcess({ dev: false });
   const logger = createLogger(config.logLevel);
   const authority = process.env.BENCH_TEAMS_AUTHORITY;
-  const teams = config.teams && authority ? teamsPlugin({ credentialsFactory: credentialsFactory(config.teams.appId, config.teams.appPassword, authority) }) : teamsPlugin();
+  const teams =
+    config.teams && authority
+      ? teamsPlugin({ credentialsFactory: credentialsFactory(config.teams.appId, config.teams.appPassword, authority) })
+      : teamsPlugin();
   const app = await startApp({ config, logger, platforms: [slackPlugin, teams], scheduler: false, dispatcher: { limits: { timeScale } } });
   const trace = process.env.BENCH_DB_TRACE ? traceDatabase(app.store.connection) : undefined;
   process.on('message', (raw) => {
     const req = raw as BotRequest & { id: number };
     handle(app, req, trace).then(
       (result) => process.send?.({ id: req.id, ok: true, result } satisfies BotResponse),
-      (e: unknown) => process.send?.({ id: req.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies BotResponse),
+      (e: unknown) =>
+        process.send?.({ id: req.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies BotResponse),
     );
   });
   const stop = async (): Promise<void> => {

@@ -42,7 +42,17 @@ let bundle: string | undefined;
 function botBundle(): string {
   if (!bundle) {
     const outfile = path.join(ROOT, 'test-artifacts', 'bench', '.bot', 'bot-child.js');
-    buildSync({ entryPoints: [path.join(__dirname, 'bot-child.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'error' });
+    buildSync({
+      entryPoints: [path.join(__dirname, 'bot-child.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      sourcemap: true,
+      logLevel: 'error',
+    });
     bundle = outfile;
   }
   return bundle;

@@ -37,5 +37,6 @@ export async function logDbTrace(ctx: BenchContext, bot: BotHandle, label: strin
   if (!process.env.BENCH_DB_TRACE) return;
   const rows = (await bot.dbTrace()).slice(0, top);
   ctx.log(`${label}: database time by query shape (count, total ms, max ms):`);
-  for (const r of rows) ctx.log(`  ${String(r.count).padStart(7)} ${String(r.totalMs).padStart(8)} ${String(r.maxMs).padStart(6)}  ${r.shape}`);
+  for (const r of rows)
+    ctx.log(`  ${String(r.count).padStart(7)} ${String(r.totalMs).padStart(8)} ${String(r.maxMs).padStart(6)}  ${r.shape}`);
 }

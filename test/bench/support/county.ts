@@ -36,7 +36,18 @@ export interface CountyPerson {
   dm?: ConversationRef;
 }
 
-const ORGANISATIONS = ['County Council', 'District Council', 'NHS Trust', 'University', 'Police', 'Fire and Rescue', 'Housing Association', 'Chamber of Commerce', 'Community Trust', 'College'];
+const ORGANISATIONS = [
+  'County Council',
+  'District Council',
+  'NHS Trust',
+  'University',
+  'Police',
+  'Fire and Rescue',
+  'Housing Association',
+  'Chamber of Commerce',
+  'Community Trust',
+  'College',
+];
 
 export const tenantId = (t: number): string => `bench-tenant-${String(t).padStart(2, '0')}`;
 
@@ -65,17 +76,40 @@ export function county(layout: CountyLayout): CountyMission[] {
       const role = j === 0 ? 'admin' : j === 1 ? 'lead' : 'member';
       if (home.platform === 'slack') {
         const userId = `UB${pad(person, 6)}`;
-        members.push({ user: { platform: 'slack', workspaceId: home.workspaceId, userId }, name: `Person ${person}`, organisation: org, role });
+        members.push({
+          user: { platform: 'slack', workspaceId: home.workspaceId, userId },
+          name: `Person ${person}`,
+          organisation: org,
+          role,
+        });
       } else {
         const userId = `29:bench-${pad(person, 6)}`;
-        const dm: ConversationRef = { platform: 'teams', workspaceId: home.workspaceId, conversationId: personalConversationId(userId, home.workspaceId), kind: 'dm', serviceUrl: layout.serviceUrl };
-        members.push({ user: { platform: 'teams', workspaceId: home.workspaceId, userId }, name: `Person ${person}`, organisation: org, role, dm });
+        const dm: ConversationRef = {
+          platform: 'teams',
+          workspaceId: home.workspaceId,
+          conversationId: personalConversationId(userId, home.workspaceId),
+          kind: 'dm',
+          serviceUrl: layout.serviceUrl,
+        };
+        members.push({
+          user: { platform: 'teams', workspaceId: home.workspaceId, userId },
+          name: `Person ${person}`,
+          organisation: org,
+          role,
+          dm,
+        });
       }
     }
     const digestChannel: ConversationRef =
       home.platform === 'slack'
         ? { platform: 'slack', workspaceId: home.workspaceId, conversationId: `CB${pad(i)}`, kind: 'channel' }
-        : { platform: 'teams', workspaceId: home.workspaceId, conversationId: `19:bench-${pad(i)}@thread.tacv2`, kind: 'channel', serviceUrl: layout.serviceUrl };
+        : {
+            platform: 'teams',
+            workspaceId: home.workspaceId,
+            conversationId: `19:bench-${pad(i)}@thread.tacv2`,
+            kind: 'channel',
+            serviceUrl: layout.serviceUrl,
+          };
     out.push({ index: i, id: `mission_bench_${pad(i)}`, slug: `mission-${pad(i)}`, home, digestChannel, members });
   }
   return out;

@@ -10,14 +10,23 @@ interface Shape {
 function shapeOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.length > 0 ? [shapeOf(value[0])] : [];
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, k.startsWith('$') || (v && typeof v === 'object') ? shapeOf(v) : '?']));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        k.startsWith('$') || (v && typeof v === 'object') ? shapeOf(v) : '?',
+      ]),
+    );
   }
   return '?';
 }
 
 function describe(command: Record<string, unknown>, name: string): string {
   const collection = String(command[name] ?? '');
-  const filter = command.filter ?? command.query ?? (command.updates as Array<{ q: unknown }> | undefined)?.[0]?.q ?? (command.deletes as Array<{ q: unknown }> | undefined)?.[0]?.q;
+  const filter =
+    command.filter ??
+    command.query ??
+    (command.updates as Array<{ q: unknown }> | undefined)?.[0]?.q ??
+    (command.deletes as Array<{ q: unknown }> | undefined)?.[0]?.q;
   const pipeline = command.pipeline ? ` pipeline ${JSON.stringify(shapeOf(command.pipeline))}` : '';
   return `${name} ${collection}${filter ? ` ${JSON.stringify(shapeOf(filter))}` : ''}${command.sort ? ` sort ${JSON.stringify(command.sort)}` : ''}${pipeline}`;
 }

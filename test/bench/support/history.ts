@@ -24,7 +24,10 @@ function prng(seed: number): () => number {
   };
 }
 
-const WORDS = 'partners referral pilot funding employer placement ward youth apprenticeship council college mentoring data survey outreach workshop budget contract housing transport'.split(' ');
+const WORDS =
+  'partners referral pilot funding employer placement ward youth apprenticeship council college mentoring data survey outreach workshop budget contract housing transport'.split(
+    ' ',
+  );
 
 function sentence(rand: () => number, words: number): string {
   const out: string[] = [];
@@ -38,7 +41,11 @@ function sentence(rand: () => number, words: number): string {
  * and stories; three indicators with monthly readings; quarterly budget alignment. Returns the
  * newest round's id (the one the digest is built for).
  */
-export async function seedHistory(store: Store, mission: CountyMission, opts: HistoryOptions): Promise<{ roundId: string; checkins: number }> {
+export async function seedHistory(
+  store: Store,
+  mission: CountyMission,
+  opts: HistoryOptions,
+): Promise<{ roundId: string; checkins: number }> {
   const rand = prng(42);
   const schedule = { ...DEFAULT_SCHEDULE };
   const current = weekKey(opts.now, schedule.timeZone);
@@ -52,7 +59,16 @@ export async function seedHistory(store: Store, mission: CountyMission, opts: Hi
     const times = roundTimes(schedule, key);
     const id = roundId(mission.id, key);
     latest = id;
-    await store.rounds.insert({ id, missionId: mission.id, weekKey: key, status: 'closed', ...times, questions: DEFAULT_QUESTIONS, asked: ids, away: [] });
+    await store.rounds.insert({
+      id,
+      missionId: mission.id,
+      weekKey: key,
+      status: 'closed',
+      ...times,
+      questions: DEFAULT_QUESTIONS,
+      asked: ids,
+      away: [],
+    });
     await store.rounds.markClosed(id, times.closesAt);
     const docs: CheckinDoc[] = [];
     mission.members.forEach((p, i) => {
@@ -62,7 +78,13 @@ export async function seedHistory(store: Store, mission: CountyMission, opts: Hi
         moved: sentence(rand, 12 + Math.floor(rand() * 30)),
         next: sentence(rand, 8 + Math.floor(rand() * 20)),
         confidence: String(1 + Math.floor(rand() * 5)),
-        ...(blocked ? { blocker: sentence(rand, 10 + Math.floor(rand() * 20)), blocker_severity: rand() < 0.2 ? 'high' : 'medium', blocker_help: 'Someone at the council' } : {}),
+        ...(blocked
+          ? {
+              blocker: sentence(rand, 10 + Math.floor(rand() * 20)),
+              blocker_severity: rand() < 0.2 ? 'high' : 'medium',
+              blocker_help: 'Someone at the council',
+            }
+          : {}),
         ...(rand() < 0.1 ? { story: sentence(rand, 40 + Math.floor(rand() * 60)) } : {}),
       };
       docs.push({
@@ -87,27 +109,52 @@ export async function seedHistory(store: Store, mission: CountyMission, opts: Hi
   const start = new Date(opts.now.getTime() - opts.weeks * 7 * 86_400_000);
   const month = (d: Date): string => d.toISOString().slice(0, 7);
   const indicators = [
-    { key: 'youth-claimants', name: 'Young people claiming out-of-work benefits', unit: 'people', direction: 'down' as const, from: 1200, to: 600 },
+    {
+      key: 'youth-claimants',
+      name: 'Young people claiming out-of-work benefits',
+      unit: 'people',
+      direction: 'down' as const,
+      from: 1200,
+      to: 600,
+    },
     { key: 'apprenticeships', name: 'Apprenticeship starts', unit: 'starts', direction: 'up' as const, from: 80, to: 240 },
     { key: 'employers', name: 'Employers signed up', direction: 'up' as const, from: 5, to: 60 },
   ];
   for (const ind of indicators) {
     const stored = await store.indicators.insert(
       mission.id,
-      { key: ind.key, name: ind.name, ...(ind.unit ? { unit: ind.unit } : {}), direction: ind.direction, baseline: { value: ind.from, date: `${month(start)}-01` }, target: { value: ind.to, date: '2030-12-01' } },
+      {
+        key: ind.key,
+        name: ind.name,
+        ...(ind.unit ? { unit: ind.unit } : {}),
+        direction: ind.direction,
+        baseline: { value: ind.from, date: `${month(start)}-01` },
+        target: { value: ind.to, date: '2030-12-01' },
+      },
       at,
     );
     for (let m = 0; m * 30 < opts.weeks * 7; m++) {
       const d = new Date(start.getTime() + m * 30 * 86_400_000);
       const progress = (m * 30) / (opts.weeks * 7);
       const value = Math.round(ind.from + (ind.to - ind.from) * progress * 0.4 + (rand() - 0.5) * 0.05 * ind.from);
-      await store.indicators.readings.record({ missionId: mission.id, key: ind.key, uid: stored.uid }, { value, date: `${month(d)}-01`, recordedBy: admin }, d);
+      await store.indicators.readings.record(
+        { missionId: mission.id, key: ind.key, uid: stored.uid },
+        { value, date: `${month(d)}-01`, recordedBy: admin },
+        d,
+      );
     }
   }
   for (let q = 0; q * 13 < opts.weeks; q++) {
     const d = new Date(start.getTime() + q * 91 * 86_400_000);
     const period = `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-    await store.budgets.record({ missionId: mission.id, period, total: 2_000_000, aligned: 300_000 + q * 40_000, recordedBy: admin, recordedAt: d });
+    await store.budgets.record({
+      missionId: mission.id,
+      period,
+      total: 2_000_000,
+      aligned: 300_000 + q * 40_000,
+      recordedBy: admin,
+      recordedAt: d,
+    });
   }
   for (let b = 0; b < 40; b++) {
     const owner = mission.members[Math.floor(rand() * mission.members.length)];
@@ -131,7 +178,13 @@ export async function seedHistory(store: Store, mission: CountyMission, opts: Hi
     );
     if (b < 30) {
       const resolvedAt = new Date(opts.now.getTime() - Math.floor(rand() * weeksAgo + 1) * 86_400_000);
-      await store.blockers.close(`blocker_bench_${b}`, { status: 'resolved', at: resolvedAt, by: mission.members[0].name, byMemberId: admin, note: 'Sorted with the council.' });
+      await store.blockers.close(`blocker_bench_${b}`, {
+        status: 'resolved',
+        at: resolvedAt,
+        by: mission.members[0].name,
+        byMemberId: admin,
+        note: 'Sorted with the council.',
+      });
     }
   }
   return { roundId: latest, checkins };

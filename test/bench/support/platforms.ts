@@ -1,5 +1,12 @@
 import { startSlackStandIn, type SlackRateLimitOptions, type SlackStandIn } from '../../stand-ins/slack';
-import { newAppId, startBotConnector, startTokenIssuer, type BotConnectorStandIn, type ConnectorRateLimitOptions, type TokenIssuer } from '../../stand-ins/teams';
+import {
+  newAppId,
+  startBotConnector,
+  startTokenIssuer,
+  type BotConnectorStandIn,
+  type ConnectorRateLimitOptions,
+  type TokenIssuer,
+} from '../../stand-ins/teams';
 
 export const SIGNING_SECRET = 'bench-signing-secret';
 export const TEAMS_PASSWORD = 'bench-app-password';

@@ -68,7 +68,15 @@ export async function seedCounty(store: Store, missions: CountyMission[], opts: 
   const people: PersonDoc[] = missions.flatMap((m) =>
     m.members
       .filter((p) => p.dm)
-      .map((p) => ({ _id: userKey(p.user), platform: p.user.platform, workspaceId: p.user.workspaceId, userId: p.user.userId, displayName: p.name, dm: { ...p.dm! }, updatedAt: opts.at })),
+      .map((p) => ({
+        _id: userKey(p.user),
+        platform: p.user.platform,
+        workspaceId: p.user.workspaceId,
+        userId: p.user.userId,
+        displayName: p.name,
+        dm: { ...p.dm! },
+        updatedAt: opts.at,
+      })),
   );
   const personDocs = personModel(store.connection);
   await inChunks(people, CHUNK, (chunk) => personDocs.insertMany(chunk, { ordered: false, lean: true }));

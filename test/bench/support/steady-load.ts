@@ -39,7 +39,13 @@ type LoadTest = (options: Record<string, unknown>) => Promise<RunResult>;
  * autocannon's `overallRate` instead sends each connection's quota back to back at the top of
  * every second, a burst of the whole second's requests (see ack-latency.ts).
  */
-export async function steadyLoad(url: string, next: () => SteadyRequest, rate: number, seconds: number, refusedIf?: string): Promise<SteadyResult> {
+export async function steadyLoad(
+  url: string,
+  next: () => SteadyRequest,
+  rate: number,
+  seconds: number,
+  refusedIf?: string,
+): Promise<SteadyResult> {
   let refused = 0;
   let failed = 0;
   const run = (loadtest as unknown as { loadTest: LoadTest }).loadTest;
@@ -56,7 +62,12 @@ export async function steadyLoad(url: string, next: () => SteadyRequest, rate: n
       if (error || !r || (r.statusCode ?? 0) >= 300) failed++;
       else if (refusedIf && r.body?.includes(refusedIf)) refused++;
     },
-    requestGenerator: (_params: unknown, options: { headers: Record<string, string | number> }, client: Client, callback: unknown): Sent => {
+    requestGenerator: (
+      _params: unknown,
+      options: { headers: Record<string, string | number> },
+      client: Client,
+      callback: unknown,
+    ): Sent => {
       const { body, headers } = next();
       Object.assign(options.headers, headers, { 'content-length': Buffer.byteLength(body) });
       const sent = client(options, callback);

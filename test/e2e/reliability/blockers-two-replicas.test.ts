@@ -20,7 +20,15 @@ let b: RunningApp;
 let ada: SlackPerson, ben: SlackPerson, chi: SlackPerson, lee: SlackPerson;
 const ALERTS = 'C0ALERTS';
 const DAY = 24 * 60 * 60 * 1000;
-const answers = { moved: 'Two employers signed the pledge', next: 'Careers fair', blocker: '', blocker_severity: '', blocker_help: '', confidence: '4', story: '' };
+const answers = {
+  moved: 'Two employers signed the pledge',
+  next: 'Careers fair',
+  blocker: '',
+  blocker_severity: '',
+  blocker_help: '',
+  confidence: '4',
+  story: '',
+};
 
 /** The second replica: same database, same stand-ins, same clock, its own process state. */
 async function secondReplica(): Promise<RunningApp> {
@@ -39,7 +47,10 @@ async function secondReplica(): Promise<RunningApp> {
     config: loadConfig(env),
     clock: t.clock,
     logger: pino({ level: 'silent' }),
-    platforms: [slackPlugin, teamsPlugin({ credentialsFactory: t.issuer.credentialsFactory({ appId: t.appId, appPassword: TEAMS_PASSWORD }) })],
+    platforms: [
+      slackPlugin,
+      teamsPlugin({ credentialsFactory: t.issuer.credentialsFactory({ appId: t.appId, appPassword: TEAMS_PASSWORD }) }),
+    ],
     scheduler: false,
     dispatcher: { limits: { timeScale: 0.001 }, pollIntervalMs: 50 },
   });
@@ -52,13 +63,19 @@ const shown = (m: SlackMessage | undefined): string => (m ? `${m.text ?? ''}\n${
 const posts = (channel: string, pattern: RegExp): number =>
   t.slack.calls('chat.postMessage').filter((c) => {
     const to = String((c.params as { channel?: string }).channel);
-    return c.outcome === 'ok' && (to === channel || (/^[UW]/.test(to) && t.slack.dmChannelFor(to) === channel)) && pattern.test(String((c.params as { text?: string }).text ?? ''));
+    return (
+      c.outcome === 'ok' &&
+      (to === channel || (/^[UW]/.test(to) && t.slack.dmChannelFor(to) === channel)) &&
+      pattern.test(String((c.params as { text?: string }).text ?? ''))
+    );
   }).length;
 
 /** The same button press delivered to both replicas at once (a retry landing elsewhere). */
 async function pressOnBoth(user: string, message: SlackMessage, label: string): Promise<void> {
   const buttons = (message.blocks ?? []).flatMap((blk) =>
-    ((blk as { elements?: Array<{ type: string; action_id: string; value?: string; text: { text: string } }> }).elements ?? []).map((e) => ({ e, blockId: (blk as { block_id?: string }).block_id ?? 'actions' })),
+    ((blk as { elements?: Array<{ type: string; action_id: string; value?: string; text: { text: string } }> }).elements ?? []).map(
+      (e) => ({ e, blockId: (blk as { block_id?: string }).block_id ?? 'actions' }),
+    ),
   );
   const found = buttons.find((x) => x.e.type === 'button' && x.e.text.text === label);
   if (!found) throw new Error(`no ${label} button`);
@@ -88,7 +105,10 @@ function submit(url: string, user: string, view: SlackView, values: Record<strin
           : { type: 'plain_text_input', value: v || null },
     };
   }
-  return sendToBolt(url, 'view_submission', viewSubmissionFor(view, state, { userId: user }), { signingSecret: SIGNING_SECRET, ...(retryNum ? { retryNum } : {}) });
+  return sendToBolt(url, 'view_submission', viewSubmissionFor(view, state, { userId: user }), {
+    signingSecret: SIGNING_SECRET,
+    ...(retryNum ? { retryNum } : {}),
+  });
 }
 
 beforeAll(async () => {
@@ -136,7 +156,10 @@ describe('blockers with two replicas', () => {
     await lee.press(alerts()[0], 'Resolved');
     await eventually(() => expect(lee.openView()?.callbackId).toBe('blocker.resolve'));
     const [u1, u2] = urls();
-    await Promise.all([submit(u1, 'U0BEN', ben.openView()!, { note: 'Sorted by the owner' }), submit(u2, 'U0LEE', lee.openView()!, { note: 'Sorted by the lead' })]);
+    await Promise.all([
+      submit(u1, 'U0BEN', ben.openView()!, { note: 'Sorted by the owner' }),
+      submit(u2, 'U0LEE', lee.openView()!, { note: 'Sorted by the lead' }),
+    ]);
     const mission = await t.app.store.missions.findBySlug({ platform: 'slack', workspaceId: t.slack.teamId }, 'ladywood-jobs');
     const [blocker] = await t.app.store.blockers.listForMission(mission!.id, new Date(0));
     expect(blocker.status).toBe('resolved');
@@ -159,6 +182,8 @@ describe('blockers with two replicas', () => {
     await eventually(() => expect(posts(ALERTS, /Bus pass scheme paused/)).toBe(1));
     await new Promise((r) => setTimeout(r, 500));
     expect(posts(ALERTS, /Bus pass scheme paused/)).toBe(1);
-    expect(shown(alerts().find((m) => shown(m).includes('Bus pass scheme paused')))).toMatch(/For the attention of the leads: <@U0LEE>, <@U0ADA>/);
+    expect(shown(alerts().find((m) => shown(m).includes('Bus pass scheme paused')))).toMatch(
+      /For the attention of the leads: <@U0LEE>, <@U0ADA>/,
+    );
   });
 });

@@ -69,7 +69,14 @@ describe('a Slack that fails a share of calls', () => {
     bot = await spawnBot(world.env, ['--tick-ms', '200', '--time-scale', '0.01']);
     await world.command(bot.url, 'U0ADMIN', 'create "Every child in Ladywood reads well by age seven" slug=reading');
     const people = await addPeople(world, bot.url, 'U0ADMIN', 'reading', MEMBERS);
-    world.slack.setFaults({ seed: 7, rate429: 0.2, rate500: 0.2, rateTimeout: 0.05, rateDrop: 0.1, only: ['chat.postMessage', 'conversations.open'] });
+    world.slack.setFaults({
+      seed: 7,
+      rate429: 0.2,
+      rate500: 0.2,
+      rateTimeout: 0.05,
+      rateDrop: 0.1,
+      only: ['chat.postMessage', 'conversations.open'],
+    });
     await world.command(bot.url, 'U0ADMIN', 'checkin-now reading');
     const everyone = [...people, 'U0ADMIN'].map((u) => world.slack.dmChannelFor(u));
     await waitUntil(() => world.postsTo(PROMPT).size === everyone.length, 60_000, 'every prompt despite faults');

@@ -17,7 +17,13 @@ export interface SharedWorld {
 export async function sharedWorld(label: string, opts: SlackStandInOptions = {}): Promise<SharedWorld> {
   const db = await testDatabase(label);
   const slack = await startSlackStandIn(opts);
-  const env = { MONGODB_URI: db.uri, MONGODB_DB: db.dbName, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.apiUrl };
+  const env = {
+    MONGODB_URI: db.uri,
+    MONGODB_DB: db.dbName,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_API_URL: slack.apiUrl,
+  };
   return {
     db,
     slack,
@@ -49,7 +55,10 @@ export async function sharedWorld(label: string, opts: SlackStandInOptions = {})
 export async function addPeople(world: SharedWorld, botUrl: string, admin: string, slug: string, n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, (_, i) => `U0P${String(i + 1).padStart(3, '0')}`);
   for (let i = 0; i < ids.length; i += 25) {
-    const mentions = ids.slice(i, i + 25).map((id) => `<@${id}|${id.toLowerCase()}>`).join(' ');
+    const mentions = ids
+      .slice(i, i + 25)
+      .map((id) => `<@${id}|${id.toLowerCase()}>`)
+      .join(' ');
     await world.command(botUrl, admin, `add ${slug} ${mentions} org="Ladywood Partnership"`);
   }
   return ids;

@@ -21,12 +21,21 @@ afterAll(async () => {
 
 describe('two replicas on one database', () => {
   it('deliver every prompt exactly once', async () => {
-    [a, b] = await Promise.all([spawnBot(world.env, ['--tick-ms', '200', '--time-scale', '0.01']), spawnBot(world.env, ['--tick-ms', '200', '--time-scale', '0.01'])]);
-    expect(await world.command(a.url, 'U0ADMIN', 'create "By 2030, every young person in Ladywood in work or training" slug=ladywood-jobs')).toMatch(/Mission created/);
+    [a, b] = await Promise.all([
+      spawnBot(world.env, ['--tick-ms', '200', '--time-scale', '0.01']),
+      spawnBot(world.env, ['--tick-ms', '200', '--time-scale', '0.01']),
+    ]);
+    expect(
+      await world.command(a.url, 'U0ADMIN', 'create "By 2030, every young person in Ladywood in work or training" slug=ladywood-jobs'),
+    ).toMatch(/Mission created/);
     const people = await addPeople(world, b.url, 'U0ADMIN', 'ladywood-jobs', MEMBERS);
     expect(await world.command(b.url, 'U0ADMIN', 'checkin-now ladywood-jobs')).toMatch(/asking 41 members/);
     const everyone = [...people, 'U0ADMIN'].map((u) => world.slack.dmChannelFor(u));
-    await waitUntil(() => everyone.every((dm) => (world.postsTo(/Time for your weekly check-in/).get(dm) ?? 0) >= 1), 30_000, 'every prompt');
+    await waitUntil(
+      () => everyone.every((dm) => (world.postsTo(/Time for your weekly check-in/).get(dm) ?? 0) >= 1),
+      30_000,
+      'every prompt',
+    );
     await new Promise((r) => setTimeout(r, 500)); // anything sent twice would have arrived by now
     const prompts = world.postsTo(/Time for your weekly check-in/);
     expect([...prompts.values()].every((n) => n === 1)).toBe(true);

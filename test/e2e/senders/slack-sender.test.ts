@@ -103,7 +103,9 @@ describe('Slack outbox sender against the Slack stand-in', () => {
   });
 
   it('gives up on a request that hangs past the send timeout, as transient', async () => {
-    const quick = createSlackSender({ client: createSlackSendClient({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: silentLogger, timeoutMs: 200 }) });
+    const quick = createSlackSender({
+      client: createSlackSendClient({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger: silentLogger, timeoutMs: 200 }),
+    });
     slack.setFaults({ rateTimeout: 1 });
     const started = Date.now();
     const error = asSendError(await failureOf(quick.send(channel('C0GENERAL'), checkInPrompt('W1'))));

@@ -7,7 +7,13 @@ import type { ConversationRef, UserRef } from '../../../src/domain/identity';
 import type { Message } from '../../../src/messages/model';
 import { SendError, type PlatformSender } from '../../../src/outbox/platform-sender';
 import {
-  newAppId, personalConversationId, startBotConnector, startTokenIssuer, type BotConnectorStandIn, type ConnectorActivity, type TokenIssuer,
+  newAppId,
+  personalConversationId,
+  startBotConnector,
+  startTokenIssuer,
+  type BotConnectorStandIn,
+  type ConnectorActivity,
+  type TokenIssuer,
 } from '../../stand-ins/teams';
 import { MemoryDirectory, baseConfig, checkInPrompt, dummyHttp, failureOf, idleCore, silentLogger } from './fixtures';
 
@@ -32,8 +38,16 @@ function cardOf(record: ConnectorActivity): { summary?: string; card: string } {
 
 /** A digest long enough to pass Teams' own budget but not this connector's small size limit. */
 function longDigest(): Message {
-  const items = Array.from({ length: 60 }, (_, i) => [`Blocker ${i}: the housing data-sharing agreement is still waiting for sign-off by legal`]);
-  return { summary: 'Digest', blocks: [{ kind: 'header', text: 'Weekly digest' }, { kind: 'list', title: 'Open blockers', items }] };
+  const items = Array.from({ length: 60 }, (_, i) => [
+    `Blocker ${i}: the housing data-sharing agreement is still waiting for sign-off by legal`,
+  ]);
+  return {
+    summary: 'Digest',
+    blocks: [
+      { kind: 'header', text: 'Weekly digest' },
+      { kind: 'list', title: 'Open blockers', items },
+    ],
+  };
 }
 
 describe('Teams outbox sender against the Bot Connector stand-in', () => {
@@ -48,7 +62,9 @@ describe('Teams outbox sender against the Bot Connector stand-in', () => {
     issuer = await startTokenIssuer({ apps: { [appId]: appPassword } });
     connector = await startBotConnector({ issuer, allowedAppIds: [appId], strictConversations: true, maxMessageBytes: 4096 });
     const overrides = Object.fromEntries(
-      Object.entries(issuer.botAuthConfig({ appId, appPassword })).filter((e): e is [string, string] => /^To(Bot|Channel)/.test(e[0]) && typeof e[1] === 'string'),
+      Object.entries(issuer.botAuthConfig({ appId, appPassword })).filter(
+        (e): e is [string, string] => /^To(Bot|Channel)/.test(e[0]) && typeof e[1] === 'string',
+      ),
     );
     teamsConfig = { appId, appPassword, appType: 'MultiTenant', allowEmulator: false, overrides };
     directory = new MemoryDirectory();
@@ -124,7 +140,11 @@ describe('Teams outbox sender against the Bot Connector stand-in', () => {
 
   it('gives up on a request that hangs past the send timeout, as transient', async () => {
     const { adapter } = createTeamsAdapter({
-      config: teamsConfig, core: idleCore, logger: silentLogger, http: dummyHttp(), credentialsFactory: issuer.credentialsFactory({ appId, appPassword }),
+      config: teamsConfig,
+      core: idleCore,
+      logger: silentLogger,
+      http: dummyHttp(),
+      credentialsFactory: issuer.credentialsFactory({ appId, appPassword }),
     });
     const quick = createTeamsSender({ adapter, appId, directory, logger: silentLogger, timeoutMs: 200 });
     connector.setFaults({ rateTimeout: 1 });
@@ -142,7 +162,13 @@ describe('Teams outbox sender against the Bot Connector stand-in', () => {
   it('treats a personal chat the connector no longer knows as unreachable, but a lost channel as permanent', async () => {
     const stale: ConversationRef = { ...adaDm, conversationId: personalConversationId('29:left', tenant) };
     expect(asSendError(await failureOf(sender.send(stale, checkInPrompt('W1')))).kind).toBe('unreachable');
-    const channel: ConversationRef = { platform: 'teams', workspaceId: tenant, conversationId: '19:gone@thread.tacv2', kind: 'channel', serviceUrl: connector.serviceUrl };
+    const channel: ConversationRef = {
+      platform: 'teams',
+      workspaceId: tenant,
+      conversationId: '19:gone@thread.tacv2',
+      kind: 'channel',
+      serviceUrl: connector.serviceUrl,
+    };
     expect(asSendError(await failureOf(sender.send(channel, checkInPrompt('W1')))).kind).toBe('permanent');
   });
 
@@ -163,7 +189,7 @@ describe('Teams outbox sender in emulator mode (no app id)', () => {
   let connector: BotConnectorStandIn;
   afterAll(() => connector.close());
 
-  it('sends unauthenticated to the emulator\'s service URL', async () => {
+  it("sends unauthenticated to the emulator's service URL", async () => {
     connector = await startBotConnector();
     const sender = await teamsPlugin().mount({
       http: dummyHttp(),
@@ -172,7 +198,13 @@ describe('Teams outbox sender in emulator mode (no app id)', () => {
       logger: silentLogger,
       directory: new MemoryDirectory(),
     });
-    const dm: ConversationRef = { platform: 'teams', workspaceId: EMULATOR_TENANT, conversationId: 'emulator-conv-1', kind: 'dm', serviceUrl: connector.serviceUrl };
+    const dm: ConversationRef = {
+      platform: 'teams',
+      workspaceId: EMULATOR_TENANT,
+      conversationId: 'emulator-conv-1',
+      kind: 'dm',
+      serviceUrl: connector.serviceUrl,
+    };
     const sent = await sender.send(dm, checkInPrompt('2026-W48'));
     const [record] = connector.activities('emulator-conv-1');
     expect(record.id).toBe(sent.messageId);

@@ -24,11 +24,24 @@ describe('outbox claims and leases', () => {
     await outbox.enqueue({ key: 'k2', target: { conversation: channel('C1') }, message: msg('k2') });
     // A replica claimed k1's first attempt and died before finishing it.
     await conn.collection('outbox_claims').insertOne({
-      _id: 'send:k1:0:0', itemId: 'k1', attempt: 0, n: 0, replicaId: 'crashed', claimedAt: T0, leaseUntil: new Date(T0.getTime() + 30_000),
+      _id: 'send:k1:0:0',
+      itemId: 'k1',
+      attempt: 0,
+      n: 0,
+      replicaId: 'crashed',
+      claimedAt: T0,
+      leaseUntil: new Date(T0.getTime() + 30_000),
     } as never);
 
     const sender = new FakeSender('slack');
-    const d = new Dispatcher({ connection: conn, senders: { slack: sender }, clock, logger: silentLogger, leaseMs: 30_000, replicaId: 'survivor' });
+    const d = new Dispatcher({
+      connection: conn,
+      senders: { slack: sender },
+      clock,
+      logger: silentLogger,
+      leaseMs: 30_000,
+      replicaId: 'survivor',
+    });
     await d.runOnce();
     clock.advance(29_000);
     await d.runOnce();
@@ -45,7 +58,13 @@ describe('outbox claims and leases', () => {
   it('finishes calls in flight when stopped within the deadline', async () => {
     const sender = new FakeSender('slack');
     sender.delayMs = 100;
-    const d = new Dispatcher({ connection: conn, senders: { slack: sender }, clock: systemClock, logger: silentLogger, pollIntervalMs: 20 });
+    const d = new Dispatcher({
+      connection: conn,
+      senders: { slack: sender },
+      clock: systemClock,
+      logger: silentLogger,
+      pollIntervalMs: 20,
+    });
     await new Outbox(conn, { clock: systemClock }).enqueue({ key: 's1', target: { conversation: channel('C1') }, message: msg('s1') });
     d.start();
     await waitFor(() => sender.entered === 1, 5000, 2);

@@ -17,13 +17,25 @@ describe('outbox enqueue', () => {
   it('creates one item per dedupe key and wakes the dispatcher only for new items', async () => {
     const wake = jest.fn();
     const outbox = new Outbox(conn, { clock, wake });
-    const item = { key: 'prompt:r1:m1', missionId: 'msn_1', target: { user: person('U1') }, message: msg('first'), context: { round: 'r1' } };
+    const item = {
+      key: 'prompt:r1:m1',
+      missionId: 'msn_1',
+      target: { user: person('U1') },
+      message: msg('first'),
+      context: { round: 'r1' },
+    };
     expect(await outbox.enqueue(item)).toEqual({ created: true });
     expect(await outbox.enqueue({ ...item, message: msg('second') })).toEqual({ created: false });
     expect(wake).toHaveBeenCalledTimes(1);
 
     const stored = await new OutboxRepository(conn, clock).get('prompt:r1:m1');
-    expect(stored).toMatchObject({ status: 'pending', attempts: 0, missionId: 'msn_1', context: { round: 'r1' }, target: { user: person('U1') } });
+    expect(stored).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      missionId: 'msn_1',
+      context: { round: 'r1' },
+      target: { user: person('U1') },
+    });
     expect(stored?.message.summary).toBe('first');
     expect(stored?.dueAt).toEqual(T0);
   });
@@ -59,9 +71,13 @@ describe('outbox enqueue', () => {
 
   it('refuses malformed items with INVALID_INPUT', async () => {
     const outbox = new Outbox(conn, { clock });
-    await expect(outbox.enqueue({ key: '', target: { user: person('U1') }, message: msg('x') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(outbox.enqueue({ key: '', target: { user: person('U1') }, message: msg('x') })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(outbox.enqueue({ key: 'k', target: {} as never, message: msg('x') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(outbox.enqueue({ key: 'k', updates: 'k', target: { user: person('U1') }, message: msg('x') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(outbox.enqueue({ key: 'k', updates: 'k', target: { user: person('U1') }, message: msg('x') })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('reports counts per status and the age of the oldest due item', async () => {
@@ -72,7 +88,13 @@ describe('outbox enqueue', () => {
     await clearOutbox(db);
     expect(await repo.oldestPendingAge()).toBe(0);
     await outbox.enqueue({ key: 'a', missionId: 'm9', target: { conversation: channel('C9') }, message: msg('a') });
-    await outbox.enqueue({ key: 'b', missionId: 'm9', target: { conversation: channel('C9') }, message: msg('b'), notBefore: new Date(T0.getTime() + 60_000) });
+    await outbox.enqueue({
+      key: 'b',
+      missionId: 'm9',
+      target: { conversation: channel('C9') },
+      message: msg('b'),
+      notBefore: new Date(T0.getTime() + 60_000),
+    });
     local.advance(30_000);
     expect(await repo.countByStatus('m9')).toEqual({ pending: 2, sent: 0, failed: 0, unreachable: 0 });
     expect(await repo.countByStatus('nope')).toEqual({ pending: 0, sent: 0, failed: 0, unreachable: 0 });

@@ -89,7 +89,11 @@ describe('outbox failures', () => {
     await outbox.enqueue({ key: 'p1', target: { conversation: channel('C1') }, message: msg('p1') });
     await outbox.enqueue({ key: 'p2', target: { conversation: channel('C1') }, message: msg('p2') });
     expect(await dispatcher().runOnce()).toEqual({ sent: 1, failed: 1, deferred: 0 });
-    expect(await repo.get('p1')).toMatchObject({ status: 'failed', attempts: 1, lastError: { kind: 'permanent', message: 'channel_not_found' } });
+    expect(await repo.get('p1')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: { kind: 'permanent', message: 'channel_not_found' },
+    });
     expect(failed.map((i) => i.key)).toEqual(['p1']);
     expect(sender.sentSummaries()).toEqual(['p2']);
   });
@@ -109,7 +113,11 @@ describe('outbox failures', () => {
     sender.unreachableUsers.delete('U7');
     expect(await outbox.requeueUnreachable(userKey(person('U7')))).toBe(1);
     expect(await d.runOnce()).toEqual({ sent: 1, failed: 0, deferred: 0 });
-    expect(await repo.get('prompt:r1:U7')).toMatchObject({ status: 'sent', conversationId: 'D-U7', conversation: { kind: 'dm', conversationId: 'D-U7' } });
+    expect(await repo.get('prompt:r1:U7')).toMatchObject({
+      status: 'sent',
+      conversationId: 'D-U7',
+      conversation: { kind: 'dm', conversationId: 'D-U7' },
+    });
     expect(unreachable).toHaveLength(1);
   });
 });

@@ -19,7 +19,13 @@ describe('dispatcher loop', () => {
     await clearOutbox(conn);
     sender = new FakeSender('slack');
     // A poll interval far beyond the test's patience: only wake() can explain a prompt send.
-    dispatcher = new Dispatcher({ connection: conn, senders: { slack: sender }, clock: systemClock, logger: silentLogger, pollIntervalMs: 60_000 });
+    dispatcher = new Dispatcher({
+      connection: conn,
+      senders: { slack: sender },
+      clock: systemClock,
+      logger: silentLogger,
+      pollIntervalMs: 60_000,
+    });
   });
   afterEach(async () => {
     await dispatcher.stop({ deadlineMs: 1000 });

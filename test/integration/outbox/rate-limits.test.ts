@@ -26,14 +26,29 @@ describe('outbox client-side rate limits', () => {
   afterAll(async () => env.close());
   beforeEach(async () => clearOutbox(conn));
 
-  async function sendAll(platform: Platform, convs: Record<string, number>, limits: RateLimitOverrides): Promise<{ calls: CallRecord[]; started: number }> {
+  async function sendAll(
+    platform: Platform,
+    convs: Record<string, number>,
+    limits: RateLimitOverrides,
+  ): Promise<{ calls: CallRecord[]; started: number }> {
     const sender = new FakeSender(platform);
-    const dispatcher = new Dispatcher({ connection: conn, senders: new Map([[platform, sender]]), clock: systemClock, logger: silentLogger, limits, pollIntervalMs: 10 });
+    const dispatcher = new Dispatcher({
+      connection: conn,
+      senders: new Map([[platform, sender]]),
+      clock: systemClock,
+      logger: silentLogger,
+      limits,
+      pollIntervalMs: 10,
+    });
     const outbox = new Outbox(conn, { clock: systemClock });
     const total = Object.values(convs).reduce((a, b) => a + b, 0);
     await outbox.enqueueMany(
       Object.entries(convs).flatMap(([conv, n]) =>
-        Array.from({ length: n }, (_, i) => ({ key: `${conv}:${i}`, target: { conversation: channel(conv, platform, 'W1') }, message: msg(`${conv}:${i}`) })),
+        Array.from({ length: n }, (_, i) => ({
+          key: `${conv}:${i}`,
+          target: { conversation: channel(conv, platform, 'W1') },
+          message: msg(`${conv}:${i}`),
+        })),
       ),
     );
     const started = performance.now();
@@ -70,7 +85,11 @@ describe('outbox client-side rate limits', () => {
   });
 
   it('holds a whole workspace to its ceiling across channels', async () => {
-    const { calls } = await sendAll('slack', { A: 1, B: 1, C: 1, D: 1, E: 1, F: 1 }, { slack: { workspace: [{ limit: 2, windowMs: 150 }] } });
+    const { calls } = await sendAll(
+      'slack',
+      { A: 1, B: 1, C: 1, D: 1, E: 1, F: 1 },
+      { slack: { workspace: [{ limit: 2, windowMs: 150 }] } },
+    );
     const times = calls.map((c) => c.at).sort((a, b) => a - b);
     expect(tightest(times, 3)).toBeGreaterThanOrEqual(150 - SLACK_MS);
   });

@@ -26,7 +26,12 @@ describe('outbox HTTP 429 handling', () => {
     // The limiter reads the same manual time, so Retry-After passes when the test says so.
     // With no inline waiting the dispatcher never sleeps on a clock that does not move.
     dispatcher = new Dispatcher({
-      connection: conn, senders: { slack: sender }, clock, monotonicNow: () => clock.now().getTime(), maxInlineWaitMs: 0, logger: silentLogger,
+      connection: conn,
+      senders: { slack: sender },
+      clock,
+      monotonicNow: () => clock.now().getTime(),
+      maxInlineWaitMs: 0,
+      logger: silentLogger,
     });
     outbox = new Outbox(conn, { clock });
   });
@@ -44,7 +49,11 @@ describe('outbox HTTP 429 handling', () => {
     await enqueue('b2', 'CB');
     expect(await dispatcher.runOnce()).toEqual({ sent: 2, failed: 0, deferred: 2 });
     expect(sender.sentSummaries()).toEqual(['b1', 'b2']);
-    expect(await new OutboxRepository(conn, clock).get('a1')).toMatchObject({ status: 'pending', attempts: 0, lastError: { kind: 'rate-limited' } });
+    expect(await new OutboxRepository(conn, clock).get('a1')).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lastError: { kind: 'rate-limited' },
+    });
 
     clock.advance(RETRY_AFTER_MS - 1);
     expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, deferred: 2 });

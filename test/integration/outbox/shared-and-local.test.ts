@@ -31,7 +31,15 @@ describe('outbox: shared messages, known DMs, work from other replicas', () => {
     const repo = new OutboxRepository(conn, clock);
     expect((await repo.get('prompt:r1:U2'))?.message).toEqual(prompt);
     const sender = new FakeSender('slack');
-    expect(await new Dispatcher({ connection: conn, senders: { slack: sender }, clock, logger: silentLogger, limits: { timeScale: 0.001 } }).runOnce()).toMatchObject({ sent: 4 });
+    expect(
+      await new Dispatcher({
+        connection: conn,
+        senders: { slack: sender },
+        clock,
+        logger: silentLogger,
+        limits: { timeScale: 0.001 },
+      }).runOnce(),
+    ).toMatchObject({ sent: 4 });
     expect(sender.sentSummaries().sort()).toEqual(['weekly prompt', 'weekly prompt', 'weekly prompt', 'with an extra question']);
   });
 
@@ -58,26 +66,49 @@ describe('outbox: shared messages, known DMs, work from other replicas', () => {
     expect(await conn.collection('outbox_payloads').countDocuments()).toBe(0);
   });
 
-  it("sends to a DM given at enqueue without looking the person up, and refuses one from another workspace", async () => {
+  it('sends to a DM given at enqueue without looking the person up, and refuses one from another workspace', async () => {
     const clock = new ManualClock(T0);
     const outbox = new Outbox(conn, { clock });
-    const dm: ConversationRef = { platform: 'teams', workspaceId: 'tenant-1', conversationId: 'a:known-dm', kind: 'dm', serviceUrl: 'https://smba.example/' };
+    const dm: ConversationRef = {
+      platform: 'teams',
+      workspaceId: 'tenant-1',
+      conversationId: 'a:known-dm',
+      kind: 'dm',
+      serviceUrl: 'https://smba.example/',
+    };
     await outbox.enqueue({ key: 'prompt:r1:T1', target: { user: person('29:t1', 'teams', 'tenant-1') }, message: msg('hello'), dm });
     const teams = new FakeSender('teams');
-    expect(await new Dispatcher({ connection: conn, senders: { teams }, clock, logger: silentLogger, limits: { timeScale: 0.001 } }).runOnce()).toMatchObject({ sent: 1 });
+    expect(
+      await new Dispatcher({ connection: conn, senders: { teams }, clock, logger: silentLogger, limits: { timeScale: 0.001 } }).runOnce(),
+    ).toMatchObject({ sent: 1 });
     expect(teams.openDmCalls).toEqual([]);
     expect(teams.calls.map((c) => c.conversationId)).toEqual(['a:known-dm']);
 
-    await expect(outbox.enqueue({ key: 'prompt:r1:T2', target: { user: person('29:t2', 'teams', 'tenant-2') }, message: msg('x'), dm })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      outbox.enqueue({ key: 'prompt:r1:T2', target: { user: person('29:t2', 'teams', 'tenant-2') }, message: msg('x'), dm }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
-  it("finds items another replica enqueued, though they never pass through this process", async () => {
+  it('finds items another replica enqueued, though they never pass through this process', async () => {
     const sender = new FakeSender('slack');
-    const d = new Dispatcher({ connection: conn, senders: { slack: sender }, clock: systemClock, logger: silentLogger, pollIntervalMs: 50, limits: { timeScale: 0.01 } });
+    const d = new Dispatcher({
+      connection: conn,
+      senders: { slack: sender },
+      clock: systemClock,
+      logger: silentLogger,
+      pollIntervalMs: 50,
+      limits: { timeScale: 0.01 },
+    });
     d.start();
     try {
       const elsewhere = new Outbox(await env.connect(), { clock: systemClock });
-      await elsewhere.enqueueMany(Array.from({ length: 5 }, (_, i) => ({ key: `digest:r${i}:C${i}`, target: { conversation: channel(`C${i}`) }, message: msg(`digest ${i}`) })));
+      await elsewhere.enqueueMany(
+        Array.from({ length: 5 }, (_, i) => ({
+          key: `digest:r${i}:C${i}`,
+          target: { conversation: channel(`C${i}`) },
+          message: msg(`digest ${i}`),
+        })),
+      );
       await waitFor(() => sender.calls.length === 5, 5000, 10);
     } finally {
       await d.stop({ deadlineMs: 1000 });
@@ -99,12 +130,26 @@ describe('outbox: which workspace goes first', () => {
     const outbox = new Outbox(env.conn, { clock });
     // A tenant with 4 messages at 3 a second, then a workspace with 10 at 2 a second: the
     // second one decides when the last message goes out.
-    await outbox.enqueueMany(Array.from({ length: 4 }, (_, i) => ({ key: `t${i}`, target: { conversation: channel(`TC${i}`, 'teams', 'tenant-1') }, message: msg(`t${i}`) })));
-    await outbox.enqueueMany(Array.from({ length: 10 }, (_, i) => ({ key: `s${i}`, target: { conversation: channel(`SC${i}`) }, message: msg(`s${i}`) })));
+    await outbox.enqueueMany(
+      Array.from({ length: 4 }, (_, i) => ({
+        key: `t${i}`,
+        target: { conversation: channel(`TC${i}`, 'teams', 'tenant-1') },
+        message: msg(`t${i}`),
+      })),
+    );
+    await outbox.enqueueMany(
+      Array.from({ length: 10 }, (_, i) => ({ key: `s${i}`, target: { conversation: channel(`SC${i}`) }, message: msg(`s${i}`) })),
+    );
     const slack = new FakeSender('slack');
     const teams = new FakeSender('teams', { calls: slack.calls });
     const d = new Dispatcher({
-      connection: env.conn, senders: { slack, teams }, clock, monotonicNow: () => clock.now().getTime(), logger: silentLogger, batchSize: 2, concurrency: 1,
+      connection: env.conn,
+      senders: { slack, teams },
+      clock,
+      monotonicNow: () => clock.now().getTime(),
+      logger: silentLogger,
+      batchSize: 2,
+      concurrency: 1,
       limits: { slack: { workspace: [{ limit: 2, windowMs: 1000 }] }, teams: { workspace: [{ limit: 3, windowMs: 1000 }] } },
     });
     await d.runOnce();

@@ -15,8 +15,14 @@ describe('two replicas sharing one outbox', () => {
   function workload(): EnqueueInput[] {
     const items: EnqueueInput[] = [];
     for (let round = 0; round < 5; round++) {
-      for (let c = 0; c < 20; c++) items.push({ key: `digest:${round}:SC${c}`, target: { conversation: channel(`SC${c}`) }, message: msg(`digest:${round}:SC${c}`) });
-      for (let c = 0; c < 10; c++) items.push({ key: `alert:${round}:TC${c}`, target: { conversation: channel(`TC${c}`, 'teams', 'tenant-1') }, message: msg(`alert:${round}:TC${c}`) });
+      for (let c = 0; c < 20; c++)
+        items.push({ key: `digest:${round}:SC${c}`, target: { conversation: channel(`SC${c}`) }, message: msg(`digest:${round}:SC${c}`) });
+      for (let c = 0; c < 10; c++)
+        items.push({
+          key: `alert:${round}:TC${c}`,
+          target: { conversation: channel(`TC${c}`, 'teams', 'tenant-1') },
+          message: msg(`alert:${round}:TC${c}`),
+        });
     }
     for (let u = 0; u < 50; u++) items.push({ key: `prompt:1:U${u}`, target: { user: person(`U${u}`) }, message: msg(`prompt:1:U${u}`) });
     return items;
@@ -31,9 +37,18 @@ describe('two replicas sharing one outbox', () => {
         const slack = new FakeSender('slack', { calls, inFlight, replica });
         const teams = new FakeSender('teams', { calls, inFlight, replica });
         slack.delayMs = teams.delayMs = 2;
-        const senders = new Map<Platform, FakeSender>([['slack', slack], ['teams', teams]]);
+        const senders = new Map<Platform, FakeSender>([
+          ['slack', slack],
+          ['teams', teams],
+        ]);
         const dispatcher = new Dispatcher({
-          connection, senders, clock: systemClock, logger: silentLogger, replicaId: replica, limits: { timeScale: 0.01 }, pollIntervalMs: 25,
+          connection,
+          senders,
+          clock: systemClock,
+          logger: silentLogger,
+          replicaId: replica,
+          limits: { timeScale: 0.01 },
+          pollIntervalMs: 25,
         });
         return { dispatcher, senders, outbox: new Outbox(connection, { clock: systemClock, wake: () => dispatcher.wake() }) };
       }),

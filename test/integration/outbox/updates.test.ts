@@ -48,8 +48,18 @@ describe('outbox updates and direct messages', () => {
   });
 
   it('holds an update until the message it replaces has gone out', async () => {
-    await outbox.enqueue({ key: 'digest:r1:C1', target: { conversation: channel('C1') }, message: msg('digest'), notBefore: new Date(T0.getTime() + 60_000) });
-    await outbox.enqueue({ key: 'digest-fix:r1:C1', updates: 'digest:r1:C1', target: { conversation: channel('C1') }, message: msg('digest v2') });
+    await outbox.enqueue({
+      key: 'digest:r1:C1',
+      target: { conversation: channel('C1') },
+      message: msg('digest'),
+      notBefore: new Date(T0.getTime() + 60_000),
+    });
+    await outbox.enqueue({
+      key: 'digest-fix:r1:C1',
+      updates: 'digest:r1:C1',
+      target: { conversation: channel('C1') },
+      message: msg('digest v2'),
+    });
     const d = dispatcher();
     expect(await d.runOnce()).toEqual({ sent: 0, failed: 0, deferred: 1 });
     expect(sender.calls).toEqual([]);
@@ -67,7 +77,12 @@ describe('outbox updates and direct messages', () => {
   it('posts a new message when the one it would replace was never sent', async () => {
     sender.failWhen((s) => s === 'alert', new SendError('permanent', 'msg_too_long'));
     await outbox.enqueue({ key: 'alert:b1', target: { conversation: channel('C2') }, message: msg('alert') });
-    await outbox.enqueue({ key: 'alert:b1:resolved', updates: 'alert:b1', target: { conversation: channel('C2') }, message: msg('resolved') });
+    await outbox.enqueue({
+      key: 'alert:b1:resolved',
+      updates: 'alert:b1',
+      target: { conversation: channel('C2') },
+      message: msg('resolved'),
+    });
     expect(await dispatcher().runOnce()).toEqual({ sent: 1, failed: 1, deferred: 0 });
     expect(sender.calls.map((c) => [c.op, c.summary])).toEqual([['send', 'resolved']]);
   });

@@ -55,7 +55,10 @@ export const COMMAND_INVOCATIONS: Record<CommandId, Invocation[]> = {
   'checkin.away': one('checkin.away', 'checkin away until={until}'),
   'checkin.back': one('checkin.back', 'checkin back'),
   'mission.indicator': [
-    { label: 'mission.indicator add', text: 'mission indicator {slug} add key=matrix-new name="Matrix indicator" baseline=10@2024-04 target=20@2030-03' },
+    {
+      label: 'mission.indicator add',
+      text: 'mission indicator {slug} add key=matrix-new name="Matrix indicator" baseline=10@2024-04 target=20@2030-03',
+    },
     { label: 'mission.indicator edit', text: 'mission indicator {slug} edit key={indicator} name="Renamed by the matrix"' },
     { label: 'mission.indicator record', text: 'mission indicator {slug} record key={indicator} value=300 date=2026-10' },
     { label: 'mission.indicator remove', text: 'mission indicator {slug} remove key={indicator}' },

@@ -41,9 +41,16 @@ export interface RoleFixture {
 
 let counter = 0;
 
-async function must(h: CoreHarness, actor: Actor, text: string, where = channelOf(actor, 'C0ROLES'), names: Record<string, string> = {}): Promise<string> {
+async function must(
+  h: CoreHarness,
+  actor: Actor,
+  text: string,
+  where = channelOf(actor, 'C0ROLES'),
+  names: Record<string, string> = {},
+): Promise<string> {
   const out = replyText(await command(h, actor, text, where, names));
-  if (/Sorry|not on the mission|Only the|No such|is required|must be|cannot|already/.test(out)) throw new Error(`fixture "${text}" failed: ${out}`);
+  if (/Sorry|not on the mission|Only the|No such|is required|must be|cannot|already/.test(out))
+    throw new Error(`fixture "${text}" failed: ${out}`);
   return out;
 }
 

@@ -63,11 +63,17 @@ export interface TenancyWorld {
   foreign: { bAdmin: Actor; bStranger: Actor; cAdmin: Actor; cStranger: Actor };
 }
 
-export const dmOf = (actor: Actor): ConversationRef => ({ platform: actor.platform, workspaceId: actor.workspaceId, conversationId: `D-${actor.userId}`, kind: 'dm' });
+export const dmOf = (actor: Actor): ConversationRef => ({
+  platform: actor.platform,
+  workspaceId: actor.workspaceId,
+  conversationId: `D-${actor.userId}`,
+  kind: 'dm',
+});
 
 async function ok(h: CoreHarness, actor: Actor, text: string, where?: ConversationRef, names: Record<string, string> = {}): Promise<Reply> {
   const r = await command(h, actor, text, where, names);
-  if (/Sorry|not on the mission|Only the|No such|must|required|cannot/.test(replyText(r))) throw new Error(`setup "${text}" failed: ${replyText(r)}`);
+  if (/Sorry|not on the mission|Only the|No such|must|required|cannot/.test(replyText(r)))
+    throw new Error(`setup "${text}" failed: ${replyText(r)}`);
   return r;
 }
 
@@ -93,11 +99,22 @@ export async function startTenancyWorld(label: string): Promise<TenancyWorld> {
   const { ada, lee, mem, zed } = A;
   const names = { U0ADA: ada.displayName!, U0LEE: lee.displayName!, U0MEM: mem.displayName!, U0ZED: zed.displayName! };
 
-  await ok(h, ada, `mission create "By 2030, nobody on the Quillfeather Estate is long-term unemployed" slug=${SLUG} place="Quillfeather Estate"`, channelOf(ada, 'C0A-DIGEST'));
+  await ok(
+    h,
+    ada,
+    `mission create "By 2030, nobody on the Quillfeather Estate is long-term unemployed" slug=${SLUG} place="Quillfeather Estate"`,
+    channelOf(ada, 'C0A-DIGEST'),
+  );
   await ok(h, ada, `mission add ${SLUG} <@U0LEE> org="Marchbanks Housing Co-operative" role=lead`, undefined, names);
   await ok(h, ada, `mission add ${SLUG} <@U0MEM> <@U0ZED> org="Quillfeather Youth Trust"`, undefined, names);
   await ok(h, ada, `mission channel ${SLUG} alerts`, channelOf(ada, 'C0A-ALERTS'));
-  await ok(h, ada, `mission indicator ${SLUG} add key=${INDICATOR} name="Quillfeather claimants aged 16 to 24" baseline=420@2024-04 target=210@2030-03 unit=people owner=<@U0ZED>`, undefined, names);
+  await ok(
+    h,
+    ada,
+    `mission indicator ${SLUG} add key=${INDICATOR} name="Quillfeather claimants aged 16 to 24" baseline=420@2024-04 target=210@2030-03 unit=people owner=<@U0ZED>`,
+    undefined,
+    names,
+  );
   await ok(h, lee, `mission indicator ${SLUG} record key=${INDICATOR} value=395 date=2026-09 note="Marchbanks quarterly count"`);
   await ok(h, ada, `mission budget ${SLUG} total=£5,000,000 aligned=£1,250,000 period=2026/27`);
   const mission = (await h.store.missions.findBySlug(ada, SLUG))!;
@@ -105,16 +122,37 @@ export async function startTenancyWorld(label: string): Promise<TenancyWorld> {
   // Week 48: answers, a high blocker in a check-in, a skip, a blocker by command, help offered; closed.
   await ok(h, ada, `mission checkin-now ${SLUG}`);
   const closedRound = roundId(mission.id, '2026-W48');
-  const submit = (actor: Actor, round: string, values: Record<string, string>) => h.core.onFormSubmit({ actor, where: dmOf(actor), formId: CHECKIN_FORM_ID, state: round, values });
-  expectDone(await submit(mem, closedRound, { ...ANSWERS, blocker: 'Obsidian lease deadlock at the Quillfeather depot', blocker_severity: 'high', blocker_help: 'Periwinkle legal desk' }), 'mem check-in');
+  const submit = (actor: Actor, round: string, values: Record<string, string>) =>
+    h.core.onFormSubmit({ actor, where: dmOf(actor), formId: CHECKIN_FORM_ID, state: round, values });
+  expectDone(
+    await submit(mem, closedRound, {
+      ...ANSWERS,
+      blocker: 'Obsidian lease deadlock at the Quillfeather depot',
+      blocker_severity: 'high',
+      blocker_help: 'Periwinkle legal desk',
+    }),
+    'mem check-in',
+  );
   expectDone(await submit(zed, closedRound, { ...ANSWERS, confidence: '2', [`ind_${INDICATOR}`]: '388' }), 'zed check-in');
   expectDone(await h.core.onAction({ actor: lee, where: dmOf(lee), actionId: ACTION_SKIP, value: closedRound }), 'lee skip');
   await ok(h, zed, `blocker ${SLUG} "Gorsefield bus pass scheme paused" severity=medium help="Brightwater transport desk"`);
   const blockers = await h.store.blockers.listOpen(mission.id);
   const openBlocker = blockers.find((b) => b.text.startsWith('Obsidian'))!.id;
   const resolvedBlocker = blockers.find((b) => b.text.startsWith('Gorsefield'))!.id;
-  expectDone(await h.core.onAction({ actor: lee, where: channelOf(lee, 'C0A-ALERTS'), actionId: ACTION_BLOCKER_HELP, value: openBlocker }), 'lee help');
-  expectDone(await h.core.onFormSubmit({ actor: lee, where: channelOf(lee, 'C0A-ALERTS'), formId: RESOLVE_FORM_ID, state: resolvedBlocker, values: { note: 'Gorsefield transport desk restored the passes' } }), 'lee resolve');
+  expectDone(
+    await h.core.onAction({ actor: lee, where: channelOf(lee, 'C0A-ALERTS'), actionId: ACTION_BLOCKER_HELP, value: openBlocker }),
+    'lee help',
+  );
+  expectDone(
+    await h.core.onFormSubmit({
+      actor: lee,
+      where: channelOf(lee, 'C0A-ALERTS'),
+      formId: RESOLVE_FORM_ID,
+      state: resolvedBlocker,
+      values: { note: 'Gorsefield transport desk restored the passes' },
+    }),
+    'lee resolve',
+  );
   await ok(h, ada, `mission close-now ${SLUG}`);
 
   // Week 49: open, Mercutio has answered, Zephaniah has a draft from replying in the DM.
@@ -122,7 +160,12 @@ export async function startTenancyWorld(label: string): Promise<TenancyWorld> {
   await ok(h, ada, `mission checkin-now ${SLUG}`);
   const openRound = roundId(mission.id, '2026-W49');
   expectDone(await submit(mem, openRound, { ...ANSWERS, confidence: '3' }), 'mem W49');
-  await h.core.onDirectMessage({ actor: zed, where: dmOf(zed), text: 'Marzipan pledge now has eight Quillfeather employers', messageId: 'zed-dm-1' });
+  await h.core.onDirectMessage({
+    actor: zed,
+    where: dmOf(zed),
+    text: 'Marzipan pledge now has eight Quillfeather employers',
+    messageId: 'zed-dm-1',
+  });
 
   const issued = replyText(await ok(h, ada, `mission api-token ${SLUG} name="Quillfeather dashboard"`, dmOf(ada)));
   const tokenA = /mpt_[0-9a-f]{16}_[0-9a-f]{64}/.exec(issued)?.[0];
@@ -141,7 +184,11 @@ export async function startTenancyWorld(label: string): Promise<TenancyWorld> {
   ] as const) {
     await ok(h, admin, `mission create "Tenant ${team} mission, nothing to see" slug=${SLUG}`, channelOf(admin, `C0${team}-DIGEST`));
     await ok(h, admin, `mission add ${SLUG} <@U0MEM> org="${team} Org"`, undefined, { U0MEM: `${team} Member` });
-    await ok(h, admin, `mission indicator ${SLUG} add key=${team.toLowerCase()}-only name="${team} indicator" baseline=1@2024-04 target=2@2030-03`);
+    await ok(
+      h,
+      admin,
+      `mission indicator ${SLUG} add key=${team.toLowerCase()}-only name="${team} indicator" baseline=1@2024-04 target=2@2030-03`,
+    );
     await ok(h, admin, `mission checkin-now ${SLUG}`);
   }
 

@@ -1,7 +1,5 @@
 /** A rule either counts calls in a sliding window or drains a token bucket. Times are unscaled. */
-export type RateRule =
-  | { kind: 'window'; limit: number; windowMs: number }
-  | { kind: 'bucket'; capacity: number; refillPerSecond: number };
+export type RateRule = { kind: 'window'; limit: number; windowMs: number } | { kind: 'bucket'; capacity: number; refillPerSecond: number };
 
 export interface RateCheck {
   key: string;

@@ -42,15 +42,44 @@ export type SlackSurface = 'message' | 'modal' | 'home';
 type Json = Record<string, unknown>;
 
 const INTERACTIVE_ELEMENTS = new Set([
-  'button', 'static_select', 'multi_static_select', 'external_select', 'multi_external_select',
-  'users_select', 'multi_users_select', 'conversations_select', 'multi_conversations_select',
-  'channels_select', 'multi_channels_select', 'overflow', 'datepicker', 'timepicker', 'datetimepicker',
-  'radio_buttons', 'checkboxes', 'plain_text_input', 'number_input', 'email_text_input', 'url_text_input',
-  'rich_text_input', 'file_input', 'workflow_button',
+  'button',
+  'static_select',
+  'multi_static_select',
+  'external_select',
+  'multi_external_select',
+  'users_select',
+  'multi_users_select',
+  'conversations_select',
+  'multi_conversations_select',
+  'channels_select',
+  'multi_channels_select',
+  'overflow',
+  'datepicker',
+  'timepicker',
+  'datetimepicker',
+  'radio_buttons',
+  'checkboxes',
+  'plain_text_input',
+  'number_input',
+  'email_text_input',
+  'url_text_input',
+  'rich_text_input',
+  'file_input',
+  'workflow_button',
 ]);
 
 const BLOCK_TYPES = new Set([
-  'section', 'divider', 'header', 'context', 'actions', 'input', 'image', 'rich_text', 'file', 'video', 'markdown',
+  'section',
+  'divider',
+  'header',
+  'context',
+  'actions',
+  'input',
+  'image',
+  'rich_text',
+  'file',
+  'video',
+  'markdown',
 ]);
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -265,7 +294,8 @@ export function validateView(view: unknown, expected: 'modal' | 'home' | 'any'):
     checker.text(view.submit, '/view/submit', SLACK_LIMITS.modalButton, { plainOnly: true });
     checker.text(view.close, '/view/close', SLACK_LIMITS.modalButton, { plainOnly: true });
     const hasInput = Array.isArray(view.blocks) && view.blocks.some((b) => isObject(b) && b.type === 'input');
-    if (hasInput && view.submit === undefined) checker.fail('/view/submit', 'submit is required when an input block is within the blocks array');
+    if (hasInput && view.submit === undefined)
+      checker.fail('/view/submit', 'submit is required when an input block is within the blocks array');
   }
   checker.maxString(view.callback_id, '/view/callback_id', SLACK_LIMITS.callbackId);
   checker.maxString(view.private_metadata, '/view/private_metadata', SLACK_LIMITS.privateMetadata);

@@ -61,8 +61,15 @@ const postEphemeral: MethodHandler = (ctx) => {
   const threadTs = optString(ctx.params, 'thread_ts');
   const ts = ctx.state.nextTs();
   ctx.state.ephemerals.push({
-    channel, user, teamId: ctx.ws.teamId, ts, text: content.text, blocks: content.blocks,
-    ...(threadTs ? { threadTs } : {}), via: 'api', replaced: false,
+    channel,
+    user,
+    teamId: ctx.ws.teamId,
+    ts,
+    text: content.text,
+    blocks: content.blocks,
+    ...(threadTs ? { threadTs } : {}),
+    via: 'api',
+    replaced: false,
   });
   return { ok: true, message_ts: ts };
 };
@@ -78,7 +85,7 @@ const update: MethodHandler = (ctx) => {
   if (content.text !== undefined) message.text = content.text;
   if (content.blocks !== undefined) message.blocks = content.blocks;
   if (content.attachments !== undefined) message.attachments = content.attachments;
-  if (!message.text && !(message.blocks?.length) && !(message.attachments?.length)) throw new SlackApiError('no_text');
+  if (!message.text && !message.blocks?.length && !message.attachments?.length) throw new SlackApiError('no_text');
   message.updates += 1;
   return { ok: true, channel, ts, text: message.text ?? '', message: messageView(message) };
 };

@@ -10,7 +10,12 @@ const getUploadUrl: MethodHandler = (ctx) => {
   const id = ctx.state.nextId('F');
   const altText = optString(ctx.params, 'alt_txt') ?? optString(ctx.params, 'alt_text');
   ctx.state.files.set(id, {
-    id, teamId: ctx.ws.teamId, filename, declaredLength: length, completed: false, sharedTo: [],
+    id,
+    teamId: ctx.ws.teamId,
+    filename,
+    declaredLength: length,
+    completed: false,
+    sharedTo: [],
     ...(altText ? { altText } : {}),
   });
   return { ok: true, upload_url: `${ctx.baseUrl}/upload/v1/${id}`, file_id: id };
@@ -36,16 +41,28 @@ const completeUpload: MethodHandler = (ctx) => {
     if (comment) readMessageContent({ text: comment }, { requireContent: false });
     for (const file of completed) file.sharedTo.push(resolved);
     ctx.state.channelMessages(resolved).push({
-      channel: resolved, teamId: ctx.ws.teamId, ts: ctx.state.nextTs(), text: comment ?? '',
-      ...(threadTs ? { threadTs } : {}), user: ctx.ws.botUserId, botId: ctx.ws.botId,
-      files: completed.map((f) => f.id), updates: 0, deleted: false, via: 'file_share',
+      channel: resolved,
+      teamId: ctx.ws.teamId,
+      ts: ctx.state.nextTs(),
+      text: comment ?? '',
+      ...(threadTs ? { threadTs } : {}),
+      user: ctx.ws.botUserId,
+      botId: ctx.ws.botId,
+      files: completed.map((f) => f.id),
+      updates: 0,
+      deleted: false,
+      via: 'file_share',
     });
   }
   return {
     ok: true,
     files: completed.map((f) => ({
-      id: f.id, name: f.filename, title: f.title ?? f.filename, size: f.bytes?.length ?? 0,
-      channels: f.sharedTo, permalink: `https://stand-in.slack.invalid/files/${f.id}`,
+      id: f.id,
+      name: f.filename,
+      title: f.title ?? f.filename,
+      size: f.bytes?.length ?? 0,
+      channels: f.sharedTo,
+      permalink: `https://stand-in.slack.invalid/files/${f.id}`,
     })),
   };
 };

@@ -5,4 +5,11 @@ export * from './types';
 export * from './signing';
 export * from './payloads';
 export * from './send-to-bolt';
-export { SlackOAuth, DEFAULT_OAUTH_CLIENT_ID, DEFAULT_OAUTH_CLIENT_SECRET, type SlackOAuthOptions, type InstallSeed, type CompletedInstall } from './oauth';
+export {
+  SlackOAuth,
+  DEFAULT_OAUTH_CLIENT_ID,
+  DEFAULT_OAUTH_CLIENT_SECRET,
+  type SlackOAuthOptions,
+  type InstallSeed,
+  type CompletedInstall,
+} from './oauth';

@@ -16,7 +16,10 @@ const authTest: MethodHandler = (ctx) => ({
 
 const conversationsOpen: MethodHandler = (ctx) => {
   const channelArg = optString(ctx.params, 'channel');
-  const users = (optString(ctx.params, 'users') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const users = (optString(ctx.params, 'users') ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   if (channelArg) return { ok: true, channel: { id: channelArg } };
   if (users.length === 0) throw new SlackApiError('users_list_not_supplied');
   if (users.length > 1) {

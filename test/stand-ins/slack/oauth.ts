@@ -87,7 +87,8 @@ export class SlackOAuth {
     const redirect = asked ?? this.redirectUrls[0];
     if (!redirect) return { status: 400, error: 'no_redirect_uri' };
     const seed = this.queue.shift() ?? this.newWorkspaceSeed();
-    const ws = this.state.workspace(seed.teamId) ?? this.state.addWorkspace({ teamId: seed.teamId, teamName: seed.teamName, botTokens: [] });
+    const ws =
+      this.state.workspace(seed.teamId) ?? this.state.addWorkspace({ teamId: seed.teamId, teamName: seed.teamName, botTokens: [] });
     const code = `${Date.now()}.${randomBytes(12).toString('hex')}`;
     this.codes.set(code, {
       teamId: ws.teamId,
@@ -116,7 +117,8 @@ export class SlackOAuth {
     const issued = code ? this.codes.get(code) : undefined;
     if (!issued || issued.used || Date.now() - issued.issuedAt > CODE_TTL_MS) throw new SlackApiError('invalid_code');
     issued.used = true;
-    if (issued.redirectUri !== undefined && optString(params, 'redirect_uri') !== issued.redirectUri) throw new SlackApiError('bad_redirect_uri');
+    if (issued.redirectUri !== undefined && optString(params, 'redirect_uri') !== issued.redirectUri)
+      throw new SlackApiError('bad_redirect_uri');
     const ws = this.state.workspace(issued.teamId) as Workspace;
     const botToken = `xoxb-${ws.teamId}-${randomBytes(12).toString('hex')}`;
     ws.botTokens.push(botToken);

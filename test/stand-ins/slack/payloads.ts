@@ -84,7 +84,8 @@ export function slashCommand(input: SlashCommandInput): SlashCommandPayload {
     text: input.text ?? '',
     api_app_id: a.apiAppId,
     is_enterprise_install: 'false',
-    response_url: input.responseUrl ?? input.standIn?.responseUrl({ channelId, userId: a.userId, teamId: a.teamId }) ?? fakeResponseUrl(a.teamId),
+    response_url:
+      input.responseUrl ?? input.standIn?.responseUrl({ channelId, userId: a.userId, teamId: a.teamId }) ?? fakeResponseUrl(a.teamId),
     trigger_id: input.triggerId ?? input.standIn?.triggerIdFor(a.userId, a.teamId) ?? fakeTriggerId(),
   };
   if (a.enterpriseId) {
@@ -103,8 +104,19 @@ export interface BlockActionInput extends SlackActor {
   buttonText?: string;
   /** Where the button was: a message in a channel / DM, or an open view. */
   source:
-    | { kind: 'message'; channelId: string; messageTs: string; text?: string; blocks?: unknown[]; ephemeral?: boolean; channelName?: string }
-    | { kind: 'view'; view: { id: string; callbackId?: string; privateMetadata?: string; hash?: string; type?: 'modal' | 'home'; blocks?: unknown[] } };
+    | {
+        kind: 'message';
+        channelId: string;
+        messageTs: string;
+        text?: string;
+        blocks?: unknown[];
+        ephemeral?: boolean;
+        channelName?: string;
+      }
+    | {
+        kind: 'view';
+        view: { id: string; callbackId?: string; privateMetadata?: string; hash?: string; type?: 'modal' | 'home'; blocks?: unknown[] };
+      };
   responseUrl?: string;
   triggerId?: string;
   standIn?: PayloadStandIn;
@@ -154,9 +166,16 @@ export function blockActions(input: BlockActionInput): BlockActionsPayload {
       },
     };
   }
-  const responseUrl = input.responseUrl
-    ?? input.standIn?.responseUrl({ channelId: src.channelId, userId: a.userId, teamId: a.teamId, messageTs: src.messageTs, ephemeral: src.ephemeral ?? false })
-    ?? fakeResponseUrl(a.teamId);
+  const responseUrl =
+    input.responseUrl ??
+    input.standIn?.responseUrl({
+      channelId: src.channelId,
+      userId: a.userId,
+      teamId: a.teamId,
+      messageTs: src.messageTs,
+      ephemeral: src.ephemeral ?? false,
+    }) ??
+    fakeResponseUrl(a.teamId);
   return {
     ...base,
     container: { type: 'message', message_ts: src.messageTs, channel_id: src.channelId, is_ephemeral: src.ephemeral ?? false },
@@ -184,8 +203,14 @@ export function blockActions(input: BlockActionInput): BlockActionsPayload {
 /** One input's state as Slack reports it in view.state.values[block_id][action_id]. */
 export type SlackStateValue =
   | { type: 'plain_text_input' | 'number_input' | 'email_text_input' | 'url_text_input'; value: string | null }
-  | { type: 'static_select' | 'radio_buttons' | 'external_select'; selected_option: { text: { type: 'plain_text'; text: string; emoji?: boolean }; value: string } | null }
-  | { type: 'checkboxes' | 'multi_static_select'; selected_options: Array<{ text: { type: 'plain_text' | 'mrkdwn'; text: string }; value: string }> }
+  | {
+      type: 'static_select' | 'radio_buttons' | 'external_select';
+      selected_option: { text: { type: 'plain_text'; text: string; emoji?: boolean }; value: string } | null;
+    }
+  | {
+      type: 'checkboxes' | 'multi_static_select';
+      selected_options: Array<{ text: { type: 'plain_text' | 'mrkdwn'; text: string }; value: string }>;
+    }
   | { type: 'datepicker'; selected_date: string | null }
   | { type: 'timepicker'; selected_time: string | null }
   | { type: 'users_select'; selected_user: string | null }
@@ -250,7 +275,15 @@ export function viewSubmission(input: ViewSubmissionInput): ViewSubmissionPayloa
 
 /** Convenience: a view_submission for a view the stand-in recorded as open (see SlackStandIn.openViews). */
 export function viewSubmissionFor(
-  view: { id: string; callbackId: string; privateMetadata: string; hash: string; blocks: unknown[]; rootViewId: string; previousViewId: string | null },
+  view: {
+    id: string;
+    callbackId: string;
+    privateMetadata: string;
+    hash: string;
+    blocks: unknown[];
+    rootViewId: string;
+    previousViewId: string | null;
+  },
   values: ViewSubmissionInput['values'],
   who: SlackActor = {},
 ): ViewSubmissionPayload {
@@ -279,7 +312,13 @@ export interface EventInput extends SlackActor {
 export type EventCallbackPayload = Record<string, unknown> & { type: 'event_callback'; event: Record<string, unknown> };
 
 function richText(text: string): unknown[] {
-  return [{ type: 'rich_text', block_id: randomBytes(3).toString('hex'), elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }] }];
+  return [
+    {
+      type: 'rich_text',
+      block_id: randomBytes(3).toString('hex'),
+      elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }],
+    },
+  ];
 }
 
 export function eventCallback(kind: SlackEventKind, input: EventInput = {}): EventCallbackPayload {
@@ -291,8 +330,16 @@ export function eventCallback(kind: SlackEventKind, input: EventInput = {}): Eve
   switch (kind) {
     case 'message.im':
       event = {
-        type: 'message', channel: dm, user: a.userId, text: input.text ?? '', ts, event_ts: ts, channel_type: 'im',
-        team: a.teamId, client_msg_id: randomUUID(), blocks: richText(input.text ?? ''),
+        type: 'message',
+        channel: dm,
+        user: a.userId,
+        text: input.text ?? '',
+        ts,
+        event_ts: ts,
+        channel_type: 'im',
+        team: a.teamId,
+        client_msg_id: randomUUID(),
+        blocks: richText(input.text ?? ''),
         ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
       };
       break;
@@ -300,8 +347,16 @@ export function eventCallback(kind: SlackEventKind, input: EventInput = {}): Eve
       const raw = input.text ?? '';
       const text = raw.includes(`<@${botUserId}>`) ? raw : `<@${botUserId}> ${raw}`.trim();
       event = {
-        type: 'app_mention', user: a.userId, text, ts, channel: input.channelId ?? 'C0MISSIONS', event_ts: ts,
-        team: a.teamId, client_msg_id: randomUUID(), blocks: richText(text), ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+        type: 'app_mention',
+        user: a.userId,
+        text,
+        ts,
+        channel: input.channelId ?? 'C0MISSIONS',
+        event_ts: ts,
+        team: a.teamId,
+        client_msg_id: randomUUID(),
+        blocks: richText(text),
+        ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
       };
       break;
     }
@@ -313,7 +368,8 @@ export function eventCallback(kind: SlackEventKind, input: EventInput = {}): Eve
       break;
     case 'tokens_revoked':
       event = {
-        type: 'tokens_revoked', event_ts: ts,
+        type: 'tokens_revoked',
+        event_ts: ts,
         tokens: { oauth: input.revokedOauthUserIds ?? [], bot: input.revokedBotUserIds ?? [botUserId] },
       };
       break;

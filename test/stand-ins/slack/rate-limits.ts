@@ -30,9 +30,13 @@ export function slackRateChecks(method: string, teamId: string, channel: string 
     const burst = options.postMessageBurst ?? 3;
     const workspacePerMinute = options.postMessagePerWorkspacePerMinute ?? 600;
     const checks: RateCheck[] = [
-      { key: `${teamId}:postMessage`, rules: [{ kind: 'bucket', capacity: workspacePerMinute / 6, refillPerSecond: workspacePerMinute / 60 }] },
+      {
+        key: `${teamId}:postMessage`,
+        rules: [{ kind: 'bucket', capacity: workspacePerMinute / 6, refillPerSecond: workspacePerMinute / 60 }],
+      },
     ];
-    if (channel) checks.push({ key: `${teamId}:postMessage:${channel}`, rules: [{ kind: 'bucket', capacity: burst, refillPerSecond: perSecond }] });
+    if (channel)
+      checks.push({ key: `${teamId}:postMessage:${channel}`, rules: [{ kind: 'bucket', capacity: burst, refillPerSecond: perSecond }] });
     return checks;
   }
   const tier = METHOD_TIERS[method];

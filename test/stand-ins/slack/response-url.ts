@@ -57,13 +57,26 @@ export function applyResponseUrl(state: SlackState, record: ResponseUrlRecord, b
     const ts = state.nextTs();
     if (body.response_type === 'in_channel') {
       state.channelMessages(record.channelId).push({
-        channel: record.channelId, teamId: record.teamId, ts, ...content, user: botUserId, botId,
-        updates: 0, deleted: false, via: 'response_url',
+        channel: record.channelId,
+        teamId: record.teamId,
+        ts,
+        ...content,
+        user: botUserId,
+        botId,
+        updates: 0,
+        deleted: false,
+        via: 'response_url',
       });
     } else {
       state.ephemerals.push({
-        channel: record.channelId, user: record.userId, teamId: record.teamId, ts, text: content.text,
-        blocks: content.blocks, via: 'response_url', replaced: false,
+        channel: record.channelId,
+        user: record.userId,
+        teamId: record.teamId,
+        ts,
+        text: content.text,
+        blocks: content.blocks,
+        via: 'response_url',
+        replaced: false,
       });
       // Later replace_original on this URL acts on the newest ephemeral it produced.
       if (record.ephemeral || !record.messageTs) {

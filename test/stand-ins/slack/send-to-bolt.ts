@@ -30,7 +30,10 @@ export interface BoltResponse {
 }
 
 /** Encodes like Slack: commands as form fields, interactions as form field `payload`, events as JSON. */
-export function encodeSlackPayload<K extends SlackPayloadKind>(kind: K, payload: SlackPayloadKinds[K]): { body: string; contentType: string } {
+export function encodeSlackPayload<K extends SlackPayloadKind>(
+  kind: K,
+  payload: SlackPayloadKinds[K],
+): { body: string; contentType: string } {
   if (kind === 'slash_command') {
     return { body: new URLSearchParams(payload as SlashCommandPayload).toString(), contentType: 'application/x-www-form-urlencoded' };
   }
@@ -41,7 +44,12 @@ export function encodeSlackPayload<K extends SlackPayloadKind>(kind: K, payload:
 }
 
 /** Signs and POSTs a payload to a Bolt receiver (e.g. http://127.0.0.1:3000/slack/events). */
-export async function sendToBolt<K extends SlackPayloadKind>(url: string, kind: K, payload: SlackPayloadKinds[K], opts: SendToBoltOptions): Promise<BoltResponse> {
+export async function sendToBolt<K extends SlackPayloadKind>(
+  url: string,
+  kind: K,
+  payload: SlackPayloadKinds[K],
+  opts: SendToBoltOptions,
+): Promise<BoltResponse> {
   const { body, contentType } = encodeSlackPayload(kind, payload);
   const signed = signSlackRequest(body, opts.signingSecret, opts.timestamp);
   const headers: Record<string, string> = {

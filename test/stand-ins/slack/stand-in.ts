@@ -15,8 +15,16 @@ import { bearerToken, parseSlackBody, uploadedBytes } from './request-body';
 import { applyResponseUrl, type ResponseUrlRecord } from './response-url';
 import { SlackState, type ChannelState, type Workspace } from './state';
 import type {
-  ResponseUrlOptions, SlackCall, SlackEphemeral, SlackFile, SlackMessage, SlackResponseUrlPost,
-  SlackStandInOptions, SlackUserSeed, SlackView, SlackWorkspaceSeed,
+  ResponseUrlOptions,
+  SlackCall,
+  SlackEphemeral,
+  SlackFile,
+  SlackMessage,
+  SlackResponseUrlPost,
+  SlackStandInOptions,
+  SlackUserSeed,
+  SlackView,
+  SlackWorkspaceSeed,
 } from './types';
 import { closeStack, openModals, viewMethods } from './view-methods';
 
@@ -86,7 +94,9 @@ const redact = (params: SlackParams): Record<string, unknown> => {
 
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
   const timeScale = options.timeScale ?? 1;
-  const seeds = options.workspaces ?? [{ teamId: DEFAULT_SLACK_TEAM_ID, botTokens: [DEFAULT_SLACK_BOT_TOKEN], teamName: 'Mission Pulse Test' }];
+  const seeds = options.workspaces ?? [
+    { teamId: DEFAULT_SLACK_TEAM_ID, botTokens: [DEFAULT_SLACK_BOT_TOKEN], teamName: 'Mission Pulse Test' },
+  ];
   const state = new SlackState(seeds, options.users ?? []);
   const oauth = new SlackOAuth(state, options.oauth);
   const limiter = new RateLimiter(timeScale);
@@ -108,7 +118,10 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   /** Applies a fault that happens before any work. Returns true when the request is handled. */
   const preFault = (kind: FaultKind | null, req: Request, res: Response): boolean => {
     if (kind === '429') {
-      res.status(429).set('Retry-After', formatRetryAfter(1000 * timeScale, timeScale)).json({ ok: false, error: 'ratelimited' });
+      res
+        .status(429)
+        .set('Retry-After', formatRetryAfter(1000 * timeScale, timeScale))
+        .json({ ok: false, error: 'ratelimited' });
       return true;
     }
     if (kind === '500') {
@@ -149,7 +162,14 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       try {
         const body = oauth.exchange(params, req.headers);
         const teamId = ((body.team as { id?: string } | undefined) ?? {}).id;
-        record({ method, teamId, params: redact(params), httpStatus: 200, response: { ...body, access_token: '[redacted]' }, outcome: 'ok' });
+        record({
+          method,
+          teamId,
+          params: redact(params),
+          httpStatus: 200,
+          response: { ...body, access_token: '[redacted]' },
+          outcome: 'ok',
+        });
         res.status(200).json(body);
         return;
       } catch (err) {
@@ -163,7 +183,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
 
     const fault = faults.pick(method);
     if (preFault(fault, req, res)) {
-      record({ method, params: redact(params), httpStatus: res.headersSent ? res.statusCode : 0, outcome: 'fault', fault: fault ?? undefined });
+      record({
+        method,
+        params: redact(params),
+        httpStatus: res.headersSent ? res.statusCode : 0,
+        outcome: 'fault',
+        fault: fault ?? undefined,
+      });
       return;
     }
 
@@ -179,14 +205,26 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       const wait = limiter.tryAcquire(slackRateChecks(method, ws.teamId, channel, options.rateLimits ?? {}));
       if (wait > 0) {
         const retryAfter = formatRetryAfter(wait, timeScale);
-        record({ method, teamId: ws.teamId, params: redact(params), httpStatus: 429, response: { ok: false, error: 'ratelimited' }, outcome: 'rate_limited' });
+        record({
+          method,
+          teamId: ws.teamId,
+          params: redact(params),
+          httpStatus: 429,
+          response: { ok: false, error: 'ratelimited' },
+          outcome: 'rate_limited',
+        });
         res.status(429).set('Retry-After', retryAfter).json({ ok: false, error: 'ratelimited' });
         return;
       }
     }
 
     const ctx: MethodContext = {
-      ws, params, token, state, baseUrl: listening.baseUrl, strictTriggerIds: options.strictTriggerIds ?? false,
+      ws,
+      params,
+      token,
+      state,
+      baseUrl: listening.baseUrl,
+      strictTriggerIds: options.strictTriggerIds ?? false,
     };
     let body: Record<string, unknown>;
     let outcome: SlackCall['outcome'] = 'ok';
@@ -208,7 +246,12 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
 
   app.get('/oauth/v2/authorize', (req: Request, res: Response) => {
     const outcome = oauth.authorize(new URLSearchParams(req.url.split('?')[1] ?? ''));
-    record({ method: 'oauth.authorize', params: { client_id: req.query.client_id, scope: req.query.scope }, httpStatus: outcome.status, outcome: outcome.error ? 'error' : 'ok' });
+    record({
+      method: 'oauth.authorize',
+      params: { client_id: req.query.client_id, scope: req.query.scope },
+      httpStatus: outcome.status,
+      outcome: outcome.error ? 'error' : 'ok',
+    });
     if (outcome.location) res.redirect(302, outcome.location);
     else res.status(outcome.status).type('text/html').send(`<p>Slack could not start the installation: ${outcome.error}</p>`);
   });
@@ -217,7 +260,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const file = state.files.get(String(req.params.fileId));
     const fault = faults.pick('upload');
     if (preFault(fault, req, res)) {
-      record({ method: 'upload', params: { file_id: req.params.fileId }, httpStatus: res.headersSent ? res.statusCode : 0, outcome: 'fault', fault: fault ?? undefined });
+      record({
+        method: 'upload',
+        params: { file_id: req.params.fileId },
+        httpStatus: res.headersSent ? res.statusCode : 0,
+        outcome: 'fault',
+        fault: fault ?? undefined,
+      });
       return;
     }
     if (!file) {
@@ -226,7 +275,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return;
     }
     file.bytes = await uploadedBytes(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.headers);
-    record({ method: 'upload', teamId: file.teamId, params: { file_id: file.id, bytes: file.bytes.length }, httpStatus: 200, outcome: 'ok' });
+    record({
+      method: 'upload',
+      teamId: file.teamId,
+      params: { file_id: file.id, bytes: file.bytes.length },
+      httpStatus: 200,
+      outcome: 'ok',
+    });
     res.status(200).type('text/plain').send(`OK - ${file.bytes.length}`);
   });
 
@@ -244,7 +299,14 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     }
     const outcome = entry ? applyResponseUrl(state, entry, body) : { status: 404, body: { ok: false, error: 'expired_url' } };
     responsePosts.push({ url, at: Date.now(), body, status: outcome.status });
-    record({ method: 'response_url', teamId: entry?.teamId, params: body, httpStatus: outcome.status, response: outcome.body, outcome: outcome.status === 200 ? 'ok' : 'error' });
+    record({
+      method: 'response_url',
+      teamId: entry?.teamId,
+      params: body,
+      httpStatus: outcome.status,
+      response: outcome.body,
+      outcome: outcome.status === 200 ? 'ok' : 'error',
+    });
     res.status(outcome.status).json(outcome.body);
   });
 
@@ -283,7 +345,10 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     allMessages: (opts) => [...state.messages.values()].flat().filter((m) => opts?.includeDeleted || !m.deleted),
     ephemerals: (filter) =>
       state.ephemerals.filter(
-        (e) => (!filter?.user || e.user === filter.user) && (!filter?.channel || e.channel === filter.channel) && (filter?.includeReplaced || !e.replaced),
+        (e) =>
+          (!filter?.user || e.user === filter.user) &&
+          (!filter?.channel || e.channel === filter.channel) &&
+          (filter?.includeReplaced || !e.replaced),
       ),
     openViews: (userId) => openModals(state, userId),
     homeView(userId, teamId) {
@@ -305,7 +370,14 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         top.title = ack.view.title;
       } else if (ack.response_action === 'push' && ack.view && top) {
         const id = state.nextId('V');
-        state.views.set(id, { ...top, id, raw: ack.view, blocks: Array.isArray(ack.view.blocks) ? ack.view.blocks : [], previousViewId: top.id, closed: false });
+        state.views.set(id, {
+          ...top,
+          id,
+          raw: ack.view,
+          blocks: Array.isArray(ack.view.blocks) ? ack.view.blocks : [],
+          previousViewId: top.id,
+          closed: false,
+        });
         stack.push(id);
       } else if (top) {
         top.closed = true;

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type {
-  SlackEphemeral, SlackFile, SlackMessage, SlackUserSeed, SlackView, SlackWorkspaceSeed,
-} from './types';
+import type { SlackEphemeral, SlackFile, SlackMessage, SlackUserSeed, SlackView, SlackWorkspaceSeed } from './types';
 
 export interface Workspace extends Required<Omit<SlackWorkspaceSeed, 'enterpriseId'>> {
   enterpriseId?: string;
@@ -20,8 +18,7 @@ interface TriggerRecord {
   used: boolean;
 }
 
-const shortHash = (text: string, length: number): string =>
-  createHash('sha256').update(text).digest('hex').slice(0, length).toUpperCase();
+const shortHash = (text: string, length: number): string => createHash('sha256').update(text).digest('hex').slice(0, length).toUpperCase();
 
 /** Everything the Slack stand-in remembers. Plain data plus lookups; no HTTP here. */
 export class SlackState {

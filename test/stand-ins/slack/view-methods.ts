@@ -34,7 +34,13 @@ function consumeTrigger(ctx: MethodContext): string | undefined {
   return record.userId;
 }
 
-function buildView(ctx: MethodContext, raw: Record<string, unknown>, userId: string | undefined, previous: SlackView | null, rootId?: string): SlackView {
+function buildView(
+  ctx: MethodContext,
+  raw: Record<string, unknown>,
+  userId: string | undefined,
+  previous: SlackView | null,
+  rootId?: string,
+): SlackView {
   const id = ctx.state.nextId('V');
   const view: SlackView = {
     id,

@@ -83,8 +83,9 @@ function base(ctx: TeamsActivityContext, type: string, where: Where): TeamsActiv
   const locale = ctx.locale ?? 'en-GB';
   const timezone = ctx.timezone ?? 'Europe/London';
   const now = new Date();
-  const conversationId = where.conversationId
-    ?? (where.conversationType === 'personal'
+  const conversationId =
+    where.conversationId ??
+    (where.conversationType === 'personal'
       ? personalConversationId(user.id, tenantId)
       : where.conversationType === 'channel'
         ? `${where.channel?.channelId ?? channelThreadId(`${tenantId}:general`)};messageid=${activityId()}`
@@ -120,33 +121,60 @@ function base(ctx: TeamsActivityContext, type: string, where: Where): TeamsActiv
 
 const defaultChannel = (ctx: TeamsActivityContext): TeamsChannelInfo => {
   const tenant = ctx.tenantId ?? DEFAULT_TENANT_ID;
-  return { teamId: channelThreadId(`${tenant}:team`), teamName: 'Ladywood Mission', channelId: channelThreadId(`${tenant}:general`), channelName: 'General' };
+  return {
+    teamId: channelThreadId(`${tenant}:team`),
+    teamName: 'Ladywood Mission',
+    channelId: channelThreadId(`${tenant}:general`),
+    channelName: 'General',
+  };
 };
 
 /** A message a user types in the bot's personal chat. */
 export function personalMessage(ctx: TeamsActivityContext, input: { text: string; conversationId?: string }): TeamsActivity {
-  return { ...base(ctx, 'message', { conversationType: 'personal', ...(input.conversationId ? { conversationId: input.conversationId } : {}) }), text: input.text, textFormat: 'plain' };
+  return {
+    ...base(ctx, 'message', { conversationType: 'personal', ...(input.conversationId ? { conversationId: input.conversationId } : {}) }),
+    text: input.text,
+    textFormat: 'plain',
+  };
 }
 
 /** A channel message that @mentions the bot: "<at>Mission Pulse</at> mission list". */
-export function channelMention(ctx: TeamsActivityContext, input: { text: string; channel?: TeamsChannelInfo; conversationId?: string }): TeamsActivity {
+export function channelMention(
+  ctx: TeamsActivityContext,
+  input: { text: string; channel?: TeamsChannelInfo; conversationId?: string },
+): TeamsActivity {
   const channel = input.channel ?? defaultChannel(ctx);
   const botName = ctx.botName ?? 'Mission Pulse';
   const mentionText = `<at>${botName}</at>`;
-  const activity = base(ctx, 'message', { conversationType: 'channel', channel, ...(input.conversationId ? { conversationId: input.conversationId } : {}) });
+  const activity = base(ctx, 'message', {
+    conversationType: 'channel',
+    channel,
+    ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+  });
   const text = `${mentionText} ${input.text}`;
   return {
     ...activity,
     text,
     textFormat: 'plain',
-    attachments: [{ contentType: 'text/html', content: `<div><div><span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="0">${botName}</span>&nbsp;${input.text}</div></div>` }],
+    attachments: [
+      {
+        contentType: 'text/html',
+        content: `<div><div><span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="0">${botName}</span>&nbsp;${input.text}</div></div>`,
+      },
+    ],
     entities: [{ type: 'mention', mentioned: { id: `28:${ctx.appId}`, name: botName }, text: mentionText }, ...(activity.entities ?? [])],
   };
 }
 
 /** Action.Submit pressed on a card in personal chat: a message with `value` and no text. */
-export function cardSubmit(ctx: TeamsActivityContext, input: { value: Record<string, unknown>; replyToId: string; conversationId?: string }): TeamsActivity {
-  const activity = base(ctx, 'message', { conversationType: 'personal', ...(input.conversationId ? { conversationId: input.conversationId } : {}) });
+export function cardSubmit(
+  ctx: TeamsActivityContext,
+  input: { value: Record<string, unknown>; replyToId: string; conversationId?: string },
+): TeamsActivity {
+  const activity = base(ctx, 'message', {
+    conversationType: 'personal',
+    ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+  });
   return {
     ...activity,
     value: input.value,
@@ -158,7 +186,14 @@ export function cardSubmit(ctx: TeamsActivityContext, input: { value: Record<str
 /** Universal Action (Action.Execute): invoke `adaptiveCard/action`; the bot must answer with an invoke response. */
 export function cardAction(
   ctx: TeamsActivityContext,
-  input: { verb: string; data?: Record<string, unknown>; replyToId?: string; conversationType?: ConversationType; conversationId?: string; channel?: TeamsChannelInfo },
+  input: {
+    verb: string;
+    data?: Record<string, unknown>;
+    replyToId?: string;
+    conversationType?: ConversationType;
+    conversationId?: string;
+    channel?: TeamsChannelInfo;
+  },
 ): TeamsActivity {
   const conversationType = input.conversationType ?? 'personal';
   const where: Where = {
@@ -182,13 +217,20 @@ export function conversationUpdate(
   input: { membersAdded: 'bot' | TeamsUser[]; conversationType?: ConversationType; channel?: TeamsChannelInfo; conversationId?: string },
 ): TeamsActivity {
   const conversationType = input.conversationType ?? 'personal';
-  const channel = conversationType === 'channel' ? input.channel ?? defaultChannel(ctx) : undefined;
-  const activity = base(ctx, 'conversationUpdate', { conversationType, ...(channel ? { channel } : {}), ...(input.conversationId ? { conversationId: input.conversationId } : {}) });
-  const added = input.membersAdded === 'bot'
-    ? [{ id: `28:${ctx.appId}` }]
-    : input.membersAdded.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId }));
+  const channel = conversationType === 'channel' ? (input.channel ?? defaultChannel(ctx)) : undefined;
+  const activity = base(ctx, 'conversationUpdate', {
+    conversationType,
+    ...(channel ? { channel } : {}),
+    ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+  });
+  const added =
+    input.membersAdded === 'bot' ? [{ id: `28:${ctx.appId}` }] : input.membersAdded.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId }));
   if (channel) activity.conversation.id = channel.channelId;
-  return { ...activity, membersAdded: added, channelData: { ...activity.channelData, eventType: channel ? 'teamMemberAdded' : 'memberAdded' } };
+  return {
+    ...activity,
+    membersAdded: added,
+    channelData: { ...activity.channelData, eventType: channel ? 'teamMemberAdded' : 'memberAdded' },
+  };
 }
 
 /** installationUpdate when the app is added to / removed from a personal scope, team or chat. */
@@ -197,8 +239,12 @@ export function installationUpdate(
   input: { action: 'add' | 'remove'; conversationType?: ConversationType; channel?: TeamsChannelInfo; conversationId?: string },
 ): TeamsActivity {
   const conversationType = input.conversationType ?? 'personal';
-  const channel = conversationType === 'channel' ? input.channel ?? defaultChannel(ctx) : undefined;
-  const activity = base(ctx, 'installationUpdate', { conversationType, ...(channel ? { channel } : {}), ...(input.conversationId ? { conversationId: input.conversationId } : {}) });
+  const channel = conversationType === 'channel' ? (input.channel ?? defaultChannel(ctx)) : undefined;
+  const activity = base(ctx, 'installationUpdate', {
+    conversationType,
+    ...(channel ? { channel } : {}),
+    ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+  });
   if (channel) activity.conversation.id = channel.channelId;
   return { ...activity, action: input.action, channelData: { ...activity.channelData, source: { name: 'message' } } };
 }

@@ -26,7 +26,11 @@ export function checkOutgoingActivity(activity: unknown, maxMessageBytes: number
     if (a.contentType === ADAPTIVE_CARD_CONTENT_TYPE) {
       const card = a.content;
       if (!isObject(card) || card.type !== 'AdaptiveCard' || typeof card.version !== 'string') {
-        return { status: 400, code: 'BadArgument', message: `attachments[${i}] is not an Adaptive Card (type AdaptiveCard and a version are required).` };
+        return {
+          status: 400,
+          code: 'BadArgument',
+          message: `attachments[${i}] is not an Adaptive Card (type AdaptiveCard and a version are required).`,
+        };
       }
     }
   }

@@ -18,7 +18,11 @@ export interface BotReply {
 }
 
 /** POSTs an activity to the bot's messaging endpoint the way the Bot Framework channel does. */
-export async function postActivity(botUrl: string, activity: TeamsActivity | Record<string, unknown>, opts: PostActivityOptions = {}): Promise<BotReply> {
+export async function postActivity(
+  botUrl: string,
+  activity: TeamsActivity | Record<string, unknown>,
+  opts: PostActivityOptions = {},
+): Promise<BotReply> {
   let token = opts.token;
   if (!token && opts.issuer) {
     if (!opts.appId) throw new Error('postActivity: appId is required with issuer');

@@ -113,7 +113,17 @@ export async function startTokenIssuer(options: TokenIssuerOptions = {}): Promis
   const mintAppToken = (appId: string, audience: string, tenant: string, lifetimeSec: number): string => {
     const now = Math.floor(Date.now() / 1000);
     return jwt.sign(
-      { aud: audience, iss: `https://sts.windows.net/${tenant}/`, appid: appId, azp: appId, tid: tenant, ver: '1.0', iat: now, nbf: now - 5, exp: now + lifetimeSec },
+      {
+        aud: audience,
+        iss: `https://sts.windows.net/${tenant}/`,
+        appid: appId,
+        azp: appId,
+        tid: tenant,
+        ver: '1.0',
+        iat: now,
+        nbf: now - 5,
+        exp: now + lifetimeSec,
+      },
       key.privateKey,
       { algorithm: 'RS256', keyid: key.kid },
     );
@@ -172,13 +182,17 @@ export async function startTokenIssuer(options: TokenIssuerOptions = {}): Promis
     const record = (granted: boolean): void => void requests.push({ at: Date.now(), clientId, scope, tenant, granted });
     if (body.grant_type !== 'client_credentials') {
       record(false);
-      res.status(400).json({ error: 'unsupported_grant_type', error_description: 'AADSTS70003: only client_credentials is served by the stand-in.' });
+      res
+        .status(400)
+        .json({ error: 'unsupported_grant_type', error_description: 'AADSTS70003: only client_credentials is served by the stand-in.' });
       return;
     }
     const secret = apps.get(clientId);
     if (secret === undefined || secret !== body.client_secret) {
       record(false);
-      res.status(401).json({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+      res
+        .status(401)
+        .json({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
       return;
     }
     const accessToken = mintAppToken(clientId, scope.replace(/\/\.default$/, ''), tenant, lifetime);

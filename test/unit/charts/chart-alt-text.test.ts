@@ -4,7 +4,11 @@ import { prepareChart } from '../../../src/charts/chart-data';
 
 const altText = (input: ChartInput): string => chartAltText(prepareChart(input));
 
-const week = (confidence: number | undefined, participation: number, n = 1) => ({ weekKey: `2026-W${String(n).padStart(2, '0')}`, confidence, participation });
+const week = (confidence: number | undefined, participation: number, n = 1) => ({
+  weekKey: `2026-W${String(n).padStart(2, '0')}`,
+  confidence,
+  participation,
+});
 
 const spend: ChartIndicator = {
   name: 'Local spend',
@@ -35,7 +39,18 @@ describe('chart alt text', () => {
 
   it('reads the trajectory at the latest reading, holding at baseline before it starts and at target after it ends', () => {
     const at = (date: string) =>
-      altText({ weeks: [], indicators: [{ ...spend, readings: [{ date: '2026-01-01', value: 1 }, { date, value: 250_000 }] }] });
+      altText({
+        weeks: [],
+        indicators: [
+          {
+            ...spend,
+            readings: [
+              { date: '2026-01-01', value: 1 },
+              { date, value: 250_000 },
+            ],
+          },
+        ],
+      });
     expect(at('2025-06')).toBe('No check-in weeks yet; Local spend £1 against a trajectory of £100,000.');
     expect(at('2026-07-02')).toBe('No check-in weeks yet; Local spend £250,000 against a trajectory of £650,000.');
     expect(at('2027-03')).toBe('No check-in weeks yet; Local spend £250,000 against a trajectory of £1,200,000.');
@@ -52,7 +67,18 @@ describe('chart alt text', () => {
 
   it('states units the way people write them', () => {
     const one = (unit: string | undefined, value: number) =>
-      altText({ weeks: [], indicators: [{ ...spend, unit, baseline: { date: '2026-01', value }, target: { date: '2026-01', value }, readings: [{ date: '2026-01', value }] }] });
+      altText({
+        weeks: [],
+        indicators: [
+          {
+            ...spend,
+            unit,
+            baseline: { date: '2026-01', value },
+            target: { date: '2026-01', value },
+            readings: [{ date: '2026-01', value }],
+          },
+        ],
+      });
     expect(one('%', 12.345)).toContain('Local spend 12.3% against a trajectory of 12.3%');
     expect(one('people', 1234.5)).toContain('Local spend 1,235 people');
     expect(one(undefined, 0.456)).toContain('Local spend 0.46 against');

@@ -17,8 +17,7 @@ export interface Inspected {
 export function inspectPng(png: Buffer): Inspected {
   const image = PNG.sync.read(png);
   const { width, height, data } = image;
-  const hexAt = (i: number): string =>
-    `#${[data[i], data[i + 1], data[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  const hexAt = (i: number): string => `#${[data[i], data[i + 1], data[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
   const colours = new Set<string>();
   let ink = 0;
   for (let i = 0; i < data.length; i += 4) {

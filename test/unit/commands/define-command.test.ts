@@ -11,7 +11,8 @@ const demo = defineCommand({
   example: 'demo try kite colour=red',
   options: ['colour', 'size'],
   positionals: 1,
-  parse: (args: CommandArgs) => validate(z.object({ thing: z.string(), count: z.number().max(3).optional() }), { thing: args.positionals[0] }),
+  parse: (args: CommandArgs) =>
+    validate(z.object({ thing: z.string(), count: z.number().max(3).optional() }), { thing: args.positionals[0] }),
 });
 
 function tokensOf(text: string): Token[] {

@@ -6,8 +6,12 @@ describe('helpText', () => {
     const defs = commandsOf('mission');
     expect(lines).toHaveLength(defs.length + 1);
     defs.forEach((d, i) => expect(lines[i]).toBe(`${d.usage} — ${d.summary}`));
-    expect(lines[0]).toBe('mission create "<statement>" [slug=<slug>] [target=YYYY-MM-DD] [place="<text>"] [tz=<IANA zone>] — Create a mission');
-    expect(lines).toContain('mission add <slug> @user [@user ...] [org="<organisation>"] [role=member|lead|admin] — Add people to a mission');
+    expect(lines[0]).toBe(
+      'mission create "<statement>" [slug=<slug>] [target=YYYY-MM-DD] [place="<text>"] [tz=<IANA zone>] — Create a mission',
+    );
+    expect(lines).toContain(
+      'mission add <slug> @user [@user ...] [org="<organisation>"] [role=member|lead|admin] — Add people to a mission',
+    );
     expect(lines).toContain("mission checkin-now <slug> — Open this week's check-in now (to try it out)");
     expect(lines[lines.length - 1]).toBe('mission help [command] — List these commands, or show how to use one');
   });

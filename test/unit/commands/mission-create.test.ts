@@ -16,7 +16,9 @@ describe('mission create', () => {
   });
 
   it('accepts curly quotes, capitalised words and autocorrected dashes from a phone', () => {
-    expect(ok(`Create \u201C${STATEMENT}\u201D Target=2030\u201312\u201331 TZ=europe/london place=\u2018Ladywood\u2019s wards\u2019`)).toEqual({
+    expect(
+      ok(`Create \u201C${STATEMENT}\u201D Target=2030\u201312\u201331 TZ=europe/london place=\u2018Ladywood\u2019s wards\u2019`),
+    ).toEqual({
       name: 'mission.create',
       statement: STATEMENT,
       target: '2030-12-31',

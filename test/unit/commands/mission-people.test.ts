@@ -1,8 +1,7 @@
 import { MAX_PEOPLE_PER_ADD, missionAdd, missionRemove } from '../../../src/commands';
 import { err, ok } from './helpers';
 
-const mentions = (n: number): string =>
-  Array.from({ length: n }, (_, i) => `<@U${i}>`).join(' ');
+const mentions = (n: number): string => Array.from({ length: n }, (_, i) => `<@U${i}>`).join(' ');
 
 describe('mission add', () => {
   it('adds mentioned people as members by default', () => {

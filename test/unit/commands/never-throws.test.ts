@@ -13,12 +13,61 @@ function prng(seed: number): () => number {
 }
 
 const PIECES = [
-  'create', 'add', 'remove', 'show', 'list', 'channel', 'help', 'mission', 'digest', 'alerts',
-  'ladywood-jobs', 'By', '2030,', 'zero', 'waste', '"', "'", '\u201C', '\u201D', '\u2018', '\u2019', '=',
-  'slug=', 'target=', 'target=2030-12-31', 'target=2025-06-01', 'tz=Europe/London', 'tz=', 'org="x y"',
-  'role=lead', 'role=', 'place=\u201CLadywood\u201D', '<@U1>', '<@29:ab-c>', '<@', '>', '<@U1|x>', '\u2014', '\u2013',
-  '--', ',', '\u00A0', '\u200B', ' ', '  ', '\n', 'é', '\u{1F331}', '\\', '$', '__proto__=1', 'constructor=x',
-  'toString', '?', 'x'.repeat(300),
+  'create',
+  'add',
+  'remove',
+  'show',
+  'list',
+  'channel',
+  'help',
+  'mission',
+  'digest',
+  'alerts',
+  'ladywood-jobs',
+  'By',
+  '2030,',
+  'zero',
+  'waste',
+  '"',
+  "'",
+  '\u201C',
+  '\u201D',
+  '\u2018',
+  '\u2019',
+  '=',
+  'slug=',
+  'target=',
+  'target=2030-12-31',
+  'target=2025-06-01',
+  'tz=Europe/London',
+  'tz=',
+  'org="x y"',
+  'role=lead',
+  'role=',
+  'place=\u201CLadywood\u201D',
+  '<@U1>',
+  '<@29:ab-c>',
+  '<@',
+  '>',
+  '<@U1|x>',
+  '\u2014',
+  '\u2013',
+  '--',
+  ',',
+  '\u00A0',
+  '\u200B',
+  ' ',
+  '  ',
+  '\n',
+  'é',
+  '\u{1F331}',
+  '\\',
+  '$',
+  '__proto__=1',
+  'constructor=x',
+  'toString',
+  '?',
+  'x'.repeat(300),
 ];
 
 function randomText(next: () => number): string {
@@ -56,7 +105,10 @@ describe('parseCommand on arbitrary input', () => {
   it('does not let an option key reach the object prototype', () => {
     for (const key of ['constructor', 'toString', 'hasOwnProperty']) {
       const result = parseCommand('mission', `add ladywood-jobs <@U1> ${key}=x`, { today: '2025-06-01' });
-      expect(result).toMatchObject({ ok: false, error: { message: `mission add has no option ${key.toLowerCase()}; it accepts org, role` } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { message: `mission add has no option ${key.toLowerCase()}; it accepts org, role` },
+      });
     }
   });
 });

@@ -32,7 +32,9 @@ describe('configuration', () => {
   });
 
   it('refuses a user token in place of a bot token', () => {
-    expect(problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxp-123' }).join('\n')).toMatch(/SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxp-123' }).join('\n')).toMatch(
+      /SLACK_BOT_TOKEN must be a bot token starting with xoxb-/,
+    );
   });
 
   it('names the variable and the value when a setting is invalid', () => {
@@ -46,7 +48,11 @@ describe('configuration', () => {
     expect(problemsOf({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555' }).join('\n')).toMatch(/MicrosoftAppPassword is missing/);
     expect(problemsOf({ MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: 'p' }).join('\n')).toMatch(/MicrosoftAppId must be .* GUID/);
     expect(
-      problemsOf({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }).join('\n'),
+      problemsOf({
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'p',
+        MicrosoftAppType: 'SingleTenant',
+      }).join('\n'),
     ).toMatch(/MicrosoftAppTenantId is required/);
   });
 
@@ -74,12 +80,22 @@ describe('configuration', () => {
   describe('Slack installed in many workspaces through OAuth', () => {
     const KEY = Buffer.alloc(32, 7).toString('base64');
     /** The settings without the named ones. */
-    const without = (env: Record<string, string>, ...names: string[]): Record<string, string> => Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
-    const oauth = { SLACK_SIGNING_SECRET: 's3cret', SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'a-state-secret-of-some-length', MISSION_PULSE_ENCRYPTION_KEY: KEY };
+    const without = (env: Record<string, string>, ...names: string[]): Record<string, string> =>
+      Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
+    const oauth = {
+      SLACK_SIGNING_SECRET: 's3cret',
+      SLACK_CLIENT_ID: '1234.5678',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+      MISSION_PULSE_ENCRYPTION_KEY: KEY,
+    };
 
     it('switches OAuth mode on with the signing secret, the client id, secret and state secret, and a key', () => {
       const c = loadConfig({ ...oauth, PUBLIC_URL: 'https://pulse.example.gov.uk/' });
-      expect(c.slack).toEqual({ signingSecret: 's3cret', oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'a-state-secret-of-some-length' } });
+      expect(c.slack).toEqual({
+        signingSecret: 's3cret',
+        oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'a-state-secret-of-some-length' },
+      });
       expect(c.slack?.botToken).toBeUndefined();
       expect(c.encryptionKey?.equals(Buffer.alloc(32, 7))).toBe(true);
       expect(c.publicUrl).toBe('https://pulse.example.gov.uk');
@@ -106,7 +122,9 @@ describe('configuration', () => {
       const p = problemsOf({ ...oauth, MISSION_PULSE_ENCRYPTION_KEY: short }).join('\n');
       expect(p).toMatch(/MISSION_PULSE_ENCRYPTION_KEY must be 32 random bytes in base64 \(make one with: openssl rand -base64 32\)/);
       expect(p).not.toContain(short);
-      expect(problemsOf({ ...oauth, MISSION_PULSE_ENCRYPTION_KEY: 'not base64 at all!' }).join('\n')).toMatch(/MISSION_PULSE_ENCRYPTION_KEY must be 32 random bytes/);
+      expect(problemsOf({ ...oauth, MISSION_PULSE_ENCRYPTION_KEY: 'not base64 at all!' }).join('\n')).toMatch(
+        /MISSION_PULSE_ENCRYPTION_KEY must be 32 random bytes/,
+      );
     });
 
     it('refuses a bot token and OAuth at once, naming both', () => {
@@ -115,7 +133,9 @@ describe('configuration', () => {
     });
 
     it('refuses a short state secret and a client id of the wrong shape', () => {
-      expect(problemsOf({ ...oauth, SLACK_STATE_SECRET: 'short' }).join('\n')).toMatch(/SLACK_STATE_SECRET must be at least 16 random characters/);
+      expect(problemsOf({ ...oauth, SLACK_STATE_SECRET: 'short' }).join('\n')).toMatch(
+        /SLACK_STATE_SECRET must be at least 16 random characters/,
+      );
       expect(problemsOf({ ...oauth, SLACK_CLIENT_ID: 'abc' }).join('\n')).toMatch(/SLACK_CLIENT_ID must be the Client ID/);
     });
 

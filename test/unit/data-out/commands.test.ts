@@ -7,7 +7,10 @@ describe('mission api-token', () => {
     ['api-token ladywood-jobs', { name: 'mission.api-token', action: 'create', slug: 'ladywood-jobs' }],
     ['api-token Ladywood-Jobs name="Power BI"', { name: 'mission.api-token', action: 'create', slug: 'ladywood-jobs', label: 'Power BI' }],
     ['api-token ladywood-jobs list', { name: 'mission.api-token', action: 'list', slug: 'ladywood-jobs' }],
-    ['api-token ladywood-jobs revoke 3F9A1C2B4D5E6F70', { name: 'mission.api-token', action: 'revoke', slug: 'ladywood-jobs', tokenId: '3f9a1c2b4d5e6f70' }],
+    [
+      'api-token ladywood-jobs revoke 3F9A1C2B4D5E6F70',
+      { name: 'mission.api-token', action: 'revoke', slug: 'ladywood-jobs', tokenId: '3f9a1c2b4d5e6f70' },
+    ],
   ])('%s', (text, expected) => {
     expect(parse(text)).toEqual({ ok: true, command: expected });
   });

@@ -34,7 +34,7 @@ describe('neutraliseCell', () => {
 });
 
 describe('exportRows', () => {
-  it('puts answers in the columns of their question\'s role and the rest in other_answers', () => {
+  it("puts answers in the columns of their question's role and the rest in other_answers", () => {
     const [row] = exportRows({
       timeZone: 'Europe/London',
       blockers: [],
@@ -48,11 +48,22 @@ describe('exportRows', () => {
         ]),
       ],
     });
-    expect(row).toMatchObject({ record: 'checkin', person: 'Zoë O’Brien', moved: 'Pledge signed', confidence: 4, other_answers: 'Housing update?: Two flats\nSpend?: £2k' });
+    expect(row).toMatchObject({
+      record: 'checkin',
+      person: 'Zoë O’Brien',
+      moved: 'Pledge signed',
+      confidence: 4,
+      other_answers: 'Housing update?: Two flats\nSpend?: £2k',
+    });
   });
 
-  it('writes times as the mission\'s local wall-clock time', () => {
-    const [summer] = exportRows({ timeZone: 'Europe/London', blockers: [], indicators: [], checkins: [checkin([], { submittedAt: '2026-07-03T09:05:00.000Z' })] });
+  it("writes times as the mission's local wall-clock time", () => {
+    const [summer] = exportRows({
+      timeZone: 'Europe/London',
+      blockers: [],
+      indicators: [],
+      checkins: [checkin([], { submittedAt: '2026-07-03T09:05:00.000Z' })],
+    });
     const [winter] = exportRows({ timeZone: 'Europe/London', blockers: [], indicators: [], checkins: [checkin([])] });
     expect([summer.date, winter.date]).toEqual(['2026-07-03 10:05', '2026-11-27 10:15']);
   });
@@ -64,13 +75,29 @@ describe('toCsv', () => {
       timeZone: 'Europe/London',
       blockers: [],
       checkins: [checkin([{ questionId: 'story', prompt: 'Story', role: 'story', value: 'She said "yes", then:\nwe started' }])],
-      indicators: [{ indicator, readings: [{ date: '2026-10-01', value: -3, note: '=cmd|calc', recordedBy: 'm1', recordedByName: null, recordedAt: '2026-10-02T00:00:00.000Z' }] }],
+      indicators: [
+        {
+          indicator,
+          readings: [
+            {
+              date: '2026-10-01',
+              value: -3,
+              note: '=cmd|calc',
+              recordedBy: 'm1',
+              recordedByName: null,
+              recordedAt: '2026-10-02T00:00:00.000Z',
+            },
+          ],
+        },
+      ],
     }),
   );
 
   it('starts with the UTF-8 byte-order mark and ends lines with CRLF', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8')).toMatch(/^\uFEFFrecord,id,week,date,person,organisation,status,late,confidence,moved,next,blocker,severity,help_wanted,story,other_answers,resolved_at,resolution,indicator,indicator_name,value,unit,note\r\n/);
+    expect(csv.toString('utf8')).toMatch(
+      /^\uFEFFrecord,id,week,date,person,organisation,status,late,confidence,moved,next,blocker,severity,help_wanted,story,other_answers,resolved_at,resolution,indicator,indicator_name,value,unit,note\r\n/,
+    );
   });
 
   it('reads back with a CSV parser exactly: quotes, commas and line breaks survive', () => {

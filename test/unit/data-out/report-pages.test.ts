@@ -32,12 +32,15 @@ describe('decodeCursor', () => {
     expect(decodeCursor(encodeCursor({ after: 'checkin:x', next: 3 }))).toEqual({ after: 'checkin:x', next: 3 });
   });
 
-  it.each(['not-a-cursor', Buffer.from('{"next":1}').toString('base64url'), Buffer.from('{"after":"x","next":-1}').toString('base64url')])('refuses %j as INVALID_INPUT', (raw) => {
-    expect(() => decodeCursor(raw)).toThrow(MissionPulseError);
-    try {
-      decodeCursor(raw);
-    } catch (e) {
-      expect((e as MissionPulseError).code).toBe('INVALID_INPUT');
-    }
-  });
+  it.each(['not-a-cursor', Buffer.from('{"next":1}').toString('base64url'), Buffer.from('{"after":"x","next":-1}').toString('base64url')])(
+    'refuses %j as INVALID_INPUT',
+    (raw) => {
+      expect(() => decodeCursor(raw)).toThrow(MissionPulseError);
+      try {
+        decodeCursor(raw);
+      } catch (e) {
+        expect((e as MissionPulseError).code).toBe('INVALID_INPUT');
+      }
+    },
+  );
 });

@@ -16,7 +16,13 @@ describe('API token format', () => {
     expect(tokens.size).toBe(50);
   });
 
-  it.each(['', 'mpt_', `mpt_${'0'.repeat(16)}_${'0'.repeat(63)}`, `mpt_${'G'.repeat(16)}_${'0'.repeat(64)}`, `Bearer mpt_${'0'.repeat(16)}_${'0'.repeat(64)}`])('refuses %j', (text) => {
+  it.each([
+    '',
+    'mpt_',
+    `mpt_${'0'.repeat(16)}_${'0'.repeat(63)}`,
+    `mpt_${'G'.repeat(16)}_${'0'.repeat(64)}`,
+    `Bearer mpt_${'0'.repeat(16)}_${'0'.repeat(64)}`,
+  ])('refuses %j', (text) => {
     expect(parseToken(text)).toBeUndefined();
   });
 

@@ -119,7 +119,10 @@ export function history(): WeekPoint[] {
     const key = addWeeks(WEEK, i - PAST_CONFIDENCE.length);
     const ids = ['ada', 'ben', 'cat', 'dan', 'eve'];
     const r = round(key, ids);
-    return weekPoint(r, values.map((v, j) => answered(r, ids[j], { confidence: String(v) })));
+    return weekPoint(
+      r,
+      values.map((v, j) => answered(r, ids[j], { confidence: String(v) })),
+    );
   });
 }
 
@@ -148,10 +151,18 @@ export function indicator(overrides: Partial<IndicatorView> = {}): IndicatorView
 export function seededInput(overrides: Partial<DigestInput> = {}): DigestInput {
   const r = round(WEEK, ['ada', 'ben', 'cat', 'dan', 'eve', 'fin', 'gus', 'hal', 'jo', 'kai'], ['ivy']);
   const checkins = [
-    answered(r, 'ada', { confidence: '4', moved: 'Council apprenticeships advertised in every Ladywood school', story: 'A care leaver started at the library on Monday' }),
+    answered(r, 'ada', {
+      confidence: '4',
+      moved: 'Council apprenticeships advertised in every Ladywood school',
+      story: 'A care leaver started at the library on Monday',
+    }),
     answered(r, 'ben', { confidence: '3', moved: 'Two employers signed the pledge' }),
     skipped(r, 'cat'),
-    answered(r, 'eve', { confidence: '5', moved: 'Youth club drop-in ran twice', story: 'Lesson: meet young people where they already are' }),
+    answered(r, 'eve', {
+      confidence: '5',
+      moved: 'Youth club drop-in ran twice',
+      story: 'Lesson: meet young people where they already are',
+    }),
     answered(r, 'hal', { confidence: '2', moved: 'Data-sharing agreement drafted' }),
     answered(r, 'jo', { confidence: '4', moved: 'Volunteers trained' }),
   ];
@@ -164,7 +175,10 @@ export function seededInput(overrides: Partial<DigestInput> = {}): DigestInput {
     members: MEMBERS,
     awayNow: new Set(['fin']),
     blockers: [
-      blocker('b-new', PEOPLE.eve, 'No room for the drop-in after January', new Date('2026-11-28T09:00:00Z'), { severity: 'high', firstWeek: WEEK }),
+      blocker('b-new', PEOPLE.eve, 'No room for the drop-in after January', new Date('2026-11-28T09:00:00Z'), {
+        severity: 'high',
+        firstWeek: WEEK,
+      }),
       blocker('b-new-low', PEOPLE.ben, 'Waiting on a DBS check', new Date('2026-11-27T12:00:00Z'), { severity: 'low', firstWeek: WEEK }),
       blocker('b-old', PEOPLE.ben, 'Employer portal still down', new Date('2026-11-06T10:00:00Z'), { firstWeek: '2026-W45' }),
       blocker('b-done', PEOPLE.hal, 'Ethics approval', new Date('2026-10-30T10:00:00Z'), {
@@ -174,7 +188,10 @@ export function seededInput(overrides: Partial<DigestInput> = {}): DigestInput {
         firstWeek: '2026-W44',
       }),
       blocker('b-gone', PEOPLE.ada, 'Taken back', new Date('2026-11-27T11:00:00Z'), { status: 'withdrawn', firstWeek: WEEK }),
-      blocker('b-last-month', PEOPLE.ada, 'Old news', new Date('2026-10-01T10:00:00Z'), { status: 'resolved', resolvedAt: new Date('2026-10-20T10:00:00Z') }),
+      blocker('b-last-month', PEOPLE.ada, 'Old news', new Date('2026-10-01T10:00:00Z'), {
+        status: 'resolved',
+        resolvedAt: new Date('2026-10-20T10:00:00Z'),
+      }),
     ],
     since,
     indicators: [indicator()],
@@ -187,7 +204,24 @@ export function seededInput(overrides: Partial<DigestInput> = {}): DigestInput {
   };
 }
 
-const WORDS = ['apprenticeship', 'employer', 'pledge', 'youth', 'club', 'careers', 'fair', 'library', 'council', 'trust', 'data', 'sharing', 'mentor', 'placement', 'college', 'housing'];
+const WORDS = [
+  'apprenticeship',
+  'employer',
+  'pledge',
+  'youth',
+  'club',
+  'careers',
+  'fair',
+  'library',
+  'council',
+  'trust',
+  'data',
+  'sharing',
+  'mentor',
+  'placement',
+  'college',
+  'housing',
+];
 
 /** Varied words, exactly `n` characters, different for each seed: cuts and searches meet real-looking text. */
 export function longText(n: number, seed = 1): string {
@@ -205,9 +239,16 @@ export function longText(n: number, seed = 1): string {
  * every one answering with 3,000-character texts, a blocker each, 12 indicators, 10 budget
  * periods and eleven weeks of history.
  */
-export function bigInput(answerText: (i: number, question: string) => string = (i, q) => `${q} ${i}: ${longText(2_990, i * 31 + q.length)}`): DigestInput {
+export function bigInput(
+  answerText: (i: number, question: string) => string = (i, q) => `${q} ${i}: ${longText(2_990, i * 31 + q.length)}`,
+): DigestInput {
   const members = Array.from({ length: 200 }, (_, i) =>
-    member(`m${i}`, `Member ${i} ${'with a very long display name '.repeat(3)}`, `Organisation ${i % 25} ${'of the wider Ladywood partnership '.repeat(3)}`, i === 0 ? 'lead' : 'member'),
+    member(
+      `m${i}`,
+      `Member ${i} ${'with a very long display name '.repeat(3)}`,
+      `Organisation ${i % 25} ${'of the wider Ladywood partnership '.repeat(3)}`,
+      i === 0 ? 'lead' : 'member',
+    ),
   );
   const ids = members.map((m) => m.id);
   const r = round(WEEK, ids.slice(0, 190), ids.slice(190));
@@ -224,17 +265,33 @@ export function bigInput(answerText: (i: number, question: string) => string = (
   );
   const past = Array.from({ length: 11 }, (_, w) => {
     const pr = round(addWeeks(WEEK, w - 11), ids);
-    return weekPoint(pr, ids.slice(0, 150).map((id, i) => answered(pr, id, { confidence: String(((i + w) % 5) + 1) })));
+    return weekPoint(
+      pr,
+      ids.slice(0, 150).map((id, i) => answered(pr, id, { confidence: String(((i + w) % 5) + 1) })),
+    );
   });
   const blockers = members.map((m, i) =>
     blocker(`b${i}`, m, answerText(i, 'blocker').slice(0, 3000), new Date(NOW.getTime() - (i % 6) * 7 * 86_400_000 - 3_600_000), {
       severity: i % 3 === 0 ? 'high' : 'medium',
       helpWanted: answerText(i, 'help').slice(0, 300),
-      ...(i % 10 === 9 ? { status: 'resolved' as const, resolvedAt: new Date(NOW.getTime() - 86_400_000), resolution: answerText(i, 'resolution').slice(0, 200) } : {}),
+      ...(i % 10 === 9
+        ? {
+            status: 'resolved' as const,
+            resolvedAt: new Date(NOW.getTime() - 86_400_000),
+            resolution: answerText(i, 'resolution').slice(0, 200),
+          }
+        : {}),
     }),
   );
   const indicators = Array.from({ length: 12 }, (_, i) =>
-    indicator({ key: `ind-${i}`, name: `Indicator ${i} ${'measuring something long-winded '.repeat(4)}`, readings: Array.from({ length: 30 }, (_, j) => ({ date: `2026-${String((j % 12) + 1).padStart(2, '0')}-${String(j + 1).padStart(2, '0')}`, value: 400 - j })) }),
+    indicator({
+      key: `ind-${i}`,
+      name: `Indicator ${i} ${'measuring something long-winded '.repeat(4)}`,
+      readings: Array.from({ length: 30 }, (_, j) => ({
+        date: `2026-${String((j % 12) + 1).padStart(2, '0')}-${String(j + 1).padStart(2, '0')}`,
+        value: 400 - j,
+      })),
+    }),
   );
   return {
     mission: { ...MISSION, statement: longText(600) },

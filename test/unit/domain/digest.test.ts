@@ -6,7 +6,13 @@ const digest = buildDigest(seededInput());
 describe('digest participation', () => {
   it('counts answered against asked, with skipped, missing and away apart', () => {
     const p = digest.participation;
-    expect({ asked: p.asked, answered: p.answered, skipped: p.skipped, missing: p.missing, away: p.away }).toEqual({ asked: 9, answered: 5, skipped: 1, missing: 3, away: 2 });
+    expect({ asked: p.asked, answered: p.answered, skipped: p.skipped, missing: p.missing, away: p.away }).toEqual({
+      asked: 9,
+      answered: 5,
+      skipped: 1,
+      missing: 3,
+      away: 2,
+    });
     expect(p.rate).toBeCloseTo(5 / 9);
   });
 
@@ -49,18 +55,39 @@ describe('digest confidence', () => {
 
   it('keeps up to twelve weeks of trend, oldest first, with a gap for a week without answers', () => {
     const c = digest.confidence;
-    expect(c.trend.map((w) => w.weekKey)).toEqual(['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', WEEK]);
+    expect(c.trend.map((w) => w.weekKey)).toEqual([
+      '2026-W40',
+      '2026-W41',
+      '2026-W42',
+      '2026-W43',
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+      WEEK,
+    ]);
     expect(c.trend[4].confidence).toBeUndefined();
     expect(c.trend[5].confidence).toBeCloseTo(10 / 3);
     expect(c.sparkline).toBe('▄▅▅▅·▅▃▅▆');
-    const long = buildDigest(seededInput({ history: [...Array(20).keys()].map((i) => seededInput().history[i % 8]).map((h, i) => ({ ...h, weekKey: `2026-W${String(20 + i).padStart(2, '0')}` })) }));
+    const long = buildDigest(
+      seededInput({
+        history: [...Array(20).keys()]
+          .map((i) => seededInput().history[i % 8])
+          .map((h, i) => ({ ...h, weekKey: `2026-W${String(20 + i).padStart(2, '0')}` })),
+      }),
+    );
     expect(long.confidence.trend).toHaveLength(12);
     expect(long.confidence.trend[11].weekKey).toBe(WEEK);
   });
 
-  it("sums up an earlier week as the trend needs it: a skip is asked but not answered, the away are not asked", () => {
+  it('sums up an earlier week as the trend needs it: a skip is asked but not answered, the away are not asked', () => {
     const r = round('2026-W47', ['ada', 'ben', 'cat', 'dan'], ['eve']);
-    const checkins = [answered(r, 'ada', { confidence: '4' }), answered(r, 'ben', { confidence: 'not sure' }), skipped(r, 'cat'), answered(r, 'eve', { confidence: '1' })];
+    const checkins = [
+      answered(r, 'ada', { confidence: '4' }),
+      answered(r, 'ben', { confidence: 'not sure' }),
+      skipped(r, 'cat'),
+      answered(r, 'eve', { confidence: '1' }),
+    ];
     expect(weekPoint(r, checkins)).toEqual({ weekKey: '2026-W47', asked: 5, answered: 3, confidence: 2.5, confidenceAnswers: 2 });
     expect(weekPoint(r, [])).toEqual({ weekKey: '2026-W47', asked: 4, answered: 0, confidenceAnswers: 0 });
   });

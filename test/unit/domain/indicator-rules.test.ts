@@ -1,4 +1,11 @@
-import { definitionProblem, formatValue, inferDirection, INDICATOR_KEY_PATTERN, parseIndicatorDate, parseNumber } from '../../../src/domain/indicator-rules';
+import {
+  definitionProblem,
+  formatValue,
+  inferDirection,
+  INDICATOR_KEY_PATTERN,
+  parseIndicatorDate,
+  parseNumber,
+} from '../../../src/domain/indicator-rules';
 
 describe('indicator values', () => {
   it.each([
@@ -39,7 +46,9 @@ describe('indicator dates', () => {
 
 describe('indicator keys', () => {
   it.each(['ab', 'youth-claimants', 'a1', 'x'.repeat(30)])('accepts %s', (key) => expect(INDICATOR_KEY_PATTERN.test(key)).toBe(true));
-  it.each(['a', '-ab', 'ab-', 'Youth', 'youth_claimants', 'x'.repeat(31)])('refuses %s', (key) => expect(INDICATOR_KEY_PATTERN.test(key)).toBe(false));
+  it.each(['a', '-ab', 'ab-', 'Youth', 'youth_claimants', 'x'.repeat(31)])('refuses %s', (key) =>
+    expect(INDICATOR_KEY_PATTERN.test(key)).toBe(false),
+  );
 });
 
 describe('direction and definitions', () => {
@@ -51,7 +60,11 @@ describe('direction and definitions', () => {
 
   it('wants the baseline date before the target date', () => {
     expect(definitionProblem({ baseline: { value: 1, date: '2024-04-01' }, target: { value: 2, date: '2030-03-01' } })).toBeUndefined();
-    expect(definitionProblem({ baseline: { value: 1, date: '2030-03-01' }, target: { value: 2, date: '2030-03-01' } })).toMatch(/must be after the baseline date/);
-    expect(definitionProblem({ baseline: { value: 1, date: '2031-03-01' }, target: { value: 2, date: '2030-03-01' } })).toMatch(/must be after the baseline date/);
+    expect(definitionProblem({ baseline: { value: 1, date: '2030-03-01' }, target: { value: 2, date: '2030-03-01' } })).toMatch(
+      /must be after the baseline date/,
+    );
+    expect(definitionProblem({ baseline: { value: 1, date: '2031-03-01' }, target: { value: 2, date: '2030-03-01' } })).toMatch(
+      /must be after the baseline date/,
+    );
   });
 });

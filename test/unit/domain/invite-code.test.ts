@@ -1,4 +1,11 @@
-import { formatInviteCode, INVITE_ALPHABET, INVITE_CODE_BITS, inviteCodeHash, newInviteCode, normaliseInviteCode } from '../../../src/domain/invite-code';
+import {
+  formatInviteCode,
+  INVITE_ALPHABET,
+  INVITE_CODE_BITS,
+  inviteCodeHash,
+  newInviteCode,
+  normaliseInviteCode,
+} from '../../../src/domain/invite-code';
 import { matchWorkspace } from '../../../src/services/mission-link-service';
 
 describe('invite codes', () => {

@@ -1,20 +1,22 @@
 import { formatDuration, parseDuration } from '../../../src/domain/durations';
 import { DEFAULT_SCHEDULE } from '../../../src/domain/schedule';
-import {
-  parseDay,
-  parseScheduleArgs,
-  parseTime,
-  parseTimeZone,
-  validateSchedule,
-} from '../../../src/domain/schedule-input';
+import { parseDay, parseScheduleArgs, parseTime, parseTimeZone, validateSchedule } from '../../../src/domain/schedule-input';
 
 const DAY_ERROR = 'day must be a day of the week: mon, tue, wed, thu, fri, sat or sun';
 const TIME_ERROR = 'time must be HH:MM in 24-hour clock, like 10:00';
 
 describe('parseDay', () => {
   it.each([
-    ['mon', 1], ['Monday', 1], ['TUE', 2], ['tues', 2], ['wed', 3], ['Thurs', 4],
-    ['fri', 5], [' friday ', 5], ['sat', 6], ['SUNDAY', 7],
+    ['mon', 1],
+    ['Monday', 1],
+    ['TUE', 2],
+    ['tues', 2],
+    ['wed', 3],
+    ['Thurs', 4],
+    ['fri', 5],
+    [' friday ', 5],
+    ['sat', 6],
+    ['SUNDAY', 7],
   ])('reads %p as %p', (text, day) => {
     expect(parseDay(text)).toEqual({ ok: true, value: day });
   });
@@ -25,12 +27,14 @@ describe('parseDay', () => {
 });
 
 describe('parseTime', () => {
-  it.each([['10:00', '10:00'], ['9:30', '09:30'], ['00:00', '00:00'], ['23:59', '23:59']])(
-    'reads %p as %p',
-    (text, time) => {
-      expect(parseTime(text)).toEqual({ ok: true, value: time });
-    },
-  );
+  it.each([
+    ['10:00', '10:00'],
+    ['9:30', '09:30'],
+    ['00:00', '00:00'],
+    ['23:59', '23:59'],
+  ])('reads %p as %p', (text, time) => {
+    expect(parseTime(text)).toEqual({ ok: true, value: time });
+  });
 
   it.each(['24:00', '10:60', '9.30', '10', '10am', '1000', '', '10:0'])('refuses %p', (text) => {
     expect(parseTime(text)).toEqual({ ok: false, message: TIME_ERROR });
@@ -65,8 +69,16 @@ describe('parseTimeZone', () => {
 
 describe('parseDuration', () => {
   it.each([
-    ['24h', 1440], ['90m', 90], ['2d', 2880], ['1d12h', 2160], ['1d 12h', 2160], ['45m', 45],
-    ['36 hours', 2160], ['1 day 12 hours', 2160], ['1 hour 30 minutes', 90], ['2H', 120],
+    ['24h', 1440],
+    ['90m', 90],
+    ['2d', 2880],
+    ['1d12h', 2160],
+    ['1d 12h', 2160],
+    ['45m', 45],
+    ['36 hours', 2160],
+    ['1 day 12 hours', 2160],
+    ['1 hour 30 minutes', 90],
+    ['2H', 120],
   ])('reads %p as %p minutes', (text, minutes) => {
     expect(parseDuration(text)).toEqual({ ok: true, value: minutes });
   });
@@ -85,8 +97,13 @@ describe('parseDuration', () => {
 
 describe('formatDuration', () => {
   it.each([
-    [2160, '1 day 12 hours'], [1440, '1 day'], [4320, '3 days'], [45, '45 minutes'],
-    [60, '1 hour'], [1441, '1 day 1 minute'], [0, '0 minutes'],
+    [2160, '1 day 12 hours'],
+    [1440, '1 day'],
+    [4320, '3 days'],
+    [45, '45 minutes'],
+    [60, '1 hour'],
+    [1441, '1 day 1 minute'],
+    [0, '0 minutes'],
   ])('writes %p minutes as %p', (minutes, text) => {
     expect(formatDuration(minutes)).toBe(text);
   });
@@ -120,8 +137,7 @@ describe('validateSchedule', () => {
   it('needs the reminder before the close', () => {
     expect(validateSchedule({ ...DEFAULT_SCHEDULE, remindAfterMinutes: 4320 })).toEqual({
       ok: false,
-      message:
-        'remind must be shorter than close, so the reminder goes out while the round is open (remind is 3 days, close is 3 days)',
+      message: 'remind must be shorter than close, so the reminder goes out while the round is open (remind is 3 days, close is 3 days)',
     });
   });
 });
@@ -166,8 +182,7 @@ describe('parseScheduleArgs', () => {
     // The default closes after 72h, so a 4-day reminder is too late.
     expect(parseScheduleArgs({ remind: '4d' })).toEqual({
       ok: false,
-      message:
-        'remind must be shorter than close, so the reminder goes out while the round is open (remind is 4 days, close is 3 days)',
+      message: 'remind must be shorter than close, so the reminder goes out while the round is open (remind is 4 days, close is 3 days)',
     });
     expect(parseScheduleArgs({ close: '7d' }).ok).toBe(false);
   });

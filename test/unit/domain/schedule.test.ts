@@ -208,11 +208,11 @@ describe('currentOrNextRound', () => {
 
 describe('describeSchedule', () => {
   it('says the day, local time, zone, reminder and close in words', () => {
-    expect(describeSchedule(DEFAULT_SCHEDULE)).toBe(
-      'Fridays at 10:00 (Europe/London); reminder after 1 day, closes after 3 days',
-    );
+    expect(describeSchedule(DEFAULT_SCHEDULE)).toBe('Fridays at 10:00 (Europe/London); reminder after 1 day, closes after 3 days');
     expect(
-      describeSchedule(schedule({ day: 1, time: '09:30', timeZone: 'Asia/Kolkata', remindAfterMinutes: 90, closeAfterMinutes: 2160, paused: true })),
+      describeSchedule(
+        schedule({ day: 1, time: '09:30', timeZone: 'Asia/Kolkata', remindAfterMinutes: 90, closeAfterMinutes: 2160, paused: true }),
+      ),
     ).toBe('Paused: Mondays at 09:30 (Asia/Kolkata); reminder after 1 hour 30 minutes, closes after 1 day 12 hours');
   });
 });

@@ -34,7 +34,10 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u200F]/;
 function hostileInput(): DigestInput {
   const base = seededInput();
   const people = HOSTILE.map((h, i) => member(`h${i}`, h.slice(0, 80), HOSTILE[(i + 3) % HOSTILE.length].slice(0, 80)));
-  const r = round(WEEK, people.map((p) => p.id));
+  const r = round(
+    WEEK,
+    people.map((p) => p.id),
+  );
   const checkins = people.map((p, i) =>
     answered(r, p.id, {
       moved: HOSTILE[i],
@@ -50,15 +53,35 @@ function hostileInput(): DigestInput {
     blocker(`hb${i}`, p, HOSTILE[i], new Date(NOW.getTime() - (i % 4) * 7 * 86_400_000 - 3_600_000), {
       severity: 'high',
       helpWanted: HOSTILE[(i + 6) % HOSTILE.length].slice(0, 300),
-      ...(i % 4 === 3 ? { status: 'resolved' as const, resolvedAt: new Date(NOW.getTime() - 3_600_000), resolution: HOSTILE[(i + 7) % HOSTILE.length].slice(0, 200) } : {}),
+      ...(i % 4 === 3
+        ? {
+            status: 'resolved' as const,
+            resolvedAt: new Date(NOW.getTime() - 3_600_000),
+            resolution: HOSTILE[(i + 7) % HOSTILE.length].slice(0, 200),
+          }
+        : {}),
     }),
   );
-  return { ...base, round: r, checkins, members: people, blockers, awayNow: new Set(), mission: { ...base.mission, statement: HOSTILE.slice(0, 12).join(' ') } };
+  return {
+    ...base,
+    round: r,
+    checkins,
+    members: people,
+    blockers,
+    awayNow: new Set(),
+    mission: { ...base.mission, statement: HOSTILE.slice(0, 12).join(' ') },
+  };
 }
 
 const input = hostileInput();
 const digest = buildDigest(input);
-const pages = digestDetailPages({ digest, round: input.round, members: input.members, statuses: memberStatuses(input.round, input.checkins, input.awayNow), checkins: input.checkins });
+const pages = digestDetailPages({
+  digest,
+  round: input.round,
+  members: input.members,
+  statuses: memberStatuses(input.round, input.checkins, input.awayNow),
+  checkins: input.checkins,
+});
 const MESSAGES: Array<[string, Message]> = [
   ['the digest', digestMessage(digest, { pngBase64: Buffer.alloc(2_000, 1).toString('base64'), altText: HOSTILE.join(' ') })],
   ...pages.map((_, i): [string, Message] => [`details page ${i + 1}`, detailsPageMessage(digest, pages, i + 1)]),
@@ -146,10 +169,18 @@ describe('hostile text still reads as what was typed', () => {
     const slackAll = MESSAGES.map(([, m]) => mrkdwnTexts(renderSlackMessage(m)).join('\n')).join('\n');
     expect(slackAll).toContain('&lt;!\u200Dchannel&gt; please look');
     expect(slackAll).toContain('∗bold∗ ＿italic＿ ∼strike∼');
-    const teamsAll = MESSAGES.map(([, m]) => cardTexts(renderAdaptiveCard(m)).map((t) => t.text).join('\n')).join('\n');
+    const teamsAll = MESSAGES.map(([, m]) =>
+      cardTexts(renderAdaptiveCard(m))
+        .map((t) => t.text)
+        .join('\n'),
+    ).join('\n');
     expect(teamsAll).toContain('∗∗double∗∗ ＿＿under＿＿');
     expect(teamsAll).toContain('<\u200Bat\u200B>Boss<\u200B/at\u200B>');
-    const details = pages.flat().map((b) => (b.kind === 'text' ? b.text.map((p) => (typeof p === 'string' ? p : 'bold' in p ? p.bold : '')).join('') : '')).join('').replace(/\s+/g, '');
+    const details = pages
+      .flat()
+      .map((b) => (b.kind === 'text' ? b.text.map((p) => (typeof p === 'string' ? p : 'bold' in p ? p.bold : '')).join('') : ''))
+      .join('')
+      .replace(/\s+/g, '');
     expect(details).toContain('A'.repeat(3000));
     const digestText = mrkdwnTexts(renderSlackMessage(MESSAGES[0][1])).join('\n');
     expect(digestText).not.toContain('A'.repeat(300));

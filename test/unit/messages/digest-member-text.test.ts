@@ -3,7 +3,9 @@ import { longText } from '../domain/digest-fixtures';
 
 describe('member text in the digest', () => {
   it('loses the characters that reorder or hide text, keeps newlines, emoji and scripts', () => {
-    expect(cleanMemberText('rtl \u202Eexe.evil\u202C \u2066x\u2069 zero\u200Bwidth\uFEFF\r\nnext\u0007')).toBe('rtl exe.evil x zerowidth\nnext');
+    expect(cleanMemberText('rtl \u202Eexe.evil\u202C \u2066x\u2069 zero\u200Bwidth\uFEFF\r\nnext\u0007')).toBe(
+      'rtl exe.evil x zerowidth\nnext',
+    );
     expect(cleanMemberText('family 👨\u200D👩\u200D👧 می\u200Cخواهم')).toBe('family 👨\u200D👩\u200D👧 می\u200Cخواهم');
   });
 

@@ -1,6 +1,13 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { renderSlackMessage } from '../../../adapters/slack/render';
-import { cardByteSize, CHART_TOO_LARGE, renderAdaptiveCard, type AcImage, type AcTextBlock, type AdaptiveCardJson } from '../../../adapters/teams/render';
+import {
+  cardByteSize,
+  CHART_TOO_LARGE,
+  renderAdaptiveCard,
+  type AcImage,
+  type AcTextBlock,
+  type AdaptiveCardJson,
+} from '../../../adapters/teams/render';
 import { buildDigest, memberStatuses, type DigestInput } from '../../../src/domain/digest';
 import { assess } from '../../../src/domain/indicator-status';
 import { detailsPageMessage, digestDetailPages, digestDetailsMessage, type DetailsInput } from '../../../src/messages/digest-details';
@@ -40,7 +47,13 @@ function words(m: Message): string {
 }
 
 function detailsInput(input: DigestInput): DetailsInput {
-  return { digest: buildDigest(input), round: input.round, members: input.members, statuses: memberStatuses(input.round, input.checkins, input.awayNow), checkins: input.checkins };
+  return {
+    digest: buildDigest(input),
+    round: input.round,
+    members: input.members,
+    statuses: memberStatuses(input.round, input.checkins, input.awayNow),
+    checkins: input.checkins,
+  };
 }
 
 /** A stand-in PNG of `bytes` bytes: the renderers only care about its size. */
@@ -96,7 +109,9 @@ describe('the digest of a seeded week, as a lead reads it', () => {
   });
 
   it('quotes what moved and the stories, with name and organisation', () => {
-    expect(text).toContain('What moved\n“Council apprenticeships advertised in every Ladywood school” — Ada Lovelace, Birmingham City Council');
+    expect(text).toContain(
+      'What moved\n“Council apprenticeships advertised in every Ladywood school” — Ada Lovelace, Birmingham City Council',
+    );
     expect(text).toContain('“Volunteers trained” — Jo Malone');
     expect(text).toContain('Stories and lessons\n“A care leaver started at the library on Monday” — Ada Lovelace, Birmingham City Council');
   });
@@ -159,7 +174,11 @@ describe('the digest of a 200-member team with 3,000-character answers', () => {
   });
 
   it('cuts long parts with "and N more" and keeps each excerpt short', () => {
-    const lists = new Map(message.blocks.flatMap((b) => (b.kind === 'list' ? [[b.title?.startsWith('Heard from') ? 'organisations' : (b.title ?? ''), b] as const] : [])));
+    const lists = new Map(
+      message.blocks.flatMap((b) =>
+        b.kind === 'list' ? [[b.title?.startsWith('Heard from') ? 'organisations' : (b.title ?? ''), b] as const] : [],
+      ),
+    );
     const total = (title: string) => (lists.get(title)?.items.length ?? 0) + (lists.get(title)?.more ?? 0);
     expect(total('organisations')).toBe(25);
     expect(total('Indicators')).toBe(12);
@@ -187,7 +206,9 @@ describe('the digest of a 200-member team with 3,000-character answers', () => {
     const card = renderAdaptiveCard(digestMessage(digest, fakeChart(22_000)));
     expect(cardByteSize(card)).toBeLessThanOrEqual(TEAMS_LIMIT);
     expect(allElements(card).some((e) => e.type === 'Image')).toBe(false);
-    const texts = allElements(card).filter((e): e is AcTextBlock => e.type === 'TextBlock').map((t) => t.text);
+    const texts = allElements(card)
+      .filter((e): e is AcTextBlock => e.type === 'TextBlock')
+      .map((t) => t.text);
     expect(texts.some((t) => t.startsWith(CHART_TOO_LARGE))).toBe(true);
     expect(schemaErrors(card)).toEqual([]);
   });
@@ -210,11 +231,15 @@ describe('the digest of a 200-member team with 3,000-character answers', () => {
 
     it('hold every answer in full, nothing cut, and link each page to the next and previous', () => {
       // The pages' content read one after the other, as someone paging through would.
-      const all = pages.map((p) => words({ summary: '', blocks: p })).join('\n').replace(/\s+/g, '');
+      const all = pages
+        .map((p) => words({ summary: '', blocks: p }))
+        .join('\n')
+        .replace(/\s+/g, '');
       for (const c of details.checkins) for (const v of Object.values(c.answers)) expect(all).toContain(v.replace(/\s+/g, ''));
       for (const b of input.blockers.filter((x) => x.status === 'open')) expect(all).toContain(b.text.replace(/\s+/g, ''));
       // Slack's renderer never had to cut a section at its 3,000-character limit either.
-      for (const m of messages) for (const s of sections(renderSlackMessage(m).blocks)) expect(s.text?.text.length ?? 0).toBeLessThan(3_000);
+      for (const m of messages)
+        for (const s of sections(renderSlackMessage(m).blocks)) expect(s.text?.text.length ?? 0).toBeLessThan(3_000);
       expect(words(messages[0])).toContain('[Next page ›]');
       expect(words(messages[0])).not.toContain('Previous');
       expect(words(messages[1])).toContain('[‹ Previous page] [Next page ›]');
@@ -234,8 +259,12 @@ describe('the full details of a small week', () => {
 
   it('fit on one page with who answered, skipped, did not reply and was away, by organisation', () => {
     expect(digestDetailPages(details)).toHaveLength(1);
-    expect(text).toContain('Birmingham City Council: 2 of 4 answered · 1 skipped · 1 no reply\nAnswered: Ada Lovelace, Ben Okri\nSkipped: Cat Stevens\nNo reply: Dan Brown');
-    expect(text).toContain('Ladywood Community Trust: 1 of 2 answered · 1 no reply · 1 away\nAnswered: Eve Arnold\nNo reply: Gus Grant\nAway: Fin Wright');
+    expect(text).toContain(
+      'Birmingham City Council: 2 of 4 answered · 1 skipped · 1 no reply\nAnswered: Ada Lovelace, Ben Okri\nSkipped: Cat Stevens\nNo reply: Dan Brown',
+    );
+    expect(text).toContain(
+      'Ladywood Community Trust: 1 of 2 answered · 1 no reply · 1 away\nAnswered: Eve Arnold\nNo reply: Gus Grant\nAway: Fin Wright',
+    );
   });
 
   it('give every answer under its question, attributed', () => {
@@ -244,7 +273,9 @@ describe('the full details of a small week', () => {
   });
 
   it('give blockers with their resolution, confidence per week and budget per period', () => {
-    expect(text).toContain('Resolved this week · medium · Hal Foster, University of Birmingham\nEthics approval\nResolution: Approved by the panel');
+    expect(text).toContain(
+      'Resolved this week · medium · Hal Foster, University of Birmingham\nEthics approval\nResolution: Approved by the panel',
+    );
     expect(text).toContain('week 47, 16–22 Nov 2026: confidence 3.2 from 5 answers · 5 of 5 answered');
     expect(text).toContain("This week's answers: 1: 0 · 2: 1 · 3: 1 · 4: 2 · 5: 1");
     expect(text).toContain('2025/26');

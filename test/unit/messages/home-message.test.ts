@@ -45,9 +45,27 @@ function crowded(n: number): HomeOverview {
   const statement = `By 2030, ${'every household in the ward has a warm, dry and affordable home '.repeat(5)}`.slice(0, 280);
   return overview({
     missions: slugs.map((slug) => ({ slug, statement, role: 'admin', checkin: 'waiting' })),
-    checkins: slugs.map((slug, i) => ({ slug, statement, roundId: `round:m${i}:2026-W48`, weekKey: '2026-W48', closesAt: CLOSES, timeZone: 'Europe/London' })),
-    blockers: slugs.map((slug) => ({ slug, text: `<!channel> ${'The landlord will not answer. '.repeat(110)}`.slice(0, 3000), severity: 'high', ageWeeks: 3, helpers: 2 })),
-    health: slugs.slice(0, HOME_LIMITS.health).map((slug) => ({ slug, lastRound: { weekKey: '2026-W47', answered: 150, asked: 200, away: 4 }, indicators: { 'on-track': 2, 'off-track': 1 }, openBlockers: 12 })),
+    checkins: slugs.map((slug, i) => ({
+      slug,
+      statement,
+      roundId: `round:m${i}:2026-W48`,
+      weekKey: '2026-W48',
+      closesAt: CLOSES,
+      timeZone: 'Europe/London',
+    })),
+    blockers: slugs.map((slug) => ({
+      slug,
+      text: `<!channel> ${'The landlord will not answer. '.repeat(110)}`.slice(0, 3000),
+      severity: 'high',
+      ageWeeks: 3,
+      helpers: 2,
+    })),
+    health: slugs.slice(0, HOME_LIMITS.health).map((slug) => ({
+      slug,
+      lastRound: { weekKey: '2026-W47', answered: 150, asked: 200, away: 4 },
+      indicators: { 'on-track': 2, 'off-track': 1 },
+      openBlockers: 12,
+    })),
     healthMore: n - HOME_LIMITS.health,
   });
 }
@@ -63,8 +81,19 @@ describe('the home overview message', () => {
   it('shows a waiting check-in with its Answer button, the mission, and says when it closes in the mission time zone', () => {
     const m = homeMessage(
       overview({
-        missions: [{ slug: 'homes', statement: 'By 2030, halve the families in temporary accommodation', role: 'member', checkin: 'waiting' }],
-        checkins: [{ slug: 'homes', statement: 'By 2030, halve the families in temporary accommodation', roundId: 'round:m1:2026-W48', weekKey: '2026-W48', closesAt: CLOSES, timeZone: 'Europe/London' }],
+        missions: [
+          { slug: 'homes', statement: 'By 2030, halve the families in temporary accommodation', role: 'member', checkin: 'waiting' },
+        ],
+        checkins: [
+          {
+            slug: 'homes',
+            statement: 'By 2030, halve the families in temporary accommodation',
+            roundId: 'round:m1:2026-W48',
+            weekKey: '2026-W48',
+            closesAt: CLOSES,
+            timeZone: 'Europe/London',
+          },
+        ],
       }),
     );
     expect(words(m)).toMatch(/Check-ins waiting for you \(1\)/);
@@ -111,14 +140,21 @@ describe('the home overview message', () => {
       overview({
         missions: [{ slug: 'homes', statement: 'By 2030, halve the families in temporary accommodation', role: 'admin', checkin: 'none' }],
         health: [
-          { slug: 'homes', lastRound: { weekKey: '2026-W47', answered: 2, asked: 3, away: 1 }, indicators: { 'on-track': 2, 'at-risk': 1, 'no-data': 1 }, openBlockers: 1 },
+          {
+            slug: 'homes',
+            lastRound: { weekKey: '2026-W47', answered: 2, asked: 3, away: 1 },
+            indicators: { 'on-track': 2, 'at-risk': 1, 'no-data': 1 },
+            openBlockers: 1,
+          },
           { slug: 'fresh', indicators: {}, openBlockers: 0 },
         ],
       }),
     );
     const text = words(m);
     expect(text).toMatch(/Health of the missions you lead/);
-    expect(text).toMatch(/homes — last check-in \(week 47, 16–22 Nov 2026\): 2 of 3 answered \(67%\), 1 away · indicators: 2 on track, 1 at risk, 1 no readings yet · 1 open blocker/);
+    expect(text).toMatch(
+      /homes — last check-in \(week 47, 16–22 Nov 2026\): 2 of 3 answered \(67%\), 1 away · indicators: 2 on track, 1 at risk, 1 no readings yet · 1 open blocker/,
+    );
     expect(text).toMatch(/fresh — no check-in has closed yet · no indicators · 0 open blockers/);
   });
 

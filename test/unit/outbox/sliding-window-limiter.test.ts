@@ -7,7 +7,13 @@ describe('SlidingWindowLimiter', () => {
     now = 1000;
   });
 
-  const teams: RateRule = { key: 'conv:T1', windows: [{ limit: 7, windowMs: 1000 }, { limit: 60, windowMs: 30_000 }] };
+  const teams: RateRule = {
+    key: 'conv:T1',
+    windows: [
+      { limit: 7, windowMs: 1000 },
+      { limit: 60, windowMs: 30_000 },
+    ],
+  };
 
   it('allows the limit within a window, then says exactly how long to wait', () => {
     const l = limiter();

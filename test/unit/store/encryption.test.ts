@@ -38,7 +38,11 @@ describe('secrets at rest (AES-256-GCM)', () => {
       bytes[0] ^= 0x01;
       return bytes.toString('base64');
     };
-    for (const changed of [[v, iv, tag, flip(ct)], [v, iv, flip(tag), ct], [v, flip(iv), tag, ct]]) {
+    for (const changed of [
+      [v, iv, tag, flip(ct)],
+      [v, iv, flip(tag), ct],
+      [v, flip(iv), tag, ct],
+    ]) {
       expect(failure(() => decrypt(changed.join(':'), key)).code).toBe('DECRYPT_FAILED');
     }
   });

@@ -92,7 +92,11 @@ class Renderer {
 
   actions(b: Json, blockId: string): string {
     const els = Array.isArray(b.elements) ? b.elements : [];
-    const items = els.map((e) => (isObject(e) && e.type === 'button' ? this.button(e, blockId) : this.warn(`unsupported action element ${isObject(e) ? String(e.type) : '?'}`)));
+    const items = els.map((e) =>
+      isObject(e) && e.type === 'button'
+        ? this.button(e, blockId)
+        : this.warn(`unsupported action element ${isObject(e) ? String(e.type) : '?'}`),
+    );
     return `<div class="sk-actions">${items.join('')}</div>`;
   }
 
@@ -112,9 +116,10 @@ class Renderer {
       const max = typeof el.max_length === 'number' ? ` maxlength="${el.max_length}"` : '';
       const placeholder = isObject(el.placeholder) ? ` placeholder="${escapeHtml(str(el.placeholder.text))}"` : '';
       const initial = str(el.initial_value);
-      control = el.multiline === true
-        ? `<textarea class="sk-textarea" rows="3" ${common}${max}${placeholder}>${escapeHtml(initial)}</textarea>`
-        : `<input class="sk-text-input" type="text" ${common}${max}${placeholder} value="${escapeHtml(initial)}">`;
+      control =
+        el.multiline === true
+          ? `<textarea class="sk-textarea" rows="3" ${common}${max}${placeholder}>${escapeHtml(initial)}</textarea>`
+          : `<input class="sk-text-input" type="text" ${common}${max}${placeholder} value="${escapeHtml(initial)}">`;
     } else if (el.type === 'static_select') {
       const initial = isObject(el.initial_option) ? str(el.initial_option.value) : '';
       const placeholder = isObject(el.placeholder) ? str(el.placeholder.text) : 'Choose an option';

@@ -54,7 +54,9 @@ function inline(source: string, ctx: MrkdwnContext, stash: Stash): string {
 export function mrkdwnToHtml(source: string, ctx: MrkdwnContext): string {
   const stash = new Stash();
   // Code blocks keep their content verbatim, across lines.
-  const withBlocks = source.replace(/```([\s\S]*?)```/g, (_m, code: string) => stash.put(`<pre class="sk-pre">${escapeHtml(decodeSlack(code.replace(/^\n/, '')))}</pre>`));
+  const withBlocks = source.replace(/```([\s\S]*?)```/g, (_m, code: string) =>
+    stash.put(`<pre class="sk-pre">${escapeHtml(decodeSlack(code.replace(/^\n/, '')))}</pre>`),
+  );
   const out: string[] = [];
   let quote: string[] = [];
   const flushQuote = () => {

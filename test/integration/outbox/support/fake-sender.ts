@@ -80,7 +80,14 @@ export class FakeSender implements PlatformSender {
       const at = performance.now();
       if (this.gate) await this.gate;
       if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
-      const record: CallRecord = { op, summary: message.summary, conversationId: target.conversationId, messageId, at, replica: this.replica };
+      const record: CallRecord = {
+        op,
+        summary: message.summary,
+        conversationId: target.conversationId,
+        messageId,
+        at,
+        replica: this.replica,
+      };
       this.tries.push(record);
       const failure = this.failures.find((f) => f.times > 0 && f.match(message.summary, target.conversationId));
       if (failure) {

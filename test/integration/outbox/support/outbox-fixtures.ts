@@ -9,7 +9,9 @@ export const silentLogger = pino({ level: 'silent' });
 
 export const T0 = new Date('2026-03-02T09:00:00Z');
 
-export async function openOutboxDb(label: string): Promise<{ db: TestDatabase; conn: Connection; connect(): Promise<Connection>; close(): Promise<void> }> {
+export async function openOutboxDb(
+  label: string,
+): Promise<{ db: TestDatabase; conn: Connection; connect(): Promise<Connection>; close(): Promise<void> }> {
   const db = await testDatabase(label);
   const opened: Connection[] = [];
   const connect = async (): Promise<Connection> => {
