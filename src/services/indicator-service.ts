@@ -185,7 +185,11 @@ export class IndicatorService {
     const indicator = await this.existing(mission, cmd.key);
     const today = todayIn(mission.timeZone, this.ctx.clock.now());
     const date = cmd.date ?? today;
-    if (date > today) throw invalidInput(`date cannot be in the future (today is ${today} in ${mission.timeZone}).`);
+    if (date > today) {
+      throw invalidInput(
+        `date cannot be in the future: a reading is something already measured (today is ${today} in ${mission.timeZone}).`,
+      );
+    }
     const { reading, replaced } = await this.recordReading(mission, indicator, { value: cmd.value, date, note: cmd.note }, actor, me);
     const readings = await this.ctx.store.indicators.readings.list(indicator.uid);
     const view = this.view(indicator, readings, today);
