@@ -11,11 +11,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/London';
  * runtime's Intl knows the same zones but spells some links the old way and lists no links at
  * all, so it can neither restore the case of "asia/kolkata" nor suggest "Asia/Kolkata".
  */
-const NAMES: ReadonlyMap<string, string> = new Map(
-  Object.keys(tzdata.zones)
-    .filter((name) => IANAZone.isValidZone(name))
-    .map((name) => [name.toLowerCase(), name]),
-);
+const NAMES: ReadonlyMap<string, string> = new Map(Object.keys(tzdata.zones).map((name) => [name.toLowerCase(), name]));
 
 const MAX_INPUT = 64;
 const MAX_SUGGESTIONS = 3;
@@ -68,5 +64,6 @@ export function suggestZones(typed: string): string[] {
     .filter((s) => s.distance === best)
     .map((s) => s.name)
     .sort()
+    .filter((name) => IANAZone.isValidZone(name))
     .slice(0, MAX_SUGGESTIONS);
 }
