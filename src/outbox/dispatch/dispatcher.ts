@@ -1,27 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Connection } from 'mongoose';
-import type { Clock } from '../domain/clock';
-import type { Platform } from '../domain/identity';
-import type { Logger } from '../logger';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
-import { BatchRun } from './batch-run';
-import { ClaimStore } from './claims';
-import type { DispatchContext, ItemCallback } from './dispatch-context';
+import type { Clock } from '../../domain/clock';
+import type { Platform } from '../../domain/identity';
+import type { Logger } from '../../logger';
+import { Backoff, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../limits/backoff';
+import { RateLimitGate } from '../limits/rate-limit-gate';
+import { resolveRateLimits, type RateLimitOverrides } from '../limits/rate-limits';
+import { SlidingWindowLimiter } from '../limits/sliding-window-limiter';
+import { settlesWithin, sleep, WakeSignal } from '../limits/timing';
+import type { PlatformSender } from '../platform-sender';
+import { ClaimBook } from '../queue/claim-book';
+import { ItemOutcomes } from '../queue/item-outcomes';
+import { localFeed, type FedItem } from '../queue/local-feed';
+import { OutboxRepository } from '../queue/outbox-repository';
+import { repairQueue } from '../queue/queue-repair';
+import { BacklogReader } from './backlog-reader';
+import { BatchRun, type BatchRunParts, type RunResult } from './batch-run';
+import { DeliveryPlanner } from './delivery-planner';
 import { DmCache } from './dm-cache';
-import { outboxItemModel, type OutboxItemDoc } from './item-model';
-import { ItemOutcomes } from './item-outcomes';
-import { localFeed } from './local-feed';
-import { PayloadStore } from './payloads';
+import { FailureHandler, type ItemCallback } from './failure-handler';
 import { PendingSet } from './pending-set';
-import type { PlatformSender } from './platform-sender';
-import { outboxQueueModel, queueEntryFor, type QueueEntryDoc } from './queue-model';
-import { repairQueue } from './queue-repair';
-import { resolveRateLimits, type RateLimitOverrides } from './rate-limits';
+import { ReadyPicker } from './ready-picker';
+import { SendAttempts } from './send-attempt';
 import { SentRecorder } from './sent-recorder';
-import { SlidingWindowLimiter } from './sliding-window-limiter';
-import { settlesWithin, sleep, WakeSignal } from './timing';
-import type { RunResult } from './types';
 
 export interface DispatcherOptions {
   connection: Connection;
@@ -58,25 +60,20 @@ export interface DispatcherOptions {
 const EMPTY: RunResult = { sent: 0, failed: 0, deferred: 0 };
 
 /**
- * While this process has work of its own, it reads the queue (a scan of the backlog on FerretDB)
- * at most every this-many times as long as the last read took: other replicas' items and stale
- * entries are found within seconds, and the reads stay a small share of the work.
- */
-const SCAN_DUTY_FACTOR = 20;
-
-/**
  * Claims due outbox items and sends them through the platforms' senders, under client-side rate
- * limits, with retries. Safe to run on many replicas at once (see README.md in this folder).
+ * limits, with retries. Safe to run on many replicas at once (see ../README.md). Builds its parts
+ * here, each given only what it uses; this class runs the loop.
  */
 export class Dispatcher {
-  private readonly ctx: DispatchContext;
   private readonly connection: Connection;
-  private readonly platforms: Set<string>;
+  private readonly logger: Logger;
+  private readonly platforms: ReadonlySet<string>;
   private readonly concurrency: number;
   private readonly batchSize: number;
-  private readonly scanLimit: number;
   private readonly pollIntervalMs: number;
   private readonly laneBudget: number;
+  private readonly parts: BatchRunParts;
+  private readonly backlog: BacklogReader;
   private readonly signal = new WakeSignal();
   private abort = new AbortController();
   private stopping = false;
@@ -86,49 +83,61 @@ export class Dispatcher {
   private current: Promise<unknown> = Promise.resolve();
   private retryHint: number | undefined;
   private unlisten: (() => void) | undefined;
-  /** The last read of the queue: when (performance.now()), how long it took, whether it got everything due. */
-  private lastScan: { at: number; ms: number; complete: boolean } | undefined;
   private lastPickEmpty = true;
+  /** True while the loop waits for work (a wake-up or the next poll). */
+  private parked = false;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(opts: DispatcherOptions) {
+    const { connection, clock } = opts;
     const leaseMs = opts.leaseMs ?? 60_000;
     const replicaId = opts.replicaId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
     const senders = opts.senders instanceof Map ? opts.senders : new Map(Object.entries(opts.senders) as Array<[Platform, PlatformSender]>);
-    const items = outboxItemModel(opts.connection);
-    const queue = outboxQueueModel(opts.connection);
-    const pending = new PendingSet(opts.maxCachedItems ?? 5000);
-    this.connection = opts.connection;
+    const logger = opts.logger.child({ component: 'outbox', replicaId });
+    this.connection = connection;
+    this.logger = logger;
     this.platforms = new Set(senders.keys());
     this.concurrency = Math.max(1, opts.concurrency ?? 8);
     this.batchSize = Math.max(1, opts.batchSize ?? 200);
-    this.scanLimit = Math.max(1, opts.scanLimit ?? 5000);
     this.pollIntervalMs = opts.pollIntervalMs ?? 1000;
     this.laneBudget = Math.max(1, opts.laneBudget ?? 10);
-    this.ctx = {
-      items,
-      queue,
-      claims: new ClaimStore(opts.connection, opts.clock, replicaId, leaseMs),
-      outcomes: new ItemOutcomes(items, queue, pending),
-      recorder: new SentRecorder(items, queue),
-      payloads: new PayloadStore(opts.connection),
+
+    const items = new OutboxRepository(connection, clock);
+    const outcomes = new ItemOutcomes(connection);
+    const pending = new PendingSet(opts.maxCachedItems ?? 5000);
+    const recorder = new SentRecorder(outcomes);
+    const claims = new ClaimBook(connection, clock, replicaId, leaseMs);
+    const dms = new DmCache();
+    const gate = new RateLimitGate(
+      resolveRateLimits(opts.limits),
+      new SlidingWindowLimiter(opts.monotonicNow),
+      opts.maxInlineWaitMs ?? 1000,
+      (ms) => sleep(ms, this.abort.signal),
+    );
+    const failures = new FailureHandler({
+      outcomes,
       pending,
-      reserved: new Map(),
-      senders,
-      clock: opts.clock,
-      logger: opts.logger.child({ component: 'outbox', replicaId }),
-      limiter: new SlidingWindowLimiter(opts.monotonicNow),
-      limits: resolveRateLimits(opts.limits),
-      retry: { ...DEFAULT_RETRY_POLICY, ...opts.retry },
-      random: opts.random ?? Math.random,
-      dmCache: new DmCache(),
-      inFlight: new Set(),
-      held: new Map(),
-      maxInlineWaitMs: opts.maxInlineWaitMs ?? 1000,
-      leaseSafetyMs: Math.min(5000, leaseMs / 4),
+      claims,
+      gate,
+      dms,
+      backoff: new Backoff({ ...DEFAULT_RETRY_POLICY, ...opts.retry }, opts.random ?? Math.random),
+      clock,
+      logger,
       onFailed: opts.onFailed,
       onUnreachable: opts.onUnreachable,
-      sleep: (ms) => sleep(ms, this.abort.signal),
-    };
+    });
+    const planner = new DeliveryPlanner({ items, recorder, dms, gate, logger });
+    const attempts = new SendAttempts({ claims, items, outcomes, pending, planner, failures, gate, recorder, dms, senders, clock, logger });
+    this.parts = { pending, picker: new ReadyPicker(pending, gate, dms), claims, attempts, recorder, gate, clock, logger };
+    this.backlog = new BacklogReader({
+      items,
+      pending,
+      recorder,
+      clock,
+      platforms: [...this.platforms],
+      scanLimit: Math.max(1, opts.scanLimit ?? 5000),
+      pollIntervalMs: this.pollIntervalMs,
+    });
   }
 
   /** Reads the queue, then claims and sends what is due now; runs never overlap within one dispatcher. */
@@ -138,20 +147,31 @@ export class Dispatcher {
 
   /**
    * Sends until stopped: straight on while there is work, else waits for wake() or a poll. Items
-   * enqueued in this process come straight from its Outbox; the queue is read for the rest.
+   * enqueued in this process come straight from its Outbox (local-feed.ts); the queue is read for
+   * the rest.
    */
   start(): void {
     if (this.loop) return;
     this.stopping = false;
     this.abort = new AbortController();
-    this.unlisten = localFeed.listen(this.connection, { offer: (docs) => this.offer(docs) });
-    this.lastScan = undefined; // the loop's first run reads the queue
+    this.unlisten = localFeed.listen(this.connection, { offer: (fed) => this.offer(fed) });
+    this.backlog.reset(); // the loop's first run reads the queue
     this.loop = this.runLoop(++this.generation);
   }
 
-  /** New work was enqueued: look now rather than at the next poll. */
+  /** Look for work now rather than at the next poll (the local feed calls it for new items). */
   wake(): void {
     this.signal.wake();
+  }
+
+  /**
+   * Resolves when the running loop has nothing due and nothing in flight, as far as this
+   * dispatcher knows (its own items, and what its last read of the queue found); at once if it is
+   * waiting for work already. Also resolves when the dispatcher stops.
+   */
+  whenIdle(): Promise<void> {
+    if (!this.loop || (this.parked && this.idle())) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /**
@@ -165,30 +185,24 @@ export class Dispatcher {
     this.abort.abort();
     this.signal.wake();
     const finished = await settlesWithin(Promise.all([this.loop, this.current]), opts.deadlineMs ?? 10_000);
+    const { recorder, claims } = this.parts;
     try {
-      await this.ctx.recorder.flush();
+      await recorder.flush();
     } catch (e) {
-      this.ctx.logger.error({ err: e, unwritten: this.ctx.recorder.unwritten }, 'outbox could not record sent messages on stop');
+      this.logger.error({ err: e, unwritten: recorder.unwritten }, 'outbox could not record sent messages on stop');
     }
-    let released = 0;
-    for (const entry of this.ctx.held.values()) {
-      if (entry.abandoned) continue;
-      entry.abandoned = true;
-      try {
-        await this.ctx.claims.release(entry.claim, 'released-on-stop');
-        released++;
-      } catch (e) {
-        this.ctx.logger.error({ err: e, claim: entry.claim.id }, 'outbox could not release a claim on stop');
-      }
-    }
+    const released = await claims.abandonAll((err, claim) =>
+      this.logger.error({ err, claim: claim.id }, 'outbox could not release a claim on stop'),
+    );
     this.loop = undefined;
+    this.resolveIdle();
     return { finished, released };
   }
 
   /** Re-creates queue entries lost in a crash (start() runs it once); returns how many. */
   async repairQueue(): Promise<number> {
-    const repaired = await repairQueue(this.ctx.items, this.ctx.queue);
-    if (repaired > 0) this.ctx.logger.warn({ repaired }, 'outbox queue entries restored');
+    const repaired = await repairQueue(this.connection);
+    if (repaired > 0) this.logger.warn({ repaired }, 'outbox queue entries restored');
     return repaired;
   }
 
@@ -201,9 +215,9 @@ export class Dispatcher {
   private async runBatch(scan: boolean, pump: boolean): Promise<RunResult> {
     this.retryHint = undefined;
     // Outcomes a failed write left behind go first: nothing is sent while they cannot be recorded.
-    await this.ctx.recorder.flush();
-    if (scan) await this.scan();
-    const batch = new BatchRun(this.ctx, {
+    await this.parts.recorder.flush();
+    if (scan) await this.backlog.read();
+    const batch = new BatchRun(this.parts, {
       pump,
       concurrency: this.concurrency,
       batchSize: this.batchSize,
@@ -212,7 +226,7 @@ export class Dispatcher {
       platforms: this.platforms,
       stopping: () => this.stopping,
       rescanIfDue: async () => {
-        if (this.scanDue()) await this.scan();
+        if (this.backlog.due(this.lastPickEmpty)) await this.backlog.read();
       },
     });
     try {
@@ -223,61 +237,47 @@ export class Dispatcher {
     }
   }
 
-  private offer(docs: readonly OutboxItemDoc[]): void {
+  /** Items an Outbox of this process has just written: known at once, and the loop wakes for them. */
+  private offer(fed: readonly FedItem[]): void {
     let added = 0;
-    for (const doc of docs) {
-      if (!this.platforms.has(doc.platform) || this.ctx.recorder.get(doc._id)) continue;
-      this.ctx.pending.add(queueEntryFor(doc), doc);
+    for (const { entry, item } of fed) {
+      if (!this.platforms.has(entry.platform) || this.parts.recorder.get(entry._id)) continue;
+      this.parts.pending.add(entry, item);
       added++;
     }
-    if (added > 0) this.signal.wake();
-  }
-
-  /** Whether the loop's next run reads the queue (runOnce always does). */
-  private scanDue(): boolean {
-    if (!this.lastScan) return true;
-    const since = performance.now() - this.lastScan.at;
-    if (since >= Math.max(this.pollIntervalMs, SCAN_DUTY_FACTOR * this.lastScan.ms)) return true;
-    // Nothing to do here while the last read left due entries unread: read on.
-    return !this.lastScan.complete && this.lastPickEmpty;
+    if (added > 0) this.wake();
   }
 
   private async runLoop(generation: number): Promise<void> {
     try {
       await this.repairQueue();
     } catch (e) {
-      this.ctx.logger.error({ err: e }, 'outbox queue repair failed');
+      this.logger.error({ err: e }, 'outbox queue repair failed');
     }
     while (!this.stopping && generation === this.generation) {
       let result: RunResult | undefined;
       try {
-        result = await this.run(this.scanDue(), true);
+        result = await this.run(this.backlog.due(this.lastPickEmpty), true);
       } catch (e) {
-        this.ctx.logger.error({ err: e }, 'outbox run failed');
+        this.logger.error({ err: e }, 'outbox run failed');
       }
       if (this.stopping) break;
       if (result && result.sent + result.failed > 0) continue;
+      if (this.idle()) this.resolveIdle();
+      this.parked = true;
       await this.signal.wait(Math.min(this.pollIntervalMs, this.retryHint ?? Infinity));
+      this.parked = false;
     }
   }
 
-  /** Reads due queue entries, oldest first, into the pending set; forgets entries gone from it. */
-  private async scan(): Promise<void> {
-    const started = performance.now();
-    const now = this.ctx.clock.now();
-    const gen = this.ctx.pending.nextGeneration();
-    this.ctx.recorder.markScan();
-    const found = await this.ctx.queue
-      .find({ dueAt: { $lte: now }, platform: { $in: [...this.platforms] } })
-      .sort({ dueAt: 1, seq: 1 })
-      .limit(this.scanLimit + 1)
-      .lean<QueueEntryDoc[]>();
-    const complete = found.length <= this.scanLimit;
-    for (const entry of found.slice(0, this.scanLimit)) {
-      // Sent here: the entry is about to go, or went after this read began.
-      if (!this.ctx.recorder.settled(entry._id)) this.ctx.pending.add(entry);
-    }
-    if (complete) this.ctx.pending.dropUnseen(gen, now.getTime());
-    this.lastScan = { at: performance.now(), ms: performance.now() - started, complete };
+  /** Nothing due in the pending set, and every message sent is recorded. */
+  private idle(): boolean {
+    return this.parts.recorder.unwritten === 0 && !this.parts.pending.hasDue(this.parts.clock.now().getTime());
+  }
+
+  private resolveIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 }
