@@ -263,7 +263,7 @@ export class Dispatcher {
       }
       if (this.stopping) break;
       if (result && result.sent + result.failed > 0) continue;
-      if (this.idle()) this.resolveIdle();
+      if (this.idleWaiters.length > 0 && this.idle()) this.resolveIdle();
       this.parked = true;
       await this.signal.wait(Math.min(this.pollIntervalMs, this.retryHint ?? Infinity));
       this.parked = false;

@@ -15,7 +15,7 @@ function writeErrorsOf(e: unknown): WriteError[] {
  * The input indexes that failed with a duplicate key, when a bulk insert (ordered: false) failed
  * only for that reason (the other documents went in); undefined when anything else went wrong.
  */
-export function duplicateIndexes(e: unknown): Set<number> | undefined {
+function duplicateIndexes(e: unknown): Set<number> | undefined {
   const errors = writeErrorsOf(e);
   if (errors.length === 0 || !errors.every((w) => (w.code ?? w.err?.code) === 11000)) return undefined;
   return new Set(errors.map((w) => w.index));
