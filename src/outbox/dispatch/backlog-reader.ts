@@ -29,12 +29,24 @@ export interface BacklogReaderParts {
 export class BacklogReader {
   /** The last read: when (performance.now()), how long it took, whether it got everything due. */
   private last: { at: number; ms: number; complete: boolean } | undefined;
+  private begun = 0;
+  private completed = 0;
 
   constructor(private readonly p: BacklogReaderParts) {}
 
   /** Makes the next read due at once (a starting loop reads the queue first). */
   reset(): void {
     this.last = undefined;
+  }
+
+  /** Reads begun so far: any read numbered higher begins after this moment. */
+  get readsBegun(): number {
+    return this.begun;
+  }
+
+  /** The number of the last read that completed. */
+  get readsCompleted(): number {
+    return this.completed;
   }
 
   /** Whether the loop's next run reads the queue; `lastPickEmpty`: the last run found nothing to send. */
@@ -49,6 +61,7 @@ export class BacklogReader {
   /** Reads due queue entries, oldest first, into the pending set; forgets entries gone from it. */
   async read(): Promise<void> {
     const { pending, recorder, scanLimit } = this.p;
+    const number = ++this.begun;
     const started = performance.now();
     const now = this.p.clock.now();
     const gen = pending.nextGeneration();
@@ -61,5 +74,6 @@ export class BacklogReader {
     }
     if (complete) pending.dropUnseen(gen, now.getTime());
     this.last = { at: performance.now(), ms: performance.now() - started, complete };
+    this.completed = number;
   }
 }

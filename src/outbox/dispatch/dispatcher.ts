@@ -84,9 +84,8 @@ export class Dispatcher {
   private retryHint: number | undefined;
   private unlisten: (() => void) | undefined;
   private lastPickEmpty = true;
-  /** True while the loop waits for work (a wake-up or the next poll). */
-  private parked = false;
-  private idleWaiters: Array<() => void> = [];
+  /** whenIdle() callers, each with the number of the last read of the queue begun before it asked. */
+  private idleWaiters: Array<{ afterRead: number; resolve: () => void; reject: (e: Error) => void }> = [];
 
   constructor(opts: DispatcherOptions) {
     const { connection, clock } = opts;
@@ -165,13 +164,18 @@ export class Dispatcher {
   }
 
   /**
-   * Resolves when the running loop has nothing due and nothing in flight, as far as this
-   * dispatcher knows (its own items, and what its last read of the queue found); at once if it is
-   * waiting for work already. Also resolves when the dispatcher stops.
+   * Resolves once this dispatcher has nothing to send now: its loop has read the queue since the
+   * call, every attempt it started is over and recorded, and no item it knows of is due by the
+   * outbox clock (one due later on that clock, a retry or a scheduled item, does not count).
+   * Whatever it was going to send has then reached the platform. Rejects if it is not running,
+   * or stops first.
    */
   whenIdle(): Promise<void> {
-    if (!this.loop || (this.parked && this.idle())) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    if (!this.loop || this.stopping) return Promise.reject(new Error('the outbox dispatcher is not running'));
+    return new Promise((resolve, reject) => {
+      this.idleWaiters.push({ afterRead: this.backlog.readsBegun, resolve, reject });
+      this.wake();
+    });
   }
 
   /**
@@ -184,6 +188,7 @@ export class Dispatcher {
     this.unlisten = undefined;
     this.abort.abort();
     this.signal.wake();
+    for (const w of this.idleWaiters.splice(0)) w.reject(new Error('the outbox dispatcher stopped before it was idle'));
     const finished = await settlesWithin(Promise.all([this.loop, this.current]), opts.deadlineMs ?? 10_000);
     const { recorder, claims } = this.parts;
     try {
@@ -195,7 +200,6 @@ export class Dispatcher {
       this.logger.error({ err, claim: claim.id }, 'outbox could not release a claim on stop'),
     );
     this.loop = undefined;
-    this.resolveIdle();
     return { finished, released };
   }
 
@@ -226,7 +230,7 @@ export class Dispatcher {
       platforms: this.platforms,
       stopping: () => this.stopping,
       rescanIfDue: async () => {
-        if (this.backlog.due(this.lastPickEmpty)) await this.backlog.read();
+        if (this.readDue()) await this.backlog.read();
       },
     });
     try {
@@ -257,27 +261,29 @@ export class Dispatcher {
     while (!this.stopping && generation === this.generation) {
       let result: RunResult | undefined;
       try {
-        result = await this.run(this.backlog.due(this.lastPickEmpty), true);
+        result = await this.run(this.readDue(), true);
       } catch (e) {
         this.logger.error({ err: e }, 'outbox run failed');
       }
       if (this.stopping) break;
       if (result && result.sent + result.failed > 0) continue;
-      if (this.idleWaiters.length > 0 && this.idle()) this.resolveIdle();
-      this.parked = true;
+      if (result) this.settleIdleWaiters();
       await this.signal.wait(Math.min(this.pollIntervalMs, this.retryHint ?? Infinity));
-      this.parked = false;
     }
   }
 
-  /** Nothing due in the pending set, and every message sent is recorded. */
-  private idle(): boolean {
-    return this.parts.recorder.unwritten === 0 && !this.parts.pending.hasDue(this.parts.clock.now().getTime());
+  /** Whether the loop reads the queue now: when it is time to, or a whenIdle() caller waits for a read. */
+  private readDue(): boolean {
+    return this.backlog.due(this.lastPickEmpty) || this.idleWaiters.some((w) => w.afterRead >= this.backlog.readsCompleted);
   }
 
-  private resolveIdle(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
+  /** Tells whenIdle() callers whose read of the queue has happened, if nothing is due now. */
+  private settleIdleWaiters(): void {
+    const { recorder, pending, clock } = this.parts;
+    if (this.idleWaiters.length === 0 || recorder.unwritten > 0 || pending.hasDue(clock.now().getTime())) return;
+    const read = this.backlog.readsCompleted;
+    const settled = this.idleWaiters.filter((w) => w.afterRead < read);
+    this.idleWaiters = this.idleWaiters.filter((w) => w.afterRead >= read);
+    for (const w of settled) w.resolve();
   }
 }

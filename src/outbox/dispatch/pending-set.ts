@@ -120,10 +120,14 @@ export class PendingSet {
     return dropped;
   }
 
-  /** Whether any item has become due by `now` (ms, outbox clock), whether or not it may be tried yet. */
+  /**
+   * Whether any item is due by `now` (ms, outbox clock) and not waiting for a retry or a
+   * Retry-After, whatever holds it back in this process (a rate-limit turn, a lane ahead of it).
+   */
   hasDue(now: number): boolean {
-    // A lane's head is its earliest item.
-    for (const lane of this.lanes.values()) if (lane.length > 0 && lane[0].entry.dueAt.getTime() <= now) return true;
+    for (const p of this.byKey.values()) {
+      if (p.entry.dueAt.getTime() <= now && (p.entry.nextAttemptAt?.getTime() ?? 0) <= now) return true;
+    }
     return false;
   }
 
