@@ -89,6 +89,10 @@ export class Dispatcher {
   /** The last read of the queue: when (performance.now()), how long it took, whether it got everything due. */
   private lastScan: { at: number; ms: number; complete: boolean } | undefined;
   private lastPickEmpty = true;
+  /** Reads of the queue begun so far, and the last one that completed: idle() waits for a fresh one. */
+  private scansBegun = 0;
+  private scanned = 0;
+  private idleWaiters: Array<{ afterScan: number; resolve: () => void; reject: (e: Error) => void }> = [];
 
   constructor(opts: DispatcherOptions) {
     const leaseMs = opts.leaseMs ?? 60_000;
@@ -155,6 +159,20 @@ export class Dispatcher {
   }
 
   /**
+   * Resolves once this dispatcher has nothing to send now: its loop has read the queue since the
+   * call, every attempt it started is over and recorded, and no item it knows of is due by the
+   * outbox clock (one due later on that clock, a retry or a scheduled item, does not count).
+   * Whatever it was going to send has then reached the platform. Rejects if it is not running.
+   */
+  idle(): Promise<void> {
+    if (!this.loop || this.stopping) return Promise.reject(new Error('the outbox dispatcher is not running'));
+    return new Promise((resolve, reject) => {
+      this.idleWaiters.push({ afterScan: this.scansBegun, resolve, reject });
+      this.signal.wake();
+    });
+  }
+
+  /**
    * Stops taking items and waits up to `deadlineMs` for calls in flight; claims still held then
    * are released so another replica can send those items without waiting for the lease.
    */
@@ -164,6 +182,7 @@ export class Dispatcher {
     this.unlisten = undefined;
     this.abort.abort();
     this.signal.wake();
+    for (const w of this.idleWaiters.splice(0)) w.reject(new Error('the outbox dispatcher stopped before it was idle'));
     const finished = await settlesWithin(Promise.all([this.loop, this.current]), opts.deadlineMs ?? 10_000);
     try {
       await this.ctx.recorder.flush();
@@ -235,7 +254,7 @@ export class Dispatcher {
 
   /** Whether the loop's next run reads the queue (runOnce always does). */
   private scanDue(): boolean {
-    if (!this.lastScan) return true;
+    if (!this.lastScan || this.idleWaiters.some((w) => w.afterScan >= this.scanned)) return true;
     const since = performance.now() - this.lastScan.at;
     if (since >= Math.max(this.pollIntervalMs, SCAN_DUTY_FACTOR * this.lastScan.ms)) return true;
     // Nothing to do here while the last read left due entries unread: read on.
@@ -257,12 +276,33 @@ export class Dispatcher {
       }
       if (this.stopping) break;
       if (result && result.sent + result.failed > 0) continue;
+      if (result) this.settleIdleWaiters();
       await this.signal.wait(Math.min(this.pollIntervalMs, this.retryHint ?? Infinity));
     }
   }
 
+  /** Tells idle() callers whose read of the queue has happened, if nothing is due now. */
+  private settleIdleWaiters(): void {
+    if (this.idleWaiters.length === 0 || this.ctx.recorder.unwritten > 0 || this.hasDueItem()) return;
+    const read = this.idleWaiters.filter((w) => w.afterScan < this.scanned);
+    this.idleWaiters = this.idleWaiters.filter((w) => w.afterScan >= this.scanned);
+    for (const w of read) w.resolve();
+  }
+
+  /** Whether any known item is due now by the outbox clock, whatever holds it back in this process. */
+  private hasDueItem(): boolean {
+    const now = this.ctx.clock.now().getTime();
+    for (const ws of this.ctx.pending.workspaceKeys()) {
+      for (const lane of this.ctx.pending.lanesOf(ws)) {
+        if (lane.some((p) => p.entry.dueAt.getTime() <= now && (p.entry.nextAttemptAt?.getTime() ?? 0) <= now)) return true;
+      }
+    }
+    return false;
+  }
+
   /** Reads due queue entries, oldest first, into the pending set; forgets entries gone from it. */
   private async scan(): Promise<void> {
+    const begun = ++this.scansBegun;
     const started = performance.now();
     const now = this.ctx.clock.now();
     const gen = this.ctx.pending.nextGeneration();
@@ -279,5 +319,6 @@ export class Dispatcher {
     }
     if (complete) this.ctx.pending.dropUnseen(gen, now.getTime());
     this.lastScan = { at: performance.now(), ms: performance.now() - started, complete };
+    this.scanned = begun;
   }
 }
