@@ -84,7 +84,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     ? new SealedInstallationVault(store.slackInstallations, config.encryptionKey, clock, logger)
     : undefined;
   for (const plugin of enabled) {
-    senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory, installations }));
+    senders.set(
+      plugin.platform,
+      await plugin.mount({ http, core, config, logger, directory: runtime.directory, inbound: runtime.inbound, installations }),
+    );
   }
   for (const route of opts.routes ?? []) await route(http, runtime);
   // Download links name the address people's browsers reach: PUBLIC_URL behind a load balancer.

@@ -2,6 +2,7 @@ import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slac
 import type { WebClient } from '@slack/web-api';
 import type { Application } from 'express';
 import type { SlackConfig } from '../../src/config';
+import type { InboundWork } from '../../src/inbound-work';
 import type { Logger } from '../../src/logger';
 import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
@@ -52,6 +53,8 @@ export function createSlackAdapter(opts: {
   core: Core;
   logger: Logger;
   http: Application;
+  /** Listeners run after the ack: counted here, so a stop waits for them. */
+  inbound: InboundWork;
   /** Many workspaces: installs through OAuth into this store. Absent: the configured bot token. */
   installations?: VaultInstallationStore;
   /** How sends reach each workspace; told when one uninstalls. */
@@ -83,6 +86,11 @@ export function createSlackAdapter(opts: {
     receiver,
     logger: boltLogger(logger),
     clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
+  });
+
+  // First in the chain: counts each request's listeners from before the ack of an event to their end.
+  bolt.use(async ({ next }) => {
+    await opts.inbound.run(next);
   });
 
   for (const slash of ['/mission', '/checkin', '/blocker']) {
