@@ -9,7 +9,8 @@ import { startMongod } from '../../src/store/embedded/mongod-server';
 import { prepareEmbeddedDatabase } from '../../src/store/embedded/prepare';
 import type { RunningServer } from '../../src/store/embedded/running-server';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 
 /**
  * The database stops for 30 seconds in the middle of a round and comes back on the same
@@ -59,18 +60,18 @@ describe('the database stops for 30 seconds mid-round', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     const answered = JSON.stringify(JSON.parse(res.body));
     const viaResponseUrl = () => JSON.stringify(t.slack.responseUrlPosts());
-    await eventually(() => expect(`${answered} ${viaResponseUrl()}`).toMatch(/temporarily unavailable/), 8000);
+    await waitFor(() => expect(`${answered} ${viaResponseUrl()}`).toMatch(/temporarily unavailable/), 8000);
     expect((await fetch(`${t.app.url}/healthz`)).status).toBe(503);
 
     await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
     server = await start();
     t.slack.setFaults({ rate429: 0 });
 
-    await eventually(async () => expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200), 15_000);
+    await waitFor(async () => expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200), 15_000);
     // The bot's clock is the test's: let it run, so retries and Retry-After waits come due.
     const ticking = setInterval(() => t.clock.advance(1000), 100);
     try {
-      await eventually(() => {
+      await waitFor(() => {
         for (const p of people) expect(p.inboxText()).toMatch(/Time for your weekly check-in/);
       }, 30_000);
     } finally {
@@ -80,8 +81,8 @@ describe('the database stops for 30 seconds mid-round', () => {
 
     // The scheduler carries on too: the reminder a day later reaches everyone.
     t.clock.set(new Date('2026-11-28T09:30:00Z'));
-    await eventually(async () => expect((await t.app.runtime.scheduler.tick()).reminded).toBe(21), 10_000);
-    await eventually(() => {
+    await waitFor(async () => expect((await t.app.runtime.scheduler.tick()).reminded).toBe(21), 10_000);
+    await waitFor(() => {
       for (const p of people) expect(p.inboxText()).toMatch(/Reminder/);
     }, 20_000);
   });
