@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { SlackPerson } from '../support/slack-person';
-import { waitFor } from '../support/wait-for';
+import { settled, waitFor } from '../support/wait-for';
 
 /**
  * A full week on Slack, through Bolt and the Slack stand-in: open, prompts, answers in the
@@ -42,6 +42,7 @@ describe('a week of check-ins on Slack', () => {
     await waitFor(() => {
       for (const p of [ada, ben, chi]) expect(p.inbox()).toHaveLength(1);
     });
+    await settled(t.app);
     expect(ben.inboxText()).toMatch(/Time for your weekly check-in/);
     expect(ben.inboxText()).toMatch(/Answer check-in/);
     expect(dee.inbox()).toHaveLength(0);
@@ -84,6 +85,7 @@ describe('a week of check-ins on Slack', () => {
     t.clock.set(new Date('2026-11-28T10:00:10Z'));
     expect((await t.app.runtime.scheduler.tick()).reminded).toBe(1);
     await waitFor(() => expect(ada.inbox()).toHaveLength(2));
+    await settled(t.app);
     expect(ada.inboxText()).toMatch(/Reminder: your weekly check-in is still open/);
     expect(ben.inbox()).toHaveLength(1);
     expect(chi.inbox()).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { waitFor } from '../support/wait-for';
+import { settled, waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 
 /**
@@ -120,6 +120,7 @@ describe('a week of check-ins on Teams', () => {
       expect(tamsin.inboxText()).toMatch(/Reminder/);
       expect(una.inboxText()).toMatch(/Reminder/);
     });
+    await settled(t.app);
     expect(raj.inboxText()).not.toMatch(/Reminder/);
     expect(sol.inboxText()).not.toMatch(/Reminder/);
   });

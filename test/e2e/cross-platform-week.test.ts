@@ -2,7 +2,7 @@ import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
 import type { SlackMessage } from '../stand-ins/slack/types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { SlackPerson } from '../support/slack-person';
-import { waitFor } from '../support/wait-for';
+import { settled, waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 
 /**
@@ -118,6 +118,7 @@ describe('one mission across Teams and Slack', () => {
       expect(tamsin.inboxText()).toMatch(/Reminder/);
       expect(ada.inboxText()).toMatch(/Reminder/);
     });
+    await settled(t.app);
     expect(raj.inboxText()).not.toMatch(/Reminder/);
     expect(ben.inboxText()).not.toMatch(/Reminder/);
   });

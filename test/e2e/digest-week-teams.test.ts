@@ -1,7 +1,7 @@
 import { cardSubmit, postActivity } from '../stand-ins/teams';
 import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { waitFor } from '../support/wait-for';
+import { settled, waitFor } from '../support/wait-for';
 import { housingTeam, TeamsPerson } from '../support/teams-person';
 
 /**
@@ -130,6 +130,7 @@ describe('the weekly digest on Teams', () => {
     expect(text).toContain('Sign the data-sharing agreement');
     expect(text).toContain('Skipped: Sol Mensah');
     // The digest itself is untouched.
+    await settled(t.app);
     expect(digests()[0].updates ?? 0).toBe(0);
   });
 

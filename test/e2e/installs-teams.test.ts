@@ -63,6 +63,7 @@ describe('a person installs and removes the app on Teams', () => {
 
     await tamsin.say('mission checkin-now homes');
     await waitFor(() => expect(tamsin.inboxText()).toMatch(/Raj Patel cannot be reached/));
+    await settled(t.app);
     const mission = await t.app.store.missions.findBySlug(teams, 'homes');
     expect((await t.app.runtime.ctx.outboxItems.countByStatus(mission!.id)).unreachable).toBe(1);
     expect(raj.inbox()).toHaveLength(0);

@@ -10,7 +10,7 @@ import { prepareEmbeddedDatabase } from '../../src/store/embedded/prepare';
 import type { RunningServer } from '../../src/store/embedded/running-server';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { SlackPerson } from '../support/slack-person';
-import { waitFor } from '../support/wait-for';
+import { settled, waitFor } from '../support/wait-for';
 
 /**
  * The database stops for 30 seconds in the middle of a round and comes back on the same
@@ -63,6 +63,7 @@ describe('the database stops for 30 seconds mid-round', () => {
     await waitFor(() => expect(`${answered} ${viaResponseUrl()}`).toMatch(/temporarily unavailable/), 8000);
     expect((await fetch(`${t.app.url}/healthz`)).status).toBe(503);
 
+    // The outage itself: the database stays down for OUTAGE_MS in all.
     await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
     server = await start();
     t.slack.setFaults({ rate429: 0 });
@@ -77,6 +78,7 @@ describe('the database stops for 30 seconds mid-round', () => {
     } finally {
       clearInterval(ticking);
     }
+    await settled(t.app);
     for (const p of people) expect(p.inbox()).toHaveLength(1);
 
     // The scheduler carries on too: the reminder a day later reaches everyone.

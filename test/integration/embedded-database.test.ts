@@ -14,6 +14,7 @@ import {
   startEmbeddedDatabase,
 } from '../../src/store/embedded';
 import { testDatabase, type TestDatabase } from '../support/database';
+import { waitFor } from '../support/wait-for';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const logger = pino({ level: 'silent' });
@@ -33,15 +34,6 @@ function isPortOpen(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-async function waitForPortClosed(port: number, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (!(await isPortOpen(port))) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
 }
 
 async function withClient<T>(uri: string, use: (client: MongoClient) => Promise<T>): Promise<T> {
@@ -172,7 +164,7 @@ describe('startEmbeddedDatabase', () => {
     expect(await isPortOpen(port)).toBe(true);
 
     child.kill('SIGKILL');
-    expect(await waitForPortClosed(port, 5_000)).toBe(true);
+    await waitFor(async () => !(await isPortOpen(port)), { what: `the orphaned server's port ${port} to close` });
   });
 
   it('has a watchdog that stops a server which cannot watch its stdin (as for mongod) when the parent is killed', async () => {
@@ -189,7 +181,7 @@ describe('startEmbeddedDatabase', () => {
     expect(await isPortOpen(port)).toBe(true);
 
     child.kill('SIGKILL');
-    expect(await waitForPortClosed(port, 5_000)).toBe(true);
+    await waitFor(async () => !(await isPortOpen(port)), { what: `the orphaned server's port ${port} to close` });
   });
 });
 

@@ -1,5 +1,6 @@
 import { PERSONAS, TEAMS_TENANT_ID, type PlaygroundState, type RunningPlayground, type ShownMessage } from '../../adapters/playground';
 import { startTestPlayground, type TestPlayground } from './playground-client';
+import { readUntil } from '../support/wait-for';
 
 /** The playground's JSON API: what the page relies on, without a browser. */
 let tp: TestPlayground;
@@ -25,15 +26,6 @@ const texts = (messages: ShownMessage[]): string[] =>
       ('blocks' in m.body ? JSON.stringify(m.body.blocks) : '') +
       ('cards' in m.body ? JSON.stringify(m.body.cards) : ''),
   );
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('the playground API', () => {
   it('serves the page with a strict content security policy, and the renderers as one script', async () => {
@@ -82,7 +74,7 @@ describe('the playground API', () => {
 
   it('Teams: a channel post mentions the bot, and its reply is seen by everyone in the channel', async () => {
     expect((await post('/teams/send', { as: 'grace', conversation: 'channel', text: 'mission list' })).json).toEqual({ status: 200 });
-    const forSam = await eventually(
+    const forSam = await readUntil(
       async () => (await state('sam')).teams.conversations.find((c) => c.kind === 'channel')!,
       (c) => c.messages.some((m) => m.author.kind === 'bot'),
     );

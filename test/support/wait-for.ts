@@ -42,6 +42,28 @@ export async function waitFor(check: Check, opts: WaitOptions | number = {}): Pr
   }
 }
 
+/**
+ * Reads until `ok` holds for what was read, and returns that reading (for the test to look
+ * into). On timeout it fails with the last reading.
+ */
+export async function readUntil<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, opts: WaitOptions | number = {}): Promise<T> {
+  let last: { value: T } | undefined;
+  const { timeoutMs = WAIT_MS, what = sourceOf(ok) } = typeof opts === 'number' ? { timeoutMs: opts } : opts;
+  try {
+    await waitFor(
+      async () => {
+        last = { value: await read() };
+        return ok(last.value);
+      },
+      { timeoutMs, what },
+    );
+  } catch (e) {
+    if (e instanceof Error && last) e.message += `\nLast reading: ${JSON.stringify(last.value)?.slice(0, 2000)}`;
+    throw e;
+  }
+  return last!.value;
+}
+
 /** Resolves with `signal`, or fails naming `what` if it has not come within `timeoutMs`. */
 export async function within<T>(signal: Promise<T>, what: string, timeoutMs = WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -83,10 +105,10 @@ function dispatcherOf(runtime: Runtime): Dispatcher {
   return runtime.dispatcher;
 }
 
-function sourceOf(check: Check): string {
+function sourceOf(check: (...args: never[]) => unknown): string {
   return check
     .toString()
-    .replace(/^\(\)\s*=>\s*/, '')
+    .replace(/^\(?\w*\)?\s*=>\s*/, '')
     .replace(/\s+/g, ' ')
     .slice(0, 200);
 }

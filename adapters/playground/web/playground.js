@@ -522,6 +522,9 @@
         ui.state = state;
         renderSlack();
         renderTeams();
+        // How many fresh states the page has drawn: a browser test waits on it before checking
+        // that something is not shown.
+        document.body.dataset.polls = String(Number(document.body.dataset.polls || 0) + 1);
       }
     } catch (e) {
       setStatus('slack', `Lost touch with the playground: ${e.message}`);

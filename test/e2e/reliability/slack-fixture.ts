@@ -63,11 +63,3 @@ export async function addPeople(world: SharedWorld, botUrl: string, admin: strin
   }
   return ids;
 }
-
-export async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
