@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { encodeSlackPayload, signSlackRequest, slashCommand } from '../stand-ins/slack';
-import { personalMessage, postActivity } from '../stand-ins/teams';
+import { encodeSlackPayload, signSlackRequest, slashCommand } from '../../adapters/stand-ins/slack';
+import { personalMessage, postActivity } from '../../adapters/stand-ins/teams';
 import { SIGNING_SECRET, startTestApp, TENANT, type TestApp } from '../support/app-harness';
 
 /** Oversized or malformed payloads are refused before any work, with nothing stored. */
