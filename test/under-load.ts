@@ -1,7 +1,8 @@
 /**
  * Runs the whole suite several times in a row with one CPU core kept busy beside it, the way a
  * shared CI machine can be: a test that only passes on an idle machine is waiting on time
- * rather than on a signal. `npm run test:under-load -- [--runs N] [jest arguments…]`.
+ * rather than on a signal. `npm run test:under-load -- [--runs N] [jest arguments…]` prepares the
+ * machine as `npm test` does, then runs jest N times (3 by default) and prints each run's time.
  * The busy core is `stress-ng --cpu 1` where it is installed, else a Node busy loop.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -23,15 +24,20 @@ function startHog(): { child: ChildProcess; what: string } {
   return { child: spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }), what: 'a Node busy loop' };
 }
 
-function runJest(args: string[]): Promise<number> {
+function runNode(args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: ROOT, stdio: 'inherit' });
-    jest.on('exit', (code) => resolve(code ?? 1));
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    child.on('exit', (code) => resolve(code ?? 1));
   });
 }
 
 async function main(): Promise<void> {
   const { runs, jestArgs } = parseArgs(process.argv.slice(2));
+  // As `npm test` does, once: the database engine and the browser ready before any run.
+  if ((await runNode(['--import', 'tsx', path.join(ROOT, 'test/setup/ensure-test-tools.ts')])) !== 0) {
+    process.exitCode = 1;
+    return;
+  }
   const hog = startHog();
   const stop = (): void => {
     hog.child.kill('SIGTERM');
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Keeping one core busy with ${hog.what}; running the suite ${runs} times.\n`);
     for (let run = 1; run <= runs; run++) {
       const started = Date.now();
-      const code = await runJest(jestArgs);
+      const code = await runNode([require.resolve('jest/bin/jest'), ...jestArgs]);
       results.push({ run, seconds: Math.round((Date.now() - started) / 1000), passed: code === 0 });
     }
   } finally {
