@@ -22,6 +22,8 @@ const MAX_SLACK_BODY = '512kb';
 
 /** Slack wants an answer in 3 seconds; past this we ack and finish through response_url. */
 const ACK_DEADLINE_MS = 2500;
+/** The acknowledgement of a command that will be answered through its response_url. */
+export const WORKING_ON_IT = 'Working on it…';
 
 export interface SlackAdapter {
   bolt: App;
@@ -105,7 +107,7 @@ export function createSlackAdapter(opts: {
       });
       const reply = await raceDeadline(work);
       if (reply === 'late') {
-        await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+        await ack({ response_type: 'ephemeral', text: WORKING_ON_IT });
         const late = await work;
         await applyReplyAfterAck(late, { respond, client, triggerId: command.trigger_id });
         return;

@@ -28,7 +28,10 @@ it('hands over in-flight work on SIGTERM without waiting for leases or sending t
   const everyone = [...people, 'U0ADMIN'].map((u) => world.slack.dmChannelFor(u));
   const delivered = () => everyone.filter((dm) => (world.postsTo(PROMPT).get(dm) ?? 0) > 0).length;
   await world.command(bot.url, 'U0ADMIN', 'checkin-now school-ready');
-  await waitFor(() => delivered() >= 10, { timeoutMs: 20_000, what: 'the first prompts' });
+  // The stand-in's own wait runs as each call is recorded: SIGTERM lands mid-fan-out however
+  // slowly this process is scheduled (the bot's sends go through it too).
+  await world.slack.waitFor(() => delivered() >= 10, 20_000);
+  expect(delivered()).toBeLessThan(everyone.length);
 
   const stopping = Date.now();
   await bot.stop();

@@ -6,6 +6,8 @@ import {
   type SlackStandInOptions,
 } from '../../../adapters/stand-ins/slack';
 import { testDatabase, type TestDatabase } from '../../support/database';
+import { answeredLater, lateAnswer } from '../../support/late-answer';
+import { WAIT_MS } from '../../support/wait-for';
 
 export const SECRET = 'reliability-secret';
 
@@ -37,7 +39,8 @@ export async function sharedWorld(label: string, opts: SlackStandInOptions = {})
     async command(botUrl, user, text, command = '/mission') {
       const payload = slashCommand({ standIn: slack, userId: user, command, text, channelId: 'C0TEAM' });
       const res = await sendToBolt(`${botUrl}/slack/events`, 'slash_command', payload, { signingSecret: SECRET });
-      return res.body;
+      if (!answeredLater(res.body)) return res.body;
+      return slack.waitFor(() => lateAnswer(slack, payload.response_url), WAIT_MS * 3);
     },
     postsTo(pattern) {
       const counts = new Map<string, number>();
