@@ -81,14 +81,20 @@ type Bot = Runtime | { runtime: Runtime };
 
 /**
  * The positive signal before asserting that something did NOT happen (no second message, no
- * duplicate): every bot given has finished handling the requests it answered, and its outbox
- * dispatcher has read the queue since and sent everything due. Whatever they were going to send
- * has then arrived at the stand-ins.
+ * duplicate): every bot given has finished handling the requests it answered (exports they
+ * started included), and its outbox dispatcher has read the queue since and sent everything
+ * due. Whatever they were going to send has then arrived at the stand-ins.
  */
 export async function settled(...bots: Bot[]): Promise<void> {
   const runtimes = bots.map((b) => ('runtime' in b ? b.runtime : b));
-  await within(Promise.all(runtimes.map((r) => r.inbound.idle())), 'the bot to finish handling the requests it answered');
+  await within(Promise.all(runtimes.map(handled)), 'the bot to finish handling the requests it answered');
   await outboxDrained(...runtimes);
+}
+
+/** The requests a bot answered are handled, and the exports they started are made. */
+async function handled(runtime: Runtime): Promise<void> {
+  await runtime.inbound.idle();
+  await runtime.services.dataOut.exports.idle();
 }
 
 /**
@@ -96,8 +102,8 @@ export async function settled(...bots: Bot[]): Promise<void> {
  * everything due by its clock. For service-level tests, whose calls finish before they return.
  */
 export async function outboxDrained(...from: Array<Bot | Dispatcher>): Promise<void> {
-  const dispatchers = from.map((x) => ('idle' in x ? x : dispatcherOf('runtime' in x ? x.runtime : x)));
-  await within(Promise.all(dispatchers.map((d) => d.idle())), 'the outbox to send everything due');
+  const dispatchers = from.map((x) => ('whenIdle' in x ? x : dispatcherOf('runtime' in x ? x.runtime : x)));
+  await within(Promise.all(dispatchers.map((d) => d.whenIdle())), 'the outbox to send everything due');
 }
 
 function dispatcherOf(runtime: Runtime): Dispatcher {

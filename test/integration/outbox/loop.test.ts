@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
-import { ManualClock, systemClock } from '../../../src/domain/clock';
+import { systemClock } from '../../../src/domain/clock';
 import { Dispatcher, Outbox, OutboxRepository } from '../../../src/outbox';
 import { FakeSender } from './support/fake-sender';
 import { waitFor } from '../../support/wait-for';
-import { channel, clearOutbox, msg, openOutboxDb, silentLogger, T0 } from './support/outbox-fixtures';
+import { channel, clearOutbox, msg, openOutboxDb, silentLogger } from './support/outbox-fixtures';
 
 describe('dispatcher loop', () => {
   let env: Awaited<ReturnType<typeof openOutboxDb>>;
@@ -35,7 +35,7 @@ describe('dispatcher loop', () => {
   it('sends at once when woken after an enqueue', async () => {
     const outbox = new Outbox(conn, { clock: systemClock, wake: () => dispatcher.wake() });
     dispatcher.start();
-    await dispatcher.idle(); // the loop has read the queue and waits
+    await dispatcher.whenIdle(); // the loop has read the queue and waits
     const before = performance.now();
     await outbox.enqueue({ key: 'prompt:r1:U1', target: { conversation: channel('D1') }, message: msg('prompt:r1:U1') });
     await waitFor(() => sender.calls.length === 1);
@@ -73,67 +73,5 @@ describe('dispatcher loop', () => {
     expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0, deferred: 0 });
     expect(sender.calls).toHaveLength(1);
     expect(await conn.collection('outbox_queue').countDocuments()).toBe(0);
-  });
-
-  describe('idle()', () => {
-    it("resolves only once every item due has reached the platform, its own and other replicas' alike", async () => {
-      sender.delayMs = 20;
-      const own = new Outbox(conn, { clock: systemClock, wake: () => dispatcher.wake() });
-      // Another replica's outbox: nothing tells this dispatcher, only a read of the queue finds them.
-      const other = new Outbox(await env.connect(), { clock: systemClock });
-      dispatcher.start();
-      await dispatcher.idle();
-      for (let i = 0; i < 3; i++) {
-        await own.enqueue({ key: `own:${i}`, target: { conversation: channel(`C${i}`) }, message: msg(`own:${i}`) });
-        await other.enqueue({ key: `other:${i}`, target: { conversation: channel(`C${i}`) }, message: msg(`other:${i}`) });
-      }
-      await dispatcher.idle();
-      expect(sender.sentSummaries().sort()).toEqual(['other:0', 'other:1', 'other:2', 'own:0', 'own:1', 'own:2']);
-    });
-
-    it('waits for items a rate limit holds back, not only for the calls under way', async () => {
-      await dispatcher.stop();
-      // Two posts per 50 ms in a channel, and no waiting for a turn inside a run: the loop's runs
-      // end with items still due, and only later runs send them.
-      dispatcher = new Dispatcher({
-        connection: conn,
-        senders: { slack: sender },
-        clock: systemClock,
-        logger: silentLogger,
-        pollIntervalMs: 60_000,
-        maxInlineWaitMs: 0,
-        limits: { timeScale: 0.05 },
-      });
-      const outbox = new Outbox(conn, { clock: systemClock, wake: () => dispatcher.wake() });
-      dispatcher.start();
-      const keys = Array.from({ length: 8 }, (_, i) => `update:${i}`);
-      await outbox.enqueueMany(keys.map((key) => ({ key, target: { conversation: channel('C1') }, message: msg(key) })));
-      await dispatcher.idle();
-      expect(sender.sentSummaries()).toEqual(keys);
-    });
-
-    it('is not held back by an item due later on the outbox clock, and waits for it once it is due', async () => {
-      await dispatcher.stop();
-      const clock = new ManualClock(T0);
-      dispatcher = new Dispatcher({ connection: conn, senders: { slack: sender }, clock, logger: silentLogger, pollIntervalMs: 60_000 });
-      const outbox = new Outbox(conn, { clock, wake: () => dispatcher.wake() });
-      dispatcher.start();
-      const later = new Date(T0.getTime() + 60_000);
-      await outbox.enqueue({
-        key: 'digest:later',
-        target: { conversation: channel('C1') },
-        message: msg('digest:later'),
-        notBefore: later,
-      });
-      await dispatcher.idle();
-      expect(sender.calls).toHaveLength(0);
-      clock.set(later);
-      await dispatcher.idle();
-      expect(sender.sentSummaries()).toEqual(['digest:later']);
-    });
-
-    it('refuses to wait on a dispatcher that is not running', async () => {
-      await expect(dispatcher.idle()).rejects.toThrow(/not running/);
-    });
   });
 });
