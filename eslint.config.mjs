@@ -46,7 +46,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noTestImports] }] },
   },
   {
-    files: ['test/**/*.ts', 'adapters/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'adapters/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'warn' },
   },
   prettier,

@@ -36,13 +36,6 @@ export interface RaiseInput {
   help?: string;
 }
 
-/** The digest's view of a week: raised in it, open at its end, resolved in it. */
-export interface DigestBlockers {
-  new: Blocker[];
-  open: Blocker[];
-  resolved: Blocker[];
-}
-
 export const RESOLVED_IN_CHECKIN = 'resolved in check-in';
 export const WITHDRAWN_NOTE = 'taken out of the check-in by its owner';
 
@@ -318,26 +311,14 @@ export class BlockerService {
     return out;
   }
 
-  // ---- for the digest -------------------------------------------------------------------
-
-  /** Open blockers and those closed since `since` (default: the last 8 weeks). */
-  async listForMission(missionId: string, since?: Date): Promise<Blocker[]> {
-    const from = since ?? new Date(this.ctx.clock.now().getTime() - 8 * 7 * 24 * 60 * 60 * 1000);
-    return (await this.ctx.store.blockers.listForMission(missionId, from)).sort(byUrgency);
-  }
+  // ---- for the digest and the reporting API ----------------------------------------------
 
   /**
-   * A week of blockers for the digest: `new` were raised in [since, now), `open` are open now
-   * (new ones included), `resolved` were resolved in [since, now) (withdrawn ones are left
-   * out: they were never resolved). Each list is most severe, then oldest, first.
+   * Open blockers and those closed since `since`, most urgent first. The digest asks from the
+   * start of its week and sorts them into new, still open and resolved (`blockerSummary` in
+   * src/domain/digest.ts); the reporting API asks for all of them.
    */
-  async forDigest(missionId: string, since: Date, now: Date): Promise<DigestBlockers> {
-    const all = await this.ctx.store.blockers.listForMission(missionId, since);
-    const inWeek = (d: Date | undefined) => d !== undefined && d.getTime() >= since.getTime() && d.getTime() < now.getTime();
-    return {
-      new: all.filter((b) => inWeek(b.firstSeenAt) && b.status !== 'withdrawn').sort(byUrgency),
-      open: all.filter((b) => b.status === 'open' && b.firstSeenAt.getTime() < now.getTime()).sort(byUrgency),
-      resolved: all.filter((b) => b.status === 'resolved' && inWeek(b.resolvedAt)).sort(byUrgency),
-    };
+  async listForMission(missionId: string, since: Date): Promise<Blocker[]> {
+    return (await this.ctx.store.blockers.listForMission(missionId, since)).sort(byUrgency);
   }
 }

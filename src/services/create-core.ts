@@ -41,7 +41,7 @@ export interface Services {
   notices: DeliveryNotices;
   /** Indicators and budget alignment: `listWithStatus` and `budgetTrend` feed the digest. */
   indicators: IndicatorService;
-  /** Blockers: `forDigest(missionId, since, now)` and `listForMission` feed the digest. */
+  /** Blockers: `listForMission` feeds the digest and the reporting API. */
   blockers: BlockerService;
   /** The weekly digest: sent when a round closes and on `mission digest-now`. */
   digests: DigestService;
