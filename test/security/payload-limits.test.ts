@@ -23,6 +23,9 @@ describe('payload limits', () => {
       body: raw,
     });
     expect(res.status).toBe(413);
+    // Refused before the body was read: the connection closes, or the unread rest of the body
+    // would be taken for the client's next request on it (which then got a reset).
+    expect(res.headers.get('connection')).toBe('close');
   });
 
   it('Teams: an activity over 256 KB is refused with 413', async () => {
