@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { defaultCacheDir, ENGINE_DESCRIPTIONS, startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/store/embedded';
+import { defaultCacheDir, startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/store/embedded';
 import { testEngineChoice } from './test-engine';
 
 export interface TestDatabaseHandle {
@@ -37,7 +37,7 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__missionPulseTestDatabase = { database, dataDir };
     process.env.MP_TEST_MONGODB_URI = database.uri;
     process.env.MP_TEST_ENGINE = database.engine;
-    logger.info(`storage tests run on ${ENGINE_DESCRIPTIONS[database.engine]} (MISSION_PULSE_TEST_ENGINE=sqlite|postgresql|uri)`);
+    logger.info(`storage tests run on ${database.description} (MISSION_PULSE_TEST_ENGINE=sqlite|postgresql|uri)`);
   } catch (error) {
     await fs.rm(dataDir, { recursive: true, force: true });
     throw error;

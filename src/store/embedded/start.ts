@@ -22,6 +22,8 @@ export interface EmbeddedDatabase {
   /** mongodb://127.0.0.1:PORT/?directConnection=true, without a database name. */
   uri: string;
   engine: EmbeddedEngine;
+  /** For logs and reports, e.g. "FerretDB on PostgreSQL 15.18". */
+  description: string;
   /** Stops the server process(es) and waits for them to exit. Safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startEmbeddedDatabase(opts: StartEmbeddedDatabaseOptions):
   const logger = opts.logger;
 
   let server: RunningServer;
+  let description = ENGINE_DESCRIPTIONS[engine];
   if (prepared.engine === 'mongod') {
     server = await onFreePort('mongod', logger, (port) => startMongod({ binaryPath, dataDir, port }));
   } else if (prepared.engine === 'ferretdb-sqlite') {
@@ -87,17 +90,18 @@ export async function startEmbeddedDatabase(opts: StartEmbeddedDatabaseOptions):
         }
       },
     };
-    logger.debug({ postgresql: tools.version, postgres: tools.postgres }, 'throwaway PostgreSQL cluster ready');
+    description = `${description} ${tools.version}`;
   }
 
   const running = server;
   logger.info(
     { engine, uri: running.uri, ...(engine === 'ferretdb-postgresql' ? {} : { dataDir }) },
-    `embedded database ready (${ENGINE_DESCRIPTIONS[engine]})`,
+    `embedded database ready (${description})`,
   );
   return {
     uri: running.uri,
     engine,
+    description,
     stop: async () => {
       await running.stop();
       logger.debug({ engine, uri: running.uri }, 'embedded database stopped');
