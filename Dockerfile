@@ -2,7 +2,8 @@
 # Build with your own tools:  docker build -t mission-pulse .
 # Run it against MongoDB (Atlas, a replica set, Cosmos DB for MongoDB):
 #   docker run -p 3978:3978 -e MONGODB_URI=... -e SLACK_SIGNING_SECRET=... mission-pulse
-# The image has no embedded database: MONGODB_URI is required.
+# The image has no embedded database: MONGODB_URI is required. It carries the server only:
+# no tests, no playground, no platform stand-ins (.dockerignore keeps them out of the build).
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -12,7 +13,6 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
 COPY manifests ./manifests
-COPY test/stand-ins ./test/stand-ins
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

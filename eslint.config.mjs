@@ -7,7 +7,19 @@ const platformImports = {
   patterns: [
     {
       group: ['@slack/*', 'botbuilder', 'botbuilder*', 'botframework-*', '**/adapters/**', '**/adapters'],
-      message: 'Core (src/) never imports a platform or an adapter (DESIGN.md).',
+      message: 'Core (src/) never imports a platform or an adapter (docs/architecture.md).',
+    },
+  ],
+};
+
+const noTestImports = { group: ['**/test', '**/test/**'], message: 'What runs outside the tests never imports test/.' };
+
+const serverImports = {
+  patterns: [
+    noTestImports,
+    {
+      group: ['**/playground', '**/playground/**', '**/stand-ins', '**/stand-ins/**'],
+      message: 'The production server (npm start, the image) never loads the playground or the stand-ins.',
     },
   ],
 };
@@ -24,6 +36,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
     },
+  },
+  {
+    files: ['adapters/*.ts', 'adapters/slack/**/*.ts', 'adapters/teams/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', serverImports] },
+  },
+  {
+    files: ['adapters/playground/**/*.ts', 'adapters/stand-ins/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestImports] }] },
   },
   {
     files: ['test/**/*.ts', 'adapters/**/*.ts', 'bench/**/*.ts'],

@@ -13,17 +13,6 @@ export function findRepoRoot(startDir: string = __dirname): string {
   }
 }
 
-/** Shared schemas live beside the repository (CI clones the repo next to `shared/`). */
-export function schemasDir(repoRoot: string = findRepoRoot()): string {
-  return resolve(repoRoot, '..', 'shared', 'schemas');
-}
-
-export const SCHEMA_FILES = {
-  slack: 'slack-manifest.v1.schema.json',
-  teams: 'teams-manifest.v1.29.schema.json',
-  adaptiveCard: 'adaptive-card.v1.5.schema.json',
-} as const;
-
 export function manifestPaths(repoRoot: string = findRepoRoot()) {
   const teamsDir = join(repoRoot, 'manifests', 'teams');
   return {

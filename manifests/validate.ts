@@ -1,13 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json';
-import { join } from 'node:path';
-import { readJsonFile } from './json-file';
-import { SCHEMA_FILES, schemasDir } from './paths';
-import { discriminateTypeUnions, isUnionHelperError } from './adaptive-card-schema';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { describeErrors } from './schema-errors';
-import { checkSlackStoreRules } from './slack/store-rules';
+import { loadTeamsSchema, TEAMS_SCHEMA_PACKAGE } from './teams/published-schema';
 import { checkTeamsStoreRules, type TeamsManifest } from './teams/store-rules';
 
 export interface ValidationResult {
@@ -20,85 +15,47 @@ export interface ValidationResult {
  * `type` beside `properties`, which ajv's strict mode refuses; strict is off so they compile
  * as published. `verbose` keeps `data`/`parentSchema` on errors for readable messages.
  */
-const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, logger: false } as const;
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, logger: false } as const;
 
-function loadSchema(file: string): Record<string, unknown> {
-  return readJsonFile(join(schemasDir(), file), 'SCHEMA_NOT_FOUND') as Record<string, unknown>;
-}
-
-/** Compile on first use, then reuse: compiling the card schema takes ~0.3 s, validating ~0.1 ms. */
-function once(compile: () => ValidateFunction): () => ValidateFunction {
-  let cached: ValidateFunction | undefined;
-  return () => (cached ??= compile());
-}
-
-const slackValidator = once(() => {
-  const ajv = new Ajv(AJV_OPTIONS);
-  addFormats(ajv);
-  // Slack's schema states the colour rule under a non-standard `regex` keyword; enforce it.
-  ajv.addKeyword({
-    keyword: 'regex',
-    type: 'string',
-    schemaType: 'string',
-    compile: (pattern: string) => {
-      const re = new RegExp(pattern);
-      return (data: string) => re.test(data);
-    },
-  });
-  return ajv.compile(loadSchema(SCHEMA_FILES.slack));
-});
-
-const teamsValidator = once(() => {
-  const ajv = new Ajv04(AJV_OPTIONS);
-  addFormats(ajv);
-  return ajv.compile(loadSchema(SCHEMA_FILES.teams));
-});
-
-const adaptiveCardValidator = once(() => {
-  const ajv = new Ajv(AJV_OPTIONS);
-  addFormats(ajv);
-  ajv.addMetaSchema(draft06MetaSchema);
-  // A draft-06 schema names itself with the draft-04 `id`, which ajv 8 rejects; move it to `$id`.
-  const { id, ...schema } = loadSchema(SCHEMA_FILES.adaptiveCard);
-  return ajv.compile(discriminateTypeUnions({ ...schema, $id: id }));
-});
-
-function run(validate: ValidateFunction, value: unknown): ErrorObject[] {
+/** The errors of one validation, empty when the value is valid. */
+export function schemaErrorsOf(validate: ValidateFunction, value: unknown): ErrorObject[] {
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }
 
-function result(errors: string[]): ValidationResult {
+export function validationResult(errors: string[]): ValidationResult {
   return { valid: errors.length === 0, errors };
 }
 
-/** Slack app manifest v1: the published schema, plus the review rules the schema leaves out. */
-export function validateSlackManifest(manifest: unknown): ValidationResult {
-  const schemaErrors = describeErrors(run(slackValidator(), manifest));
-  if (schemaErrors.length > 0) return result(schemaErrors);
-  return result(checkSlackStoreRules(manifest as Record<string, unknown>));
+/** Compiled Teams schemas by manifest version: compiling takes a while, validating well under 1 ms. */
+const teamsValidators = new Map<string, ValidateFunction | undefined>();
+
+function teamsValidator(manifestVersion: string): ValidateFunction | undefined {
+  if (!teamsValidators.has(manifestVersion)) {
+    const schema = loadTeamsSchema(manifestVersion);
+    let validate: ValidateFunction | undefined;
+    if (schema) {
+      const ajv = new Ajv04(AJV_OPTIONS);
+      addFormats(ajv);
+      validate = ajv.compile(schema);
+    }
+    teamsValidators.set(manifestVersion, validate);
+  }
+  return teamsValidators.get(manifestVersion);
 }
 
 /**
- * Teams app manifest 1.29: the published schema, plus the limits Teams enforces on upload that
- * the schema is looser about (command title 32 / description 128 characters, 10 commands per
- * list, no wildcard domains, HTTPS developer links).
+ * A Teams app manifest: Microsoft's published schema for the `manifestVersion` it declares (from
+ * the @microsoft/app-manifest package), plus the limits Teams enforces on upload that the schema
+ * is looser about (command title 32 / description 128 characters, 10 commands per list, no
+ * wildcard domains, HTTPS developer links).
  */
 export function validateTeamsManifest(manifest: unknown): ValidationResult {
-  const schemaErrors = describeErrors(run(teamsValidator(), manifest));
-  if (schemaErrors.length > 0) return result(schemaErrors);
-  return result(checkTeamsStoreRules(manifest as TeamsManifest));
-}
-
-/**
- * An Adaptive Card 1.5 as Teams renders it: the published schema, and a top-level `type` of
- * "AdaptiveCard" with a `version` of at most 1.5 (the schema documents both as required for a
- * top-level card but cannot enforce it).
- */
-export function validateAdaptiveCard(card: unknown): ValidationResult {
-  const errors = describeErrors(run(adaptiveCardValidator(), card).filter((e) => !isUnionHelperError(e)));
-  const top = typeof card === 'object' && card !== null ? (card as Record<string, unknown>) : {};
-  if (top.type !== 'AdaptiveCard') errors.unshift('(root): type must be "AdaptiveCard"');
-  if (typeof top.version !== 'string') errors.unshift('(root): must have a version, e.g. "1.5"');
-  else if (!/^1\.[0-5]$/.test(top.version)) errors.unshift(`(root): version ${top.version} is newer than Teams renders (1.5)`);
-  return result([...new Set(errors)]);
+  const declared =
+    typeof manifest === 'object' && manifest !== null ? (manifest as { manifestVersion?: unknown }).manifestVersion : undefined;
+  if (typeof declared !== 'string') return validationResult(['/manifestVersion: must name the manifest version, e.g. "1.29"']);
+  const validate = teamsValidator(declared);
+  if (!validate) return validationResult([`/manifestVersion: ${TEAMS_SCHEMA_PACKAGE} has no published schema for "${declared}"`]);
+  const schemaErrors = describeErrors(schemaErrorsOf(validate, manifest));
+  if (schemaErrors.length > 0) return validationResult(schemaErrors);
+  return validationResult(checkTeamsStoreRules(manifest as TeamsManifest));
 }

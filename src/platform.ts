@@ -7,7 +7,8 @@ import type { Core } from './services/core';
 
 /**
  * How a platform adapter plugs into the app without the core importing it: the process entry
- * (adapters/start.ts) passes one of these per platform, and the core only sees this interface.
+ * (adapters/run-server.ts, or the playground) passes one of these per platform, and the core
+ * only sees this interface.
  */
 export interface PlatformPlugin {
   platform: Platform;

@@ -1,4 +1,4 @@
-import { channelThreadId } from '../../test/stand-ins/teams';
+import { channelThreadId } from '../stand-ins/teams';
 
 /**
  * The pretend workplace: four people from four organisations, each with an account in one Slack

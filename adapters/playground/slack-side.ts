@@ -9,7 +9,7 @@ import {
   type SlackStandIn,
   type SlackStateValue,
   type SlackView,
-} from '../../test/stand-ins/slack';
+} from '../stand-ins/slack';
 import slackManifest from '../../manifests/slack/manifest.json';
 import { ActivityLog, byTime } from './activity-log';
 import { slackMentions } from './mentions';

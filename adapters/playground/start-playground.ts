@@ -1,8 +1,8 @@
 import { loadConfig, type Env } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
 import { startApp, type RunningApp, type StartOptions } from '../../src/main';
-import { DEFAULT_SLACK_BOT_TOKEN, DEFAULT_SLACK_TEAM_ID, startSlackStandIn, type SlackStandIn } from '../../test/stand-ins/slack';
-import { startBotConnector, type BotConnectorStandIn } from '../../test/stand-ins/teams';
+import { DEFAULT_SLACK_BOT_TOKEN, DEFAULT_SLACK_TEAM_ID, startSlackStandIn, type SlackStandIn } from '../stand-ins/slack';
+import { startBotConnector, type BotConnectorStandIn } from '../stand-ins/teams';
 import slackManifest from '../../manifests/slack/manifest.json';
 import { slackPlugin } from '../slack';
 import { teamsPlugin } from '../teams';

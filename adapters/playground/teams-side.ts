@@ -10,7 +10,7 @@ import {
   type ConnectorActivity,
   type TeamsActivity,
   type TeamsActivityContext,
-} from '../../test/stand-ins/teams';
+} from '../stand-ins/teams';
 import { ActivityLog, byTime } from './activity-log';
 import { teamsMentions } from './mentions';
 import { PERSONAS, TEAMS_CHANNEL, TEAMS_TENANT_ID, type Persona } from './personas';

@@ -8,12 +8,16 @@ import { ManifestError } from '../errors';
 import { readJsonFile } from '../json-file';
 import { manifestPaths } from '../paths';
 import { substituteSlackManifest } from '../substitute';
-import { validateSlackManifest } from '../validate';
+import { checkSlackStoreRules } from './store-rules';
 
-/** The committed Slack manifest with `host` substituted, validated, as pretty JSON. */
+/**
+ * The committed Slack manifest with `host` substituted and checked against Slack's review rules,
+ * as pretty JSON. The committed manifest's fit to Slack's published schema is checked by the tests
+ * (test/manifests/slack-manifest.test.ts), which keep a copy of that schema.
+ */
 export function renderSlackManifest(manifest: unknown, host?: string): { json: string; placeholders: string[] } {
   const result = substituteSlackManifest(manifest, { host });
-  const { errors } = validateSlackManifest(result.manifest);
+  const errors = checkSlackStoreRules(result.manifest as Record<string, unknown>);
   if (errors.length > 0) {
     throw new ManifestError('MANIFEST_INVALID', `The Slack manifest is not valid:\n  ${errors.join('\n  ')}`);
   }

@@ -1,5 +1,5 @@
 import { EXPORT_COLUMNS } from '../../src/services/export-csv';
-import type { SlackFile } from '../stand-ins/slack/types';
+import type { SlackFile } from '../../adapters/stand-ins/slack/types';
 import { eventually } from '../support/slack-person';
 import { TeamsPerson } from '../support/teams-person';
 import { BOM, readCsv } from './support/csv';

@@ -1,6 +1,6 @@
-import { blockActions, eventCallback, sendToBolt } from '../stand-ins/slack';
-import { validateView } from '../stand-ins/slack/block-limits';
-import type { SlackView } from '../stand-ins/slack/types';
+import { blockActions, eventCallback, sendToBolt } from '../../adapters/stand-ins/slack';
+import { validateView } from '../../adapters/stand-ins/slack/block-limits';
+import type { SlackView } from '../../adapters/stand-ins/slack/types';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
 import { seedCrowdedPerson } from '../support/home-seed';
 import { eventually, SlackPerson } from '../support/slack-person';

@@ -1,4 +1,4 @@
-import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
+import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { seedCrowdedPerson } from '../support/home-seed';
 import { eventually } from '../support/slack-person';

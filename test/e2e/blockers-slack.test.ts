@@ -1,4 +1,4 @@
-import type { SlackMessage } from '../stand-ins/slack/types';
+import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { eventually, SlackPerson } from '../support/slack-person';
 

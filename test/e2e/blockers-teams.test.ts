@@ -1,4 +1,4 @@
-import { channelMention, postActivity, type ConnectorActivity } from '../stand-ins/teams';
+import { channelMention, postActivity, type ConnectorActivity } from '../../adapters/stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
 import { housingTeam, TeamsPerson } from '../support/teams-person';

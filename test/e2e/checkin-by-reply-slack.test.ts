@@ -1,6 +1,6 @@
 import { checkinId } from '../../src/domain/checkin';
-import { eventCallback, sendToBolt, type EventCallbackPayload } from '../stand-ins/slack';
-import type { SlackMessage } from '../stand-ins/slack/types';
+import { eventCallback, sendToBolt, type EventCallbackPayload } from '../../adapters/stand-ins/slack';
+import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
 import { eventually, SlackPerson } from '../support/slack-person';
 

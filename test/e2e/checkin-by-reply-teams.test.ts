@@ -1,6 +1,6 @@
 import { checkinId } from '../../src/domain/checkin';
-import { personalMessage, postActivity, type TeamsActivity } from '../stand-ins/teams';
-import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
+import { personalMessage, postActivity, type TeamsActivity } from '../../adapters/stand-ins/teams';
+import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
 import { housingTeam, TeamsPerson } from '../support/teams-person';

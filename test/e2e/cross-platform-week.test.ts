@@ -1,5 +1,5 @@
-import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
-import type { SlackMessage } from '../stand-ins/slack/types';
+import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
+import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually, SlackPerson } from '../support/slack-person';
 import { TeamsPerson } from '../support/teams-person';

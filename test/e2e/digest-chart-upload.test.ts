@@ -2,7 +2,7 @@ import pino from 'pino';
 import { createSlackSendClient, createSlackSender } from '../../adapters/slack/slack-sender';
 import type { ConversationRef } from '../../src/domain/identity';
 import type { Message } from '../../src/messages/model';
-import { DEFAULT_SLACK_TEAM_ID, startSlackStandIn, type SlackStandIn } from '../stand-ins/slack';
+import { DEFAULT_SLACK_TEAM_ID, startSlackStandIn, type SlackStandIn } from '../../adapters/stand-ins/slack';
 
 /**
  * The Slack sender and a message carrying a chart: the chart is not a block (no public URL) but

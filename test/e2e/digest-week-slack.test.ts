@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { eventually, SlackPerson } from '../support/slack-person';
-import type { SlackMessage } from '../stand-ins/slack/types';
+import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 
 /**
  * A simulated week on Slack, through Bolt and the Slack stand-in, ending in the digest: one

@@ -1,5 +1,5 @@
-import { cardSubmit, postActivity } from '../stand-ins/teams';
-import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
+import { cardSubmit, postActivity } from '../../adapters/stand-ins/teams';
+import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
 import { housingTeam, TeamsPerson } from '../support/teams-person';

@@ -1,4 +1,4 @@
-import { sendToBolt, slashCommand } from '../stand-ins/slack';
+import { sendToBolt, slashCommand } from '../../adapters/stand-ins/slack';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
 
 let t: TestApp;

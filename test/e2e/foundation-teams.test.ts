@@ -1,4 +1,4 @@
-import { channelMention, personalMessage, postActivity } from '../stand-ins/teams';
+import { channelMention, personalMessage, postActivity } from '../../adapters/stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 
 let t: TestApp;

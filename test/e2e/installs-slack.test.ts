@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import slackManifest from '../../manifests/slack/manifest.json';
-import { eventCallback, sendToBolt, type InstallSeed } from '../stand-ins/slack';
+import { eventCallback, sendToBolt, type InstallSeed } from '../../adapters/stand-ins/slack';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
 import { createLogger } from '../../src/logger';

@@ -6,7 +6,7 @@ import {
   type TeamsActivity,
   type TeamsActivityContext,
   type TeamsChannelInfo,
-} from '../stand-ins/teams';
+} from '../../adapters/stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually } from '../support/slack-person';
 import { TeamsPerson } from '../support/teams-person';

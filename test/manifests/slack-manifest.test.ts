@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { manifestPaths } from '../../manifests/paths';
 import { renderSlackManifest } from '../../manifests/slack/render-manifest';
 import { PLACEHOLDER_HOST } from '../../manifests/substitute';
-import { validateSlackManifest } from '../../manifests/validate';
+import { validateSlackManifest } from '../support/published-schemas';
 
 interface SlackManifest {
   display_information: { name: string; long_description: string; background_color: string };
@@ -96,6 +96,13 @@ describe('renderSlackManifest', () => {
       'https://pulse.council.gov.uk/slack/events',
     ]);
     expect(rendered.oauth_config.redirect_urls).toEqual(['https://pulse.council.gov.uk/slack/oauth_redirect']);
+  });
+
+  it('gives a manifest Slack accepts: valid against the published schema', () => {
+    expect(validateSlackManifest(JSON.parse(renderSlackManifest(load(), 'pulse.council.gov.uk').json))).toEqual({
+      valid: true,
+      errors: [],
+    });
   });
 
   it('keeps the placeholder and says so when no host is given', () => {

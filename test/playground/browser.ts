@@ -1,17 +1,16 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium, howToGetChromium } from '../setup/chromium';
 
-/** Debian's Chromium (installed by .ci/install-browser.sh), driven by playwright-core. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+/**
+ * Chromium driven by playwright-core: CHROMIUM_PATH, or one on PATH (Debian's `chromium`, which
+ * `npm test` installs when it runs as root with apt-get). Without one, the test fails saying how
+ * to get it, or how to leave the browser test out.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}: run \`sudo bash .ci/install-browser.sh\` (Debian's chromium package), or set CHROMIUM_PATH.`,
-    );
-  }
+  const found = findChromium();
+  if (!found.found) throw new Error(howToGetChromium());
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: found.path,
     args: [
       '--headless',
       '--no-sandbox',

@@ -7,7 +7,7 @@ import {
 } from '../../adapters/teams/render';
 import { cardMarkdownToHtml, renderBlocks, renderModal } from '../../adapters/playground/web/render';
 import type { Block, Message, RichText } from '../../src/messages/model';
-import { validateBlocks, validateView } from '../stand-ins/slack';
+import { validateBlocks, validateView } from '../../adapters/stand-ins/slack';
 import { allCards, allElements, parserWarnings, schemaErrors } from '../render/card-checks';
 import { FORMS, MESSAGES } from './message-fixtures';
 

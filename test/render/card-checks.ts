@@ -1,6 +1,6 @@
 import type * as AdaptiveCards from 'adaptivecards';
 import type { AcAction, AcElement, AdaptiveCardJson } from '../../adapters/teams/render';
-import { validateAdaptiveCard } from '../../manifests/validate';
+import { validateAdaptiveCard } from '../support/published-schemas';
 
 // The package's lib/ is untranspiled ESM that Node cannot load; its UMD bundle is the same code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,8 +1,15 @@
 import { checkinId } from '../../src/domain/checkin';
 import { memberId, type Mission } from '../../src/domain/mission';
-import { eventCallback, sendToBolt, viewSubmissionFor, type SlackStateValue } from '../stand-ins/slack';
-import type { SlackMessage, SlackView } from '../stand-ins/slack/types';
-import { cardSubmit, channelMention, personalMessage, postActivity, type ConnectorActivity, type TeamsActivity } from '../stand-ins/teams';
+import { eventCallback, sendToBolt, viewSubmissionFor, type SlackStateValue } from '../../adapters/stand-ins/slack';
+import type { SlackMessage, SlackView } from '../../adapters/stand-ins/slack/types';
+import {
+  cardSubmit,
+  channelMention,
+  personalMessage,
+  postActivity,
+  type ConnectorActivity,
+  type TeamsActivity,
+} from '../../adapters/stand-ins/teams';
 import { SIGNING_SECRET, startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { eventually, SlackPerson } from '../support/slack-person';
 import { TeamsPerson } from '../support/teams-person';

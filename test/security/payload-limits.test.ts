@@ -1,5 +1,5 @@
-import { signSlackRequest } from '../stand-ins/slack';
-import { personalMessage, postActivity } from '../stand-ins/teams';
+import { signSlackRequest } from '../../adapters/stand-ins/slack';
+import { personalMessage, postActivity } from '../../adapters/stand-ins/teams';
 import { SIGNING_SECRET, startTestApp, TENANT, type TestApp } from '../support/app-harness';
 
 /** Oversized or malformed payloads are refused before any work, with nothing stored. */

@@ -1,4 +1,4 @@
-import { signSlackRequest, slashCommand } from '../stand-ins/slack';
+import { signSlackRequest, slashCommand } from '../../adapters/stand-ins/slack';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
 
 /** Every way a Slack request can be forged or replayed gets 401 from Bolt, and changes nothing. */

@@ -1,4 +1,4 @@
-import { personalMessage, postActivity } from '../stand-ins/teams';
+import { personalMessage, postActivity } from '../../adapters/stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 
 /**

@@ -1,5 +1,5 @@
 import { LogLevel, WebClient, type WebAPIPlatformError } from '@slack/web-api';
-import { startSlackStandIn, type SlackStandIn } from '../stand-ins/slack';
+import { startSlackStandIn, type SlackStandIn } from '../../adapters/stand-ins/slack';
 
 const APP = 'https://pulse.example.gov.uk/slack/oauth_redirect';
 

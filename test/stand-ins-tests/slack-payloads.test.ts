@@ -9,7 +9,7 @@ import {
   startSlackStandIn,
   viewSubmissionFor,
   type SlackStandIn,
-} from '../stand-ins/slack';
+} from '../../adapters/stand-ins/slack';
 
 const signingSecret = 'stand-in-signing-secret';
 

@@ -1,5 +1,5 @@
 import { ErrorCode, LogLevel, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
-import { startSlackStandIn, type SlackStandIn } from '../stand-ins/slack';
+import { startSlackStandIn, type SlackStandIn } from '../../adapters/stand-ins/slack';
 
 const noRetries = { retries: 0 };
 

@@ -22,7 +22,7 @@ import {
   startTokenIssuer,
   type BotConnectorStandIn,
   type TokenIssuer,
-} from '../stand-ins/teams';
+} from '../../adapters/stand-ins/teams';
 
 const appId = newAppId();
 const appPassword = 'stand-in-secret';

@@ -1,6 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { AppCredentials } from 'botframework-connector';
-import { BOT_FRAMEWORK_SCOPE, newAppId, personalMessage, startTokenIssuer, type TokenIssuer } from '../stand-ins/teams';
+import { BOT_FRAMEWORK_SCOPE, newAppId, personalMessage, startTokenIssuer, type TokenIssuer } from '../../adapters/stand-ins/teams';
 
 const serviceUrl = 'https://smba.trafficmanager.net/uk/';
 

@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/domain/clock';
 import { startApp, type RunningApp } from '../../src/main';
 import { slackPlugin } from '../../adapters/slack';
 import { teamsPlugin } from '../../adapters/teams';
-import { startSlackStandIn, sendToBolt, slashCommand, type SlackStandIn } from '../stand-ins/slack';
+import { startSlackStandIn, sendToBolt, slashCommand, type SlackStandIn } from '../../adapters/stand-ins/slack';
 import {
   newAppId,
   personalMessage,
@@ -13,7 +13,7 @@ import {
   startTokenIssuer,
   type BotConnectorStandIn,
   type TokenIssuer,
-} from '../stand-ins/teams';
+} from '../../adapters/stand-ins/teams';
 import { testDatabase, type TestDatabase } from './database';
 
 export const SIGNING_SECRET = 'test-signing-secret';

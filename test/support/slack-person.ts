@@ -1,5 +1,5 @@
-import { blockActions, sendToBolt, viewSubmissionFor, type SlackStateValue } from '../stand-ins/slack';
-import type { SlackMessage, SlackView } from '../stand-ins/slack/types';
+import { blockActions, sendToBolt, viewSubmissionFor, type SlackStateValue } from '../../adapters/stand-ins/slack';
+import type { SlackMessage, SlackView } from '../../adapters/stand-ins/slack/types';
 import { SIGNING_SECRET, type TestApp } from './app-harness';
 
 interface ButtonElement {

@@ -1,5 +1,12 @@
-import { cardSubmit, channelMention, personalConversationId, postActivity, personalMessage, type TeamsActivity } from '../stand-ins/teams';
-import type { ConnectorActivity } from '../stand-ins/teams/connector-types';
+import {
+  cardSubmit,
+  channelMention,
+  personalConversationId,
+  postActivity,
+  personalMessage,
+  type TeamsActivity,
+} from '../../adapters/stand-ins/teams';
+import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import { TENANT, type TestApp } from './app-harness';
 
 interface CardAction {

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { openStore } from '../../../src/store/store';
-import { signSlackRequest, slashCommand, encodeSlackPayload, DEFAULT_SLACK_TEAM_ID } from '../../stand-ins/slack';
-import { personalMessage } from '../../stand-ins/teams';
+import { signSlackRequest, slashCommand, encodeSlackPayload, DEFAULT_SLACK_TEAM_ID } from '../../../adapters/stand-ins/slack';
+import { personalMessage } from '../../../adapters/stand-ins/teams';
 import { startBot } from '../support/bot';
 import { logDbTrace, scaled, round1, round2, sleep, type BenchContext } from '../support/context';
 import { county, type CountyMission, type CountyPerson } from '../support/county';

@@ -14,7 +14,7 @@ import { slackPlugin } from '../../../adapters/slack';
 import { renderSlackMessage } from '../../../adapters/slack/render';
 import { teamsPlugin } from '../../../adapters/teams';
 import { renderAdaptiveCard, toTeamsAttachment } from '../../../adapters/teams/render';
-import { loopbackNetworkModule } from '../../stand-ins/teams';
+import { loopbackNetworkModule } from '../../../adapters/stand-ins/teams';
 import type { BotRequest, BotResponse, DbTraceAnswer, DigestAnswer } from './bot-protocol';
 import { traceDatabase } from './db-trace';
 

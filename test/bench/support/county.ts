@@ -1,6 +1,6 @@
 import type { ConversationRef, UserRef } from '../../../src/domain/identity';
-import { personalConversationId } from '../../stand-ins/teams';
-import { DEFAULT_SLACK_TEAM_ID } from '../../stand-ins/slack';
+import { personalConversationId } from '../../../adapters/stand-ins/teams';
+import { DEFAULT_SLACK_TEAM_ID } from '../../../adapters/stand-ins/slack';
 
 /**
  * How a county's people spread over the platforms. The bot serves one Slack workspace (one bot

@@ -1,4 +1,4 @@
-import { startSlackStandIn, type SlackRateLimitOptions, type SlackStandIn } from '../../stand-ins/slack';
+import { startSlackStandIn, type SlackRateLimitOptions, type SlackStandIn } from '../../../adapters/stand-ins/slack';
 import {
   newAppId,
   startBotConnector,
@@ -6,7 +6,7 @@ import {
   type BotConnectorStandIn,
   type ConnectorRateLimitOptions,
   type TokenIssuer,
-} from '../../stand-ins/teams';
+} from '../../../adapters/stand-ins/teams';
 
 export const SIGNING_SECRET = 'bench-signing-secret';
 export const TEAMS_PASSWORD = 'bench-app-password';

@@ -3,8 +3,8 @@ import { slackPlugin } from '../../../adapters/slack';
 import { teamsPlugin } from '../../../adapters/teams';
 import { loadConfig } from '../../../src/config';
 import { startApp, type RunningApp } from '../../../src/main';
-import { blockActions, sendToBolt, viewSubmissionFor, type SlackStateValue } from '../../stand-ins/slack';
-import type { SlackMessage, SlackView } from '../../stand-ins/slack/types';
+import { blockActions, sendToBolt, viewSubmissionFor, type SlackStateValue } from '../../../adapters/stand-ins/slack';
+import type { SlackMessage, SlackView } from '../../../adapters/stand-ins/slack/types';
 import { SIGNING_SECRET, startTestApp, TEAMS_PASSWORD, type TestApp } from '../../support/app-harness';
 import { eventually, SlackPerson } from '../../support/slack-person';
 

@@ -1,4 +1,10 @@
-import { sendToBolt, slashCommand, startSlackStandIn, type SlackStandIn, type SlackStandInOptions } from '../../stand-ins/slack';
+import {
+  sendToBolt,
+  slashCommand,
+  startSlackStandIn,
+  type SlackStandIn,
+  type SlackStandInOptions,
+} from '../../../adapters/stand-ins/slack';
 import { testDatabase, type TestDatabase } from '../../support/database';
 
 export const SECRET = 'reliability-secret';

@@ -2,7 +2,7 @@ import { slackPlugin } from '../../../adapters/slack';
 import { createSlackSendClient, createSlackSender } from '../../../adapters/slack/slack-sender';
 import type { ConversationRef } from '../../../src/domain/identity';
 import { SendError, type PlatformSender } from '../../../src/outbox/platform-sender';
-import { DEFAULT_SLACK_TEAM_ID, startSlackStandIn, type SlackStandIn } from '../../stand-ins/slack';
+import { DEFAULT_SLACK_TEAM_ID, startSlackStandIn, type SlackStandIn } from '../../../adapters/stand-ins/slack';
 import { MemoryDirectory, baseConfig, checkInPrompt, dummyHttp, failureOf, idleCore, silentLogger } from './fixtures';
 
 const team = DEFAULT_SLACK_TEAM_ID;

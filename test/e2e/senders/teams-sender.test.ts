@@ -14,7 +14,7 @@ import {
   type BotConnectorStandIn,
   type ConnectorActivity,
   type TokenIssuer,
-} from '../../stand-ins/teams';
+} from '../../../adapters/stand-ins/teams';
 import { MemoryDirectory, baseConfig, checkInPrompt, dummyHttp, failureOf, idleCore, silentLogger } from './fixtures';
 
 const appId = newAppId();

@@ -5,7 +5,7 @@ import { buildDigest, memberStatuses, type DigestInput } from '../../../src/doma
 import { digestDetailPages, detailsPageMessage } from '../../../src/messages/digest-details';
 import { digestMessage } from '../../../src/messages/digest-message';
 import type { Message } from '../../../src/messages/model';
-import { validateBlocks } from '../../stand-ins/slack/block-limits';
+import { validateBlocks } from '../../../adapters/stand-ins/slack/block-limits';
 import { allElements, schemaErrors } from '../../render/card-checks';
 import { answered, blocker, member, NOW, round, seededInput, WEEK } from '../domain/digest-fixtures';
 

@@ -13,7 +13,7 @@ import { assess } from '../../../src/domain/indicator-status';
 import { detailsPageMessage, digestDetailPages, digestDetailsMessage, type DetailsInput } from '../../../src/messages/digest-details';
 import { DIGEST_DETAILS_ACTION, digestMessage, parseDetailsValue } from '../../../src/messages/digest-message';
 import type { Block, Message, RichText } from '../../../src/messages/model';
-import { validateBlocks } from '../../stand-ins/slack/block-limits';
+import { validateBlocks } from '../../../adapters/stand-ins/slack/block-limits';
 import { allElements, schemaErrors } from '../../render/card-checks';
 import { bigInput, indicator, seededInput } from '../domain/digest-fixtures';
 

@@ -3,7 +3,7 @@ import { cardByteSize, renderAdaptiveCard } from '../../../adapters/teams/render
 import { ACTION_OPEN } from '../../../src/messages/checkin-messages';
 import { ACTION_HOME_REFRESH, HOME_LIMITS, homeMessage, type HomeOverview } from '../../../src/messages/home-message';
 import type { Block, Message, RichText } from '../../../src/messages/model';
-import { validateBlocks, validateView } from '../../stand-ins/slack/block-limits';
+import { validateBlocks, validateView } from '../../../adapters/stand-ins/slack/block-limits';
 import { schemaErrors } from '../../render/card-checks';
 
 const NOW = new Date('2026-11-26T12:00:00Z');

@@ -1,8 +1,8 @@
 import express, { type Request, type Response } from 'express';
-import { FaultInjector, type FaultKind, type FaultOptions } from '../shared/faults';
-import { listenOnLoopback } from '../shared/http-server';
-import { formatRetryAfter, RateLimiter } from '../shared/rate-limiter';
-import { ChangeWaiter } from '../shared/waiter';
+import { FaultInjector, type FaultKind, type FaultOptions } from '../common/faults';
+import { listenOnLoopback } from '../common/http-server';
+import { formatRetryAfter, RateLimiter } from '../common/rate-limiter';
+import { ChangeWaiter } from '../common/waiter';
 import { chatMethods } from './chat-methods';
 import { SlackApiError } from './errors';
 import { fileMethods } from './file-methods';

@@ -1,8 +1,8 @@
 import express, { type Request, type Response } from 'express';
-import { FaultInjector, type FaultOptions } from '../shared/faults';
-import { listenOnLoopback } from '../shared/http-server';
-import { formatRetryAfter, RateLimiter, type RateCheck } from '../shared/rate-limiter';
-import { ChangeWaiter } from '../shared/waiter';
+import { FaultInjector, type FaultOptions } from '../common/faults';
+import { listenOnLoopback } from '../common/http-server';
+import { formatRetryAfter, RateLimiter, type RateCheck } from '../common/rate-limiter';
+import { ChangeWaiter } from '../common/waiter';
 import { personalConversationId } from './ids';
 import { checkOutgoingActivity, TEAMS_MAX_MESSAGE_BYTES } from './card-limits';
 import type { BotConnectorOptions, ConnectorActivity, ConnectorCall, ConnectorConversation, TeamsUserSeed } from './connector-types';

@@ -1,4 +1,4 @@
-import type { RateCheck } from '../shared/rate-limiter';
+import type { RateCheck } from '../common/rate-limiter';
 import type { SlackRateLimitOptions, SlackTier } from './types';
 
 /** Tiers from each method's reference page; auth.test is "Special" but generous, treated as Tier 4. */

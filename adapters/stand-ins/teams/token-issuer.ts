@@ -3,7 +3,7 @@ import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { MsalServiceClientCredentialsFactory, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import express, { type Request, type Response } from 'express';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
-import { listenOnLoopback } from '../shared/http-server';
+import { listenOnLoopback } from '../common/http-server';
 import { createSigningKey, toJwk } from './keys';
 import { loopbackNetworkModule } from './msal-network';
 

@@ -1,4 +1,4 @@
-import type { FaultOptions } from '../shared/faults';
+import type { FaultOptions } from '../common/faults';
 import type { TokenIssuer } from './token-issuer';
 
 export interface TeamsUserSeed {

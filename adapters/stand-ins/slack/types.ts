@@ -1,5 +1,5 @@
 import type { SlackOAuthOptions } from './oauth';
-import type { FaultOptions } from '../shared/faults';
+import type { FaultOptions } from '../common/faults';
 
 export type SlackTier = 'tier1' | 'tier2' | 'tier3' | 'tier4';
 
