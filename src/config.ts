@@ -55,7 +55,13 @@ const envSchema = z.object({
     (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
     'must start with mongodb:// or mongodb+srv://',
   ),
-  MONGODB_DB: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,63}$/.test(v), 'must be 1–63 letters, digits, _ or -'),
+  // FerretDB's name rule; on PostgreSQL a database is a schema, and `pg_` names are reserved there.
+  MONGODB_DB: optionalText
+    .refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,63}$/.test(v), 'must be 1–63 letters, digits, _ or -')
+    .refine(
+      (v) => v === undefined || !/^pg_/i.test(v),
+      'must not start with pg_ (PostgreSQL keeps those names, so FerretDB on it refuses them)',
+    ),
   MISSION_PULSE_DATA_DIR: optionalText,
   MISSION_PULSE_DB_ENGINE: optionalText.refine(
     (v) => v === undefined || (DB_ENGINES as readonly string[]).includes(v),

@@ -79,6 +79,11 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses a database name FerretDB on PostgreSQL could not create', () => {
+    expect(problemsOf({ MONGODB_DB: 'pg_pulse' }).join('\n')).toMatch(/MONGODB_DB must not start with pg_/);
+    expect(loadConfig({ MONGODB_DB: 'mission_pulse' }).mongoDb).toBe('mission_pulse');
+  });
+
   it('refuses an embedded database engine alongside MONGODB_URI, which would leave it unused', () => {
     expect(problemsOf({ MONGODB_URI: 'mongodb://db:27017', MISSION_PULSE_DB_ENGINE: 'postgresql' }).join('\n')).toMatch(
       /MISSION_PULSE_DB_ENGINE chooses the embedded database, which is not started when MONGODB_URI is set/,
