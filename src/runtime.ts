@@ -26,7 +26,8 @@ export interface Runtime {
 export async function createRuntime(opts: { store: Store; clock: Clock; logger: Logger; metrics?: Metrics }): Promise<Runtime> {
   const { store, clock, logger } = opts;
   let dispatcher: Dispatcher | undefined;
-  const outbox = new Outbox(store.connection, { clock, wake: () => dispatcher?.wake() });
+  // The dispatcher hears of new items through the outbox's local feed (same connection): no hook to wire.
+  const outbox = new Outbox(store.connection, { clock });
   const outboxItems = new OutboxRepository(store.connection, clock);
   await ensureOutboxIndexes(store.connection);
   const ctx: ServiceContext = { store, clock, logger, outbox, outboxItems };

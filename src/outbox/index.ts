@@ -1,10 +1,17 @@
-export { Outbox, type OutboxOptions } from './outbox';
-export { OutboxRepository } from './outbox-repository';
-export { Dispatcher, type DispatcherOptions } from './dispatcher';
-export { ensureOutboxIndexes } from './indexes';
-export { DEFAULT_RATE_LIMITS, resolveRateLimits, type PlatformLimits, type RateLimitConfig, type RateLimitOverrides } from './rate-limits';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
-export type { RateWindow } from './sliding-window-limiter';
-export type { ItemCallback } from './dispatch-context';
-export type { EnqueueInput, EnqueueResult, OutboxError, OutboxItem, OutboxStatus, OutboxTarget, RunResult } from './types';
+export type { EnqueueInput, EnqueueResult, OutboxError, OutboxItem, OutboxStatus, OutboxTarget } from './outbox-item';
 export { SendError, type PlatformSender, type SendFailureKind, type SendResult } from './platform-sender';
+export { Outbox, type OutboxOptions } from './queue/outbox';
+export { OutboxRepository } from './queue/outbox-repository';
+export { ensureOutboxIndexes } from './queue/indexes';
+export { Dispatcher, type DispatcherOptions } from './dispatch/dispatcher';
+export type { RunResult } from './dispatch/batch-run';
+export type { ItemCallback } from './dispatch/failure-handler';
+export {
+  DEFAULT_RATE_LIMITS,
+  resolveRateLimits,
+  type PlatformLimits,
+  type RateLimitConfig,
+  type RateLimitOverrides,
+} from './limits/rate-limits';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './limits/backoff';
+export type { RateWindow } from './limits/sliding-window-limiter';

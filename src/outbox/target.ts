@@ -1,5 +1,5 @@
 import { userKey, workspaceKey, type ConversationRef, type Platform, type UserRef } from '../domain/identity';
-import type { OutboxTarget } from './types';
+import type { OutboxTarget } from './outbox-item';
 
 export function isUserTarget(t: OutboxTarget): t is { user: UserRef } {
   return 'user' in t;

@@ -1,4 +1,4 @@
-import { backoffDelay, DEFAULT_RETRY_POLICY } from '../../../src/outbox/backoff';
+import { backoffDelay, DEFAULT_RETRY_POLICY } from '../../../src/outbox/limits/backoff';
 
 describe('backoffDelay (full jitter)', () => {
   it('doubles the ceiling per failure from the base, up to the cap', () => {

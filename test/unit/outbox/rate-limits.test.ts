@@ -1,4 +1,4 @@
-import { DEFAULT_RATE_LIMITS, resolveRateLimits } from '../../../src/outbox/rate-limits';
+import { DEFAULT_RATE_LIMITS, resolveRateLimits } from '../../../src/outbox/limits/rate-limits';
 
 describe('resolveRateLimits', () => {
   it('uses the published platform limits by default', () => {

@@ -1,4 +1,4 @@
-import { SlidingWindowLimiter, type RateRule } from '../../../src/outbox/sliding-window-limiter';
+import { SlidingWindowLimiter, type RateRule } from '../../../src/outbox/limits/sliding-window-limiter';
 
 describe('SlidingWindowLimiter', () => {
   let now = 0;

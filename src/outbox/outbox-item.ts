@@ -42,6 +42,7 @@ export interface OutboxError {
   message: string;
 }
 
+/** An item as services, callbacks and the dispatcher see it (stored as OutboxItemDoc: queue/item-documents.ts maps the two). */
 export interface OutboxItem {
   key: string;
   missionId?: string;
@@ -65,13 +66,4 @@ export interface OutboxItem {
   lastError?: OutboxError;
   createdAt: Date;
   updatedAt: Date;
-}
-
-export interface RunResult {
-  /** Items delivered (posted or updated) in this run. */
-  sent: number;
-  /** Items that ended failed or unreachable in this run. */
-  failed: number;
-  /** Due items left waiting: rate limit, Retry-After, backoff, or an earlier message to update. */
-  deferred: number;
 }

@@ -1,20 +1,20 @@
-import type { OutboxItemDoc } from './item-model';
-import type { QueueEntryDoc } from './queue-model';
+import type { TurnHolder } from '../limits/rate-limit-gate';
+import type { OutboxItem } from '../outbox-item';
+import type { EntryChange } from '../queue/item-outcomes';
+import type { QueueEntryDoc } from '../queue/queue-model';
 
 /** One pending item as this dispatcher knows it. */
-export interface Pending {
+export interface Pending extends TurnHolder {
   /** Its queue entry, kept in step with this process's own writes. */
   entry: QueueEntryDoc;
   /** The whole item, when this process wrote it: it need not be read back before the send. */
-  doc?: OutboxItemDoc;
+  item?: OutboxItem;
   /** Not tried again in this process before then (ms, outbox clock); a scan clears it. */
   holdUntil?: number;
   /** Bumped by every add; tells entries known before a scan from ones offered during it. */
   gen: number;
   /** Claimed and queued or being attempted by this dispatcher right now. */
   busy?: boolean;
-  /** The workspace whose turn was counted for it when picked, until it takes the turn. */
-  reservedIn?: string;
 }
 
 function before(a: QueueEntryDoc, b: QueueEntryDoc): boolean {
@@ -34,19 +34,11 @@ export class PendingSet {
   private readonly lanes = new Map<string, Pending[]>();
   /** Workspace key -> its lanes, in the order they became non-empty (roughly oldest first). */
   private readonly workspaces = new Map<string, Set<string>>();
-  private cachedDocs = 0;
+  private cachedItems = 0;
   private gen = 0;
 
-  /** Keeps whole items for at most this many (each holds its rendered message). */
-  constructor(private readonly maxCachedDocs: number) {}
-
-  get size(): number {
-    return this.byKey.size;
-  }
-
-  get(key: string): Pending | undefined {
-    return this.byKey.get(key);
-  }
+  /** Keeps whole items for at most this many (each holds its message). */
+  constructor(private readonly maxCachedItems: number) {}
 
   /** Starts a scan: entries added from now on belong to it or came after it. */
   nextGeneration(): number {
@@ -57,18 +49,18 @@ export class PendingSet {
    * Adds an entry, or refreshes a known one from a fresher read (its attempt, Retry-After and
    * claim hint; any local hold ends). A whole item is kept while there is room.
    */
-  add(entry: QueueEntryDoc, doc?: OutboxItemDoc): void {
+  add(entry: QueueEntryDoc, item?: OutboxItem): void {
     const known = this.byKey.get(entry._id);
     if (known) {
       known.entry = entry;
       known.holdUntil = undefined;
       known.gen = this.gen;
-      if (known.doc && known.doc.attempts !== entry.attempts) this.dropDoc(known);
-      if (doc && !known.doc && doc.attempts === entry.attempts) this.keepDoc(known, doc);
+      if (known.item && known.item.attempts !== entry.attempts) this.dropItem(known);
+      if (item && !known.item && item.attempts === entry.attempts) this.keepItem(known, item);
       return;
     }
     const p: Pending = { entry, gen: this.gen };
-    if (doc && doc.attempts === entry.attempts) this.keepDoc(p, doc);
+    if (item && item.attempts === entry.attempts) this.keepItem(p, item);
     this.byKey.set(entry._id, p);
     let lane = this.lanes.get(entry.lane);
     if (!lane) {
@@ -83,12 +75,12 @@ export class PendingSet {
   }
 
   /** Updates what this process wrote to the entry (a retry, a Retry-After). */
-  patch(key: string, fields: Partial<Pick<QueueEntryDoc, 'attempts' | 'nextAttemptAt' | 'claimN'>>): void {
+  patch(key: string, change: EntryChange): void {
     const p = this.byKey.get(key);
     if (!p) return;
-    p.entry = { ...p.entry, ...fields };
+    p.entry = { ...p.entry, ...change };
     // The item moved on: the copy kept of it is stale for the next attempt.
-    if (p.doc && fields.attempts !== undefined && fields.attempts !== p.doc.attempts) this.dropDoc(p);
+    if (p.item && change.attempts !== undefined && change.attempts !== p.item.attempts) this.dropItem(p);
   }
 
   hold(key: string, untilMs: number): void {
@@ -96,17 +88,11 @@ export class PendingSet {
     if (p) p.holdUntil = untilMs;
   }
 
-  /** Forgets the copy of the item (it may have changed in the database). */
-  forgetDoc(key: string): void {
-    const p = this.byKey.get(key);
-    if (p) this.dropDoc(p);
-  }
-
   remove(key: string): void {
     const p = this.byKey.get(key);
     if (!p) return;
     this.byKey.delete(key);
-    this.dropDoc(p);
+    this.dropItem(p);
     const lane = this.lanes.get(p.entry.lane);
     if (!lane) return;
     const i = lane.indexOf(p);
@@ -132,6 +118,17 @@ export class PendingSet {
       }
     }
     return dropped;
+  }
+
+  /**
+   * Whether any item is due by `now` (ms, outbox clock) and not waiting for a retry or a
+   * Retry-After, whatever holds it back in this process (a rate-limit turn, a lane ahead of it).
+   */
+  hasDue(now: number): boolean {
+    for (const p of this.byKey.values()) {
+      if (p.entry.dueAt.getTime() <= now && (p.entry.nextAttemptAt?.getTime() ?? 0) <= now) return true;
+    }
+    return false;
   }
 
   /** How many lanes of the workspace have items. */
@@ -174,15 +171,15 @@ export class PendingSet {
     return lane[lane.indexOf(p) + 1];
   }
 
-  private keepDoc(p: Pending, doc: OutboxItemDoc): void {
-    if (this.cachedDocs >= this.maxCachedDocs) return;
-    p.doc = doc;
-    this.cachedDocs++;
+  private keepItem(p: Pending, item: OutboxItem): void {
+    if (this.cachedItems >= this.maxCachedItems) return;
+    p.item = item;
+    this.cachedItems++;
   }
 
-  private dropDoc(p: Pending): void {
-    if (!p.doc) return;
-    p.doc = undefined;
-    this.cachedDocs--;
+  private dropItem(p: Pending): void {
+    if (!p.item) return;
+    p.item = undefined;
+    this.cachedItems--;
   }
 }

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { conversationRefSchema, userRefSchema } from '../store/models/shared-schemas';
+import { conversationRefSchema, userRefSchema } from '../../store/models/shared-schemas';
 
 type ConversationFields = { platform: string; workspaceId: string; conversationId: string; kind: string; serviceUrl?: string };
 type UserFields = { platform: string; workspaceId: string; userId: string };
@@ -10,7 +10,7 @@ export interface OutboxItemDoc {
   missionId?: string;
   platform: string;
   workspaceKey: string;
-  /** Per-conversation (or per-user) ordering lane, see target.ts. */
+  /** Per-conversation (or per-user) ordering lane, see ../target.ts. */
   lane: string;
   /** Set for user targets, so requeueUnreachable can find them. */
   userKey?: string;

@@ -1,9 +1,33 @@
-import { releaseTurn, type DispatchContext, type HeldEntry } from './dispatch-context';
+import type { Clock } from '../../domain/clock';
+import type { Logger } from '../../logger';
+import type { RateLimitGate } from '../limits/rate-limit-gate';
+import type { ClaimBook, HeldClaim } from '../queue/claim-book';
+import type { AttemptOutcome, ClaimState } from './attempt-outcome';
 import { PendingSet, type Pending } from './pending-set';
-import { pickReady } from './ready-picker';
-import { attemptSend, type ClaimState } from './send-attempt';
-import type { AttemptOutcome } from './send-failure';
-import type { RunResult } from './types';
+import type { ReadyPicker } from './ready-picker';
+import type { SendAttempts } from './send-attempt';
+import type { SentRecorder } from './sent-recorder';
+
+export interface RunResult {
+  /** Items delivered (posted or updated) in this run. */
+  sent: number;
+  /** Items that ended failed or unreachable in this run. */
+  failed: number;
+  /** Due items left waiting: rate limit, Retry-After, backoff, or an earlier message to update. */
+  deferred: number;
+}
+
+/** The dispatcher's parts a run works with. */
+export interface BatchRunParts {
+  pending: PendingSet;
+  picker: ReadyPicker;
+  claims: ClaimBook;
+  attempts: SendAttempts;
+  recorder: SentRecorder;
+  gate: RateLimitGate;
+  clock: Clock;
+  logger: Logger;
+}
 
 /** How far ahead of a rate-limit turn the loop claims the item that will take it (ms). */
 const PICK_AHEAD_MS = 200;
@@ -48,7 +72,7 @@ export class BatchRun {
   private attempts = 0;
 
   constructor(
-    private readonly ctx: DispatchContext,
+    private readonly p: BatchRunParts,
     private readonly s: BatchRunSettings,
   ) {}
 
@@ -61,11 +85,11 @@ export class BatchRun {
       // Stopping: claims taken for items not started go back at once.
       for (const w of this.queue.splice(0)) {
         w.item.busy = false;
-        releaseTurn(this.ctx, w.item);
-        if (w.state.kind === 'held') await this.giveBack(w.state.held);
+        this.p.gate.release(w.item);
+        if (w.state.kind === 'held') await this.giveBack(w.state.claim);
       }
     }
-    await this.ctx.recorder.flush();
+    await this.p.recorder.flush();
     if (this.failure) throw this.failure;
     return this.result;
   }
@@ -94,12 +118,12 @@ export class BatchRun {
   private async refill(): Promise<void> {
     const { pump } = this.s;
     if (pump && this.picks > 0) await this.s.rescanIfDue();
-    const picked = pickReady(this.ctx, {
-      now: this.ctx.clock.now().getTime(),
+    const picked = this.p.picker.pick({
+      now: this.p.clock.now().getTime(),
       max: pump ? this.s.concurrency * 2 : this.s.batchSize,
       platforms: this.s.platforms,
       countWaiting: !pump,
-      aheadMs: pump ? Math.min(PICK_AHEAD_MS, this.ctx.maxInlineWaitMs) : 0,
+      aheadMs: pump ? Math.min(PICK_AHEAD_MS, this.p.gate.maxInlineWaitMs) : 0,
     });
     this.picks++;
     if (!pump) this.result.deferred += picked.waiting;
@@ -111,23 +135,20 @@ export class BatchRun {
     // One insert claims them all; an item whose claim was taken is looked at on its own.
     let claims;
     try {
-      claims = await this.ctx.claims.claimMany(
+      claims = await this.p.claims.claimMany(
         picked.ready.map((p) => ({ itemId: p.entry._id, attempt: p.entry.attempts, n: p.entry.claimN })),
       );
     } catch (e) {
       for (const p of picked.ready) {
         p.busy = false;
-        releaseTurn(this.ctx, p);
+        this.p.gate.release(p);
       }
       throw e;
     }
     picked.ready.forEach((item, i) => {
       const claim = claims[i];
       const urgency = picked.urgency[i];
-      if (!claim) return this.enqueue({ item, state: { kind: 'taken' }, urgency });
-      const held: HeldEntry = { claim, abandoned: false };
-      this.ctx.held.set(claim.id, held);
-      this.enqueue({ item, state: { kind: 'held', held }, urgency });
+      this.enqueue({ item, state: claim ? { kind: 'held', claim } : { kind: 'taken' }, urgency });
     });
   }
 
@@ -138,13 +159,12 @@ export class BatchRun {
     this.queue.splice(i, 0, w);
   }
 
-  private async giveBack(held: HeldEntry): Promise<void> {
-    this.ctx.held.delete(held.claim.id);
-    if (held.abandoned) return;
+  private async giveBack(claim: HeldClaim): Promise<void> {
+    this.p.claims.forget(claim);
     try {
-      await this.ctx.claims.release(held.claim, 'not-started');
+      await this.p.claims.release(claim, 'not-started');
     } catch (e) {
-      this.ctx.logger.error({ err: e, claim: held.claim.id }, 'outbox could not give back a claim');
+      this.p.logger.error({ err: e, claim: claim.id }, 'outbox could not give back a claim');
     }
   }
 
@@ -159,7 +179,7 @@ export class BatchRun {
     item.busy = true;
     for (let i = 0; item; i++) {
       const current: Pending = item;
-      const goOn = i < this.s.laneBudget && !this.s.stopping() && (i === 0 || PendingSet.dueNow(current, this.ctx.clock.now().getTime()));
+      const goOn = i < this.s.laneBudget && !this.s.stopping() && (i === 0 || PendingSet.dueNow(current, this.p.clock.now().getTime()));
       const next = goOn ? await this.attemptInLane(current, state) : undefined;
       state = { kind: 'none' };
       // Marked before this item can leave the set, so no other worker takes the lane's next one.
@@ -171,7 +191,7 @@ export class BatchRun {
 
   /** One item of a lane; returns the lane's next item when the lane may go on. */
   private async attemptInLane(item: Pending, state: ClaimState): Promise<Pending | undefined> {
-    const { pending, clock, recorder } = this.ctx;
+    const { pending, clock, recorder } = this.p;
     const key = item.entry._id;
     // Delivered but unwritten messages are what a killed process sends twice: keep them, with
     // the calls under way, within `concurrency`, as if each call ended only once written.
@@ -180,10 +200,10 @@ export class BatchRun {
     let outcome: AttemptOutcome;
     this.attempts++;
     try {
-      outcome = await attemptSend(this.ctx, item, state);
+      outcome = await this.p.attempts.attempt(item, state);
     } catch (e) {
       // A database error mid-attempt: the claim's lease will hand the item to someone later.
-      this.ctx.logger.error({ err: e, key }, 'outbox attempt failed');
+      this.p.logger.error({ err: e, key }, 'outbox attempt failed');
       pending.hold(key, clock.now().getTime() + this.s.pollIntervalMs);
       return undefined;
     } finally {

@@ -1,22 +1,23 @@
 import type { Connection, Model } from 'mongoose';
-import type { Clock } from '../domain/clock';
-import { userKey } from '../domain/identity';
-import { invalidInput, isDuplicateKey } from '../errors';
-import type { Message } from '../messages/model';
-import { duplicateIndexes } from './bulk-errors';
+import type { Clock } from '../../domain/clock';
+import { invalidInput, isDuplicateKey } from '../../errors';
+import type { Message } from '../../messages/model';
+import type { EnqueueInput, EnqueueResult } from '../outbox-item';
+import { insertUnlessPresent } from './bulk-writes';
 import { outboxClaimModel, type OutboxClaimDoc } from './claim-model';
+import { itemFromDoc, messageParser, newItemDoc, queueEntryFor } from './item-documents';
 import { outboxItemModel, type OutboxItemDoc } from './item-model';
-import { conversationFields } from './item-mapper';
-import { localFeed } from './local-feed';
+import { localFeed, type FedItem } from './local-feed';
 import type { OutboxPayloadDoc } from './payload-model';
-import { PayloadStore } from './payloads';
-import { outboxQueueModel, queueEntryFor, type QueueEntryDoc } from './queue-model';
-import { isUserTarget, laneKey, targetPlatform, targetWorkspaceKey } from './target';
-import type { EnqueueInput, EnqueueResult } from './types';
+import { PayloadStore } from './payload-store';
+import { outboxQueueModel, type QueueEntryDoc } from './queue-model';
 
 export interface OutboxOptions {
   clock: Clock;
-  /** Called after new items are written, e.g. `() => dispatcher.wake()` so they go out at once. */
+  /**
+   * Told once per call that wrote new items. Dispatchers in this process on the same connection
+   * need no such hook: they hear of every item written through the local feed (local-feed.ts).
+   */
   wake?: () => void;
 }
 
@@ -42,16 +43,18 @@ export class Outbox {
 
   /** Adds one item; `created: false` when an item with this key already exists. */
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
-    const doc = this.toDoc(input, this.options.clock.now());
+    const now = this.options.clock.now();
+    validate(input);
+    const doc = newItemDoc(input, now, this.nextSeq(now));
     try {
       await this.items.create(doc);
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
-      localFeed.offer(this.conn, await this.requeueIfPending([input.key]));
+      await this.announce(await this.requeueIfPending([input.key]));
       return { created: false };
     }
     await this.insertEntries([queueEntryFor(doc)]);
-    localFeed.offer(this.conn, [doc]);
+    await this.announce([doc]);
     this.options.wake?.();
     return { created: true };
   }
@@ -60,23 +63,17 @@ export class Outbox {
   async enqueueMany(inputs: EnqueueInput[]): Promise<Array<EnqueueResult & { key: string }>> {
     if (inputs.length === 0) return [];
     const now = this.options.clock.now();
-    const docs = inputs.map((i) => this.toDoc(i, now));
+    for (const input of inputs) validate(input);
+    const docs = inputs.map((i) => newItemDoc(i, now, this.nextSeq(now)));
     const stored = await this.sharePayloads(inputs, docs, now);
-    let duplicates = new Set<number>();
-    try {
-      await this.items.insertMany(stored, { ordered: false, lean: true });
-    } catch (e) {
-      const dup = duplicateIndexes(e);
-      if (!dup) throw e;
-      duplicates = dup;
-    }
+    const duplicates = await insertUnlessPresent(this.items, stored);
     const results = inputs.map((input, i) => ({ key: input.key, created: !duplicates.has(i) }));
     const created = docs.filter((_, i) => !duplicates.has(i));
     await this.insertEntries(created.map(queueEntryFor));
     const requeued = await this.requeueIfPending(inputs.filter((_, i) => duplicates.has(i)).map((i) => i.key));
     // The Dispatcher in this process takes them from here, all at once: items of one conversation
     // that another replica created first are known before any of this call's go out.
-    localFeed.offer(this.conn, [...created, ...requeued]);
+    await this.announce([...created, ...requeued]);
     if (created.length > 0) this.options.wake?.();
     return results;
   }
@@ -127,7 +124,7 @@ export class Outbox {
       return doc;
     });
     await this.insertEntries(requeued.map(queueEntryFor));
-    localFeed.offer(this.conn, requeued);
+    await this.announce(requeued);
     if (found.length > 0) this.options.wake?.();
     return found.length;
   }
@@ -148,12 +145,29 @@ export class Outbox {
 
   /** Inserts queue entries; an entry that already exists is left as it is. */
   private async insertEntries(entries: QueueEntryDoc[]): Promise<void> {
-    if (entries.length === 0) return;
-    try {
-      await this.queue.insertMany(entries, { ordered: false, lean: true });
-    } catch (e) {
-      if (!duplicateIndexes(e)) throw e;
+    await insertUnlessPresent(this.queue, entries);
+  }
+
+  /**
+   * Hands pending items just written to the Dispatchers of this process (see local-feed.ts), as
+   * items they can send without reading them back. Shared messages are parsed once per call.
+   */
+  private async announce(docs: OutboxItemDoc[]): Promise<void> {
+    if (docs.length === 0 || !localFeed.listening(this.conn)) return;
+    const parse = messageParser();
+    const fed: FedItem[] = [];
+    for (const doc of docs) {
+      let message: string | undefined = doc.message;
+      if (message === undefined) {
+        try {
+          message = await this.payloads.messageOf(doc);
+        } catch {
+          // Its payload is missing: the dispatcher finds out when it reads the item to send it.
+        }
+      }
+      fed.push({ entry: queueEntryFor(doc), ...(message !== undefined ? { item: itemFromDoc(doc, parse(message)) } : {}) });
     }
+    localFeed.offer(this.conn, fed);
   }
 
   /**
@@ -167,35 +181,8 @@ export class Outbox {
     return { items: items.deletedCount, claims: claims.deletedCount, payloads };
   }
 
-  private toDoc(input: EnqueueInput, now: Date): OutboxItemDoc {
-    validate(input);
-    const message = JSON.stringify(input.message);
-    const t = input.target;
-    const doc: OutboxItemDoc = {
-      _id: input.key,
-      platform: targetPlatform(t),
-      workspaceKey: targetWorkspaceKey(t),
-      lane: laneKey(t),
-      target: isUserTarget(t)
-        ? { user: { platform: t.user.platform, workspaceId: t.user.workspaceId, userId: t.user.userId } }
-        : { conversation: conversationFields(t.conversation) },
-      message,
-      dueAt: input.notBefore ?? now,
-      seq: now.getTime() * 1000 + (this.seqCounter++ % 1000),
-      status: 'pending',
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
-    if (isUserTarget(t)) {
-      doc.userKey = userKey(t.user);
-      // A DM the caller already knows saves looking it up (or opening it) at send time.
-      if (input.dm) doc.conversation = conversationFields(input.dm);
-    }
-    if (input.missionId) doc.missionId = input.missionId;
-    if (input.updates) doc.updates = input.updates;
-    if (input.context && Object.keys(input.context).length > 0) doc.context = JSON.stringify(input.context);
-    return doc;
+  private nextSeq(now: Date): number {
+    return now.getTime() * 1000 + (this.seqCounter++ % 1000);
   }
 }
 

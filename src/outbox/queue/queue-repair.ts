@@ -1,13 +1,17 @@
-import type { Model } from 'mongoose';
-import type { OutboxItemDoc } from './item-model';
-import { queueEntryFor, type QueueEntryDoc } from './queue-model';
+import type { Connection } from 'mongoose';
+import { insertUnlessPresent } from './bulk-writes';
+import { queueEntryFor } from './item-documents';
+import { outboxItemModel, type OutboxItemDoc } from './item-model';
+import { outboxQueueModel } from './queue-model';
 
 /**
  * Gives every pending item a queue entry. An item can lack one only if its writer died between
  * the two inserts, so the dispatcher runs this once at start-up. It scans outbox_items, which is
  * fine once per start; an entry it adds for an item sent meanwhile is dropped by the claimer.
  */
-export async function repairQueue(items: Model<OutboxItemDoc>, queue: Model<QueueEntryDoc>): Promise<number> {
+export async function repairQueue(conn: Connection): Promise<number> {
+  const items = outboxItemModel(conn);
+  const queue = outboxQueueModel(conn);
   const pending = await items
     .find(
       { status: 'pending' },
@@ -18,12 +22,6 @@ export async function repairQueue(items: Model<OutboxItemDoc>, queue: Model<Queu
   const queued = await queue.find({}, { _id: 1 }).lean<Array<{ _id: string }>>();
   const have = new Set(queued.map((q) => q._id));
   const missing = pending.filter((p) => !have.has(p._id)).map(queueEntryFor);
-  if (missing.length === 0) return 0;
-  try {
-    await queue.insertMany(missing, { ordered: false, lean: true });
-  } catch (e) {
-    const errors = (e as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors ?? [];
-    if (errors.length === 0 || errors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw e;
-  }
+  await insertUnlessPresent(queue, missing);
   return missing.length;
 }

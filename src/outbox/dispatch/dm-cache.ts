@@ -1,4 +1,6 @@
-import type { ConversationRef } from '../domain/identity';
+import type { ConversationRef } from '../../domain/identity';
+import type { QueueEntryDoc } from '../queue/queue-model';
+import { conversationKey, userKeyOfLane } from '../target';
 
 /** Opened DMs per user key, per dispatcher, so conversations.open is not called for every item. */
 export class DmCache {
@@ -19,5 +21,18 @@ export class DmCache {
 
   delete(userKey: string): void {
     this.entries.delete(userKey);
+  }
+
+  /**
+   * The conversation a queue entry's next send will use, when known without any call: the
+   * target's, or the user's DM (given at enqueue, or remembered here). Lets the limiter be asked
+   * before anything is claimed.
+   */
+  knownConversationKey(entry: QueueEntryDoc): string | undefined {
+    if (entry.conversationKey) return entry.conversationKey;
+    const user = userKeyOfLane(entry.lane);
+    if (!user) return undefined;
+    const dm = this.entries.get(user);
+    return dm ? conversationKey(dm) : undefined;
   }
 }

@@ -1,5 +1,4 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { OutboxItemDoc } from './item-model';
 
 /**
  * The dispatcher's work list: one small entry per pending item, deleted when the item is sent or
@@ -42,22 +41,4 @@ queueSchema.index({ dueAt: 1, seq: 1 });
 
 export function outboxQueueModel(conn: Connection): Model<QueueEntryDoc> {
   return conn.models.OutboxQueueEntry ?? conn.model<QueueEntryDoc>('OutboxQueueEntry', queueSchema);
-}
-
-export function queueEntryFor(item: OutboxItemDoc): QueueEntryDoc {
-  const entry: QueueEntryDoc = {
-    _id: item._id,
-    lane: item.lane,
-    platform: item.platform,
-    workspaceKey: item.workspaceKey,
-    dueAt: item.dueAt,
-    seq: item.seq,
-    attempts: item.attempts,
-    claimN: 0,
-  };
-  // A user target's DM, when known, names the conversation its rate limits are kept for.
-  const c = item.target.conversation ?? item.conversation;
-  if (c) entry.conversationKey = `${c.platform}:${c.workspaceId}:${c.conversationId}`;
-  if (item.nextAttemptAt) entry.nextAttemptAt = item.nextAttemptAt;
-  return entry;
 }

@@ -1,35 +1,8 @@
-import type { Model, mongo } from 'mongoose';
-import type { ConversationRef } from '../domain/identity';
-import type { OutboxItemDoc } from './item-model';
-import { conversationFields } from './item-mapper';
-import type { QueueEntryDoc } from './queue-model';
+import type { ItemOutcomes, SentRecord } from '../queue/item-outcomes';
 
-/** The driver's collection under a model whose `_id`s are strings. */
-type ByStringId = mongo.Collection<{ _id: string }>;
-const driverCollection = (model: Model<OutboxItemDoc> | Model<QueueEntryDoc>): ByStringId => model.collection as unknown as ByStringId;
-
-/**
- * Statements per bulk update. FerretDB 1.24 keeps each statement's read cursor (and its pooled
- * SQLite connection) open until the whole command ends, and its pool holds 100 connections: a
- * command of ~100 updates waits forever for a connection. Small chunks keep far from that.
- */
-const UPDATES_PER_COMMAND = 16;
-/** Deletes close their cursor before writing, so they may go in bigger chunks. */
-const DELETES_PER_COMMAND = 100;
 /** Queue entries of sent items are deleted once this many wait, or after this long (ms). */
+const DELETES_PER_BATCH = 100;
 const CLEAR_AFTER_MS = 500;
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
-export interface SentRecord {
-  messageId: string;
-  conversation: ConversationRef;
-  at: Date;
-}
 
 /**
  * Writes "sent" on items in batches: one bulk update of the items by `_id`, then one bulk delete
@@ -58,8 +31,7 @@ export class SentRecorder {
   private clearTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly items: Model<OutboxItemDoc>,
-    private readonly queue: Model<QueueEntryDoc>,
+    private readonly outcomes: ItemOutcomes,
     /** How long the first record of a batch waits for others to join it. */
     private readonly gatherMs = 0,
   ) {}
@@ -135,29 +107,7 @@ export class SentRecorder {
     this.buffer = new Map();
     this.writing = batch;
     try {
-      // Raw driver calls: the filters are plain `_id`s and the values need no casting.
-      for (const part of chunks([...batch], UPDATES_PER_COMMAND)) {
-        await driverCollection(this.items).bulkWrite(
-          part.map(([key, r]) => ({
-            updateOne: {
-              filter: { _id: key },
-              update: {
-                $set: {
-                  status: 'sent',
-                  messageId: r.messageId,
-                  conversationId: r.conversation.conversationId,
-                  conversation: conversationFields(r.conversation),
-                  sentAt: r.at,
-                  finishedAt: r.at,
-                  updatedAt: r.at,
-                },
-                $unset: { nextAttemptAt: 1 as const },
-              },
-            },
-          })),
-          { ordered: false },
-        );
-      }
+      await this.outcomes.sentMany([...batch]);
     } catch (e) {
       this.broken = true;
       for (const [key, r] of batch) if (!this.buffer.has(key)) this.buffer.set(key, r);
@@ -170,7 +120,7 @@ export class SentRecorder {
     this.writing = new Map();
     for (const key of batch.keys()) this.clearing.add(key);
     this.wakeWaiters();
-    if (this.clearing.size >= DELETES_PER_COMMAND) await this.clearEntries();
+    if (this.clearing.size >= DELETES_PER_BATCH) await this.clearEntries();
     else this.clearTimer ??= setTimeout(() => void this.clearEntries().catch(() => undefined), CLEAR_AFTER_MS).unref();
   }
 
@@ -178,17 +128,12 @@ export class SentRecorder {
   private async clearEntries(): Promise<void> {
     if (this.clearTimer) clearTimeout(this.clearTimer);
     this.clearTimer = undefined;
-    const keys = [...this.clearing];
-    for (const part of chunks(keys, DELETES_PER_COMMAND)) {
-      await driverCollection(this.queue).bulkWrite(
-        part.map((key) => ({ deleteOne: { filter: { _id: key } } })),
-        { ordered: false },
-      );
-      for (const key of part) {
+    await this.outcomes.dropEntries([...this.clearing], (deleted) => {
+      for (const key of deleted) {
         this.clearing.delete(key);
         this.writtenDuringScan.add(key);
       }
-    }
+    });
   }
 
   private wakeWaiters(): void {

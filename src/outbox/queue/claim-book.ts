@@ -1,15 +1,18 @@
 import type { Connection, Model } from 'mongoose';
-import type { Clock } from '../domain/clock';
-import { isDuplicateKey } from '../errors';
-import { duplicateIndexes } from './bulk-errors';
+import type { Clock } from '../../domain/clock';
+import { isDuplicateKey } from '../../errors';
+import { insertUnlessPresent } from './bulk-writes';
 import { claimId, outboxClaimModel, type OutboxClaimDoc } from './claim-model';
 
+/** A send-attempt claim this dispatcher holds. */
 export interface HeldClaim {
   id: string;
   itemId: string;
   attempt: number;
   n: number;
   leaseUntil: Date;
+  /** Set once stop() gave the claim back at its deadline: whoever still has it writes nothing more. */
+  abandoned: boolean;
 }
 
 /** Bounds the probe for a free claim id; each probe is one insert and one `_id` read. */
@@ -18,10 +21,14 @@ const MAX_PROBES = 64;
 /**
  * Send-attempt claims as unique inserts (never conditional updates: on FerretDB two of those
  * can both win). Claim n of an attempt is free to take over once it is released or its lease
- * has passed; taking over means inserting n + 1, so exactly one taker wins.
+ * has passed; taking over means inserting n + 1, so exactly one taker wins. The book also knows
+ * which claims this dispatcher holds, so stop() can give them back.
  */
-export class ClaimStore {
+export class ClaimBook {
   private readonly claims: Model<OutboxClaimDoc>;
+  private readonly held = new Map<string, HeldClaim>();
+  /** Do not start a call with less lease than this left. */
+  private readonly leaseSafetyMs: number;
 
   constructor(
     conn: Connection,
@@ -30,6 +37,7 @@ export class ClaimStore {
     private readonly leaseMs: number,
   ) {
     this.claims = outboxClaimModel(conn);
+    this.leaseSafetyMs = Math.min(5000, leaseMs / 4);
   }
 
   /**
@@ -49,15 +57,8 @@ export class ClaimStore {
       claimedAt: now,
       leaseUntil,
     }));
-    let taken = new Set<number>();
-    try {
-      await this.claims.insertMany(docs, { ordered: false, lean: true });
-    } catch (e) {
-      const dup = duplicateIndexes(e);
-      if (!dup) throw e;
-      taken = dup;
-    }
-    return docs.map((d, i) => (taken.has(i) ? null : { id: d._id, itemId: d.itemId, attempt: d.attempt, n: d.n, leaseUntil }));
+    const taken = await insertUnlessPresent(this.claims, docs);
+    return docs.map((d, i) => (taken.has(i) ? null : this.hold({ id: d._id, itemId: d.itemId, attempt: d.attempt, n: d.n, leaseUntil })));
   }
 
   /**
@@ -73,7 +74,7 @@ export class ClaimStore {
       if (!(taken && probe === 0)) {
         try {
           await this.claims.create({ _id: id, itemId, attempt, n, replicaId: this.replicaId, claimedAt: now, leaseUntil });
-          return { id, itemId, attempt, n, leaseUntil };
+          return this.hold({ id, itemId, attempt, n, leaseUntil });
         } catch (e) {
           if (!isDuplicateKey(e)) throw e;
         }
@@ -86,13 +87,47 @@ export class ClaimStore {
     return null;
   }
 
-  /** Marks the claim finished. Only its holder writes it, so a plain `$set` by `_id` is safe. */
+  /** Marks the claim finished, unless stop() already gave it back. Only its holder writes it, so a plain `$set` by `_id` is safe. */
   async release(claim: HeldClaim, outcome: string): Promise<void> {
-    await this.claims.updateOne({ _id: claim.id }, { $set: { releasedAt: this.clock.now(), outcome } });
+    if (!claim.abandoned) await this.write(claim, outcome);
   }
 
-  /** Milliseconds of lease left, by this replica's clock. */
-  leaseLeft(claim: HeldClaim): number {
-    return claim.leaseUntil.getTime() - this.clock.now().getTime();
+  /** The attempt is over (released, or its item is no longer pending): stop() need not give it back. */
+  forget(claim: HeldClaim): void {
+    this.held.delete(claim.id);
+  }
+
+  /** Whether enough of the lease is left, by this replica's clock, to start a call under it. */
+  hasLeaseFor(claim: HeldClaim): boolean {
+    return claim.leaseUntil.getTime() - this.clock.now().getTime() >= this.leaseSafetyMs;
+  }
+
+  /**
+   * Gives back every claim still held (stop() at its deadline), so another replica can send those
+   * items without waiting for the lease. Returns how many were released; `onError` hears of the rest.
+   */
+  async abandonAll(onError: (err: unknown, claim: HeldClaim) => void): Promise<number> {
+    let released = 0;
+    for (const claim of this.held.values()) {
+      if (claim.abandoned) continue;
+      claim.abandoned = true;
+      try {
+        await this.write(claim, 'released-on-stop');
+        released++;
+      } catch (e) {
+        onError(e, claim);
+      }
+    }
+    return released;
+  }
+
+  private hold(c: Omit<HeldClaim, 'abandoned'>): HeldClaim {
+    const claim: HeldClaim = { ...c, abandoned: false };
+    this.held.set(claim.id, claim);
+    return claim;
+  }
+
+  private async write(claim: HeldClaim, outcome: string): Promise<void> {
+    await this.claims.updateOne({ _id: claim.id }, { $set: { releasedAt: this.clock.now(), outcome } });
   }
 }

@@ -16,3 +16,21 @@ export function backoffDelay(failures: number, policy: RetryPolicy, random: () =
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
   return Math.floor(random() * ceiling);
 }
+
+/** When a failed item is tried again: whether it has attempts left, and after how long. */
+export class Backoff {
+  constructor(
+    private readonly policy: RetryPolicy,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** Whether an item that has now failed `attempts` times may be tried again. */
+  allowsAnother(attempts: number): boolean {
+    return attempts < this.policy.maxAttempts;
+  }
+
+  /** The wait before the next attempt, after `failures` failures. */
+  delay(failures: number): number {
+    return backoffDelay(failures, this.policy, this.random);
+  }
+}

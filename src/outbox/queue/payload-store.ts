@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
-import { invalidInput } from '../errors';
+import { invalidInput } from '../../errors';
 import type { OutboxItemDoc } from './item-model';
 import { outboxPayloadModel, type OutboxPayloadDoc } from './payload-model';
 

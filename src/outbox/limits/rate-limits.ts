@@ -1,5 +1,5 @@
-import type { Platform } from '../domain/identity';
-import { invalidInput } from '../errors';
+import type { Platform } from '../../domain/identity';
+import { invalidInput } from '../../errors';
 import type { RateWindow } from './sliding-window-limiter';
 
 /** Client-side limits for one platform; every list may hold several windows (all must allow). */
