@@ -9,7 +9,7 @@ import { RecordingSender } from '../support/recording-sender';
 /**
  * Blockers through the services, the real database and the real outbox, with a recording
  * sender in place of Slack: every command, button and form, their refusals, the check-in
- * extension, the fallbacks when no channel is set, escalation, and the digest's API.
+ * extension, the fallbacks when no channel is set, escalation, and what the digest reads.
  */
 let h: CoreHarness;
 const slack = new RecordingSender('slack');
@@ -487,16 +487,22 @@ describe('with no alert or digest channel', () => {
 });
 
 describe('for the digest', () => {
-  it('forDigest splits a week into new, open and resolved (withdrawn ones never count as resolved)', async () => {
-    const since = new Date('2026-11-27T00:00:00Z');
-    const until = new Date('2026-12-05T00:00:00Z');
-    const week = await h.runtime.services.blockers.forDigest(mission.id, since, until);
-    expect(week.new.map((b) => b.text)).toEqual(['No youth worker after all']);
-    expect(week.resolved.map((b) => b.text)).toEqual(['No youth worker after all']);
-    // Open at the end of that week: raised before it ended and still open (not the bus pass one, raised later).
-    expect(week.open.map((b) => b.text)).toEqual(['No venue for the careers fair', 'waiting for DBS checks']);
-    expect(week.open.every((b) => b.status === 'open')).toBe(true);
+  it('the digest reads the open blockers and those resolved since the start of its week, most severe then oldest first', async () => {
     const all = await h.runtime.services.blockers.listForMission(mission.id, new Date('2026-11-01T00:00:00Z'));
-    expect(all.map((b) => b.status).sort()).toEqual(['open', 'open', 'open', 'resolved', 'resolved']);
+    expect(all.map((b) => [b.status, b.text])).toEqual([
+      ['resolved', 'DWP data-sharing agreement stuck with legal'],
+      ['resolved', 'No youth worker after all'],
+      ['open', 'No venue for the careers fair'],
+      ['open', 'Bus pass scheme paused'],
+      ['open', 'waiting for DBS checks'],
+    ]);
+    // From a later week: the blocker resolved before it began is left out; the open ones stay.
+    const later = await h.runtime.services.blockers.listForMission(mission.id, new Date('2026-11-27T00:00:00Z'));
+    expect(later.map((b) => b.text)).toEqual([
+      'No youth worker after all',
+      'No venue for the careers fair',
+      'Bus pass scheme paused',
+      'waiting for DBS checks',
+    ]);
   });
 });

@@ -36,13 +36,20 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Pro
 }
 
 describe('the playground API', () => {
-  it('serves the page with a strict content security policy, and the renderers as one script', async () => {
+  it('serves the page with a strict content security policy, the renderers as one script and its own modules', async () => {
     const page = await fetch(`${base}/playground`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const render = await (await fetch(`${base}/playground/assets/render.js`)).text();
     expect(render).toContain('MissionPulseRender');
     expect((await fetch(`${base}/playground/assets/adaptivecards.js`)).status).toBe(200);
+    // The page's own script: browser modules, each importing the next by a name the server knows.
+    expect(await page.text()).toContain('<script type="module" src="/playground/assets/main.js">');
+    const main = await fetch(`${base}/playground/assets/main.js`);
+    expect(main.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const [, name] of (await main.text()).matchAll(/from '\.\/([a-z-]+\.js)'/g)) {
+      expect([name, (await fetch(`${base}/playground/assets/${name}`)).status]).toEqual([name, 200]);
+    }
     expect((await fetch(`${base}/playground/assets/nope.js`)).status).toBe(404);
   });
 
