@@ -33,6 +33,7 @@ import type { Reply } from './replies';
 import { promptKey, RoundService } from './round-service';
 import { oncePerDelivery } from './once-per-delivery';
 import { safely } from './safely';
+import { coreWithoutNul } from './without-nul';
 
 export interface Services {
   core: Core;
@@ -192,5 +193,5 @@ export function createServices(ctx: ServiceContext): Services {
       }
     },
   };
-  return { core, missions, rounds, checkins, notices, indicators, blockers, digests, dataOut, privacy };
+  return { core: coreWithoutNul(core), missions, rounds, checkins, notices, indicators, blockers, digests, dataOut, privacy };
 }

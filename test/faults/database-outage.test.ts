@@ -6,17 +6,20 @@ import { defaultCacheDir } from '../../src/store/embedded';
 import { startFerretdb } from '../../src/store/embedded/ferretdb-server';
 import { pickFreePort } from '../../src/store/embedded/free-port';
 import { startMongod } from '../../src/store/embedded/mongod-server';
+import { startPostgresqlCluster, type PostgresqlCluster } from '../../src/store/embedded/postgresql-cluster';
 import { prepareEmbeddedDatabase } from '../../src/store/embedded/prepare';
 import type { RunningServer } from '../../src/store/embedded/running-server';
 import { sendToBolt, slashCommand } from '../../adapters/stand-ins/slack';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
 import { SlackPerson } from '../support/slack-person';
 import { settled, waitFor } from '../support/wait-for';
+import { embeddedChoiceOfRun } from '../support/test-engine';
 
 /**
  * The database stops for 30 seconds in the middle of a round and comes back on the same
  * address: commands say "temporarily unavailable" instead of hanging, /healthz says 503, and
  * afterwards the outbox and the scheduler carry on: every prompt and reminder is delivered.
+ * On the postgresql engine the server that stops is FerretDB (PostgreSQL keeps the data).
  */
 jest.setTimeout(120_000);
 const OUTAGE_MS = Number(process.env.MP_OUTAGE_MS ?? 30_000);
@@ -24,21 +27,31 @@ const logger = pino({ level: 'silent' });
 let dir: string;
 let port: number;
 let server: RunningServer;
+let cluster: PostgresqlCluster | undefined;
 let start: () => Promise<RunningServer>;
 let t: TestApp;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'mp-outage-'));
   port = await pickFreePort();
-  const { engine, binaryPath } = await prepareEmbeddedDatabase({ cacheDir: defaultCacheDir(), logger });
-  start = () =>
-    engine === 'mongod' ? startMongod({ binaryPath, dataDir: dir, port }) : startFerretdb({ binaryPath, dataDir: dir, port, logger });
+  const prepared = await prepareEmbeddedDatabase({ cacheDir: defaultCacheDir(), logger, engine: embeddedChoiceOfRun() });
+  const { binaryPath } = prepared;
+  if (prepared.engine === 'mongod') {
+    start = () => startMongod({ binaryPath, dataDir: dir, port });
+  } else if (prepared.engine === 'ferretdb-sqlite') {
+    start = () => startFerretdb({ binaryPath, storage: { sqliteDir: dir }, port, logger });
+  } else {
+    const postgresql = await startPostgresqlCluster({ tools: prepared.postgresql, port: await pickFreePort(), logger });
+    cluster = postgresql;
+    start = () => startFerretdb({ binaryPath, storage: { postgresqlUrl: postgresql.url }, port, logger });
+  }
   server = await start();
   t = await startTestApp('outage', { mongoUri: server.uri, at: new Date('2026-11-27T09:00:00Z') });
 });
 afterAll(async () => {
   await t?.stop();
   await server?.stop();
+  await cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
