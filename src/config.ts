@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { MissionPulseError } from './errors';
 import { parseEncryptionKey } from './store/encryption';
+import { QUERY_SHAPES_SETTINGS, type QueryShapesSetting } from './store/query-shapes';
+
+/** FerretDB's storage in the embedded database. */
+export type DbEngine = 'sqlite' | 'postgresql';
+const DB_ENGINES: readonly DbEngine[] = ['sqlite', 'postgresql'];
 
 /**
  * The one place that reads the environment. Everything else takes a Config. Names follow each
@@ -50,8 +55,22 @@ const envSchema = z.object({
     (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
     'must start with mongodb:// or mongodb+srv://',
   ),
-  MONGODB_DB: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,63}$/.test(v), 'must be 1–63 letters, digits, _ or -'),
+  // FerretDB's name rule; on PostgreSQL a database is a schema, and `pg_` names are reserved there.
+  MONGODB_DB: optionalText
+    .refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,63}$/.test(v), 'must be 1–63 letters, digits, _ or -')
+    .refine(
+      (v) => v === undefined || !/^pg_/i.test(v),
+      'must not start with pg_ (PostgreSQL keeps those names, so FerretDB on it refuses them)',
+    ),
   MISSION_PULSE_DATA_DIR: optionalText,
+  MISSION_PULSE_DB_ENGINE: optionalText.refine(
+    (v) => v === undefined || (DB_ENGINES as readonly string[]).includes(v),
+    `must be ${DB_ENGINES.join(' or ')}`,
+  ),
+  MISSION_PULSE_DB_QUERIES: optionalText.refine(
+    (v) => v === undefined || (QUERY_SHAPES_SETTINGS as readonly string[]).includes(v),
+    `must be ${QUERY_SHAPES_SETTINGS.join(', ')}`,
+  ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token starting with xoxb-'),
   SLACK_API_URL: httpUrl,
@@ -131,6 +150,10 @@ export interface Config {
   mongoUri?: string;
   mongoDb: string;
   dataDir: string;
+  /** The embedded database's storage; unset: a mongod on PATH if there is one, else sqlite. */
+  dbEngine?: DbEngine;
+  /** How reads are shaped: `auto` asks the server (see src/store/query-shapes.ts). */
+  dbQueries: QueryShapesSetting;
   slack?: SlackConfig;
   teams?: TeamsConfig;
   /** AES-256 key (32 bytes) for platform tokens stored in the database; required with Slack OAuth. */
@@ -184,6 +207,12 @@ export function loadConfig(env: Env, opts: { dev?: boolean; cwd?: string } = {})
 
   const slack = slackConfig(e, problems);
 
+  if (e.MONGODB_URI && e.MISSION_PULSE_DB_ENGINE) {
+    problems.push(
+      'MISSION_PULSE_DB_ENGINE chooses the embedded database, which is not started when MONGODB_URI is set: unset one of them.',
+    );
+  }
+
   let teams: TeamsConfig | undefined;
   const overrides: Record<string, string> = {};
   for (const key of BOTBUILDER_OVERRIDE_KEYS) {
@@ -226,6 +255,8 @@ export function loadConfig(env: Env, opts: { dev?: boolean; cwd?: string } = {})
     mongoUri: e.MONGODB_URI,
     mongoDb: e.MONGODB_DB ?? 'mission_pulse',
     dataDir: e.MISSION_PULSE_DATA_DIR ?? `${cwd}/.data`,
+    ...(e.MISSION_PULSE_DB_ENGINE ? { dbEngine: e.MISSION_PULSE_DB_ENGINE as DbEngine } : {}),
+    dbQueries: (e.MISSION_PULSE_DB_QUERIES ?? 'auto') as QueryShapesSetting,
     slack,
     teams,
     ...(e.MISSION_PULSE_ENCRYPTION_KEY ? { encryptionKey: parseEncryptionKey(e.MISSION_PULSE_ENCRYPTION_KEY) } : {}),

@@ -53,6 +53,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       dataDir: path.join(config.dataDir, 'db'),
       cacheDir: defaultCacheDir(),
       logger,
+      engine: config.dbEngine,
     });
     uri = embedded.uri;
     logger.info({ engine: embedded.engine }, 'embedded database started');
@@ -66,7 +67,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   });
   let store: Store;
   try {
-    store = await openStore(uri, config.mongoDb, { onCommand: (command, seconds) => metrics.dbLatency.observe({ command }, seconds) });
+    store = await openStore(uri, config.mongoDb, {
+      onCommand: (command, seconds) => metrics.dbLatency.observe({ command }, seconds),
+      queries: config.dbQueries,
+    });
   } catch (e) {
     await embedded?.stop();
     throw e;
@@ -84,7 +88,10 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
     ? new SealedInstallationVault(store.slackInstallations, config.encryptionKey, clock, logger)
     : undefined;
   for (const plugin of enabled) {
-    senders.set(plugin.platform, await plugin.mount({ http, core, config, logger, directory: runtime.directory, installations }));
+    senders.set(
+      plugin.platform,
+      await plugin.mount({ http, core, config, logger, directory: runtime.directory, inbound: runtime.inbound, installations }),
+    );
   }
   for (const route of opts.routes ?? []) await route(http, runtime);
   // Download links name the address people's browsers reach: PUBLIC_URL behind a load balancer.
@@ -101,7 +108,15 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
-  logger.info({ port, platforms: platformsOn(config), database: embedded ? embedded.engine : 'MONGODB_URI' }, 'Mission Pulse is listening');
+  logger.info(
+    {
+      port,
+      platforms: platformsOn(config),
+      database: embedded ? embedded.engine : 'MONGODB_URI',
+      queries: store.idLookupsOnly ? 'id-lookups' : 'indexed',
+    },
+    'Mission Pulse is listening',
+  );
 
   let stopped = false;
   return {

@@ -1,6 +1,7 @@
 import type { Application } from 'express';
 import type { Config } from './config';
 import type { ConversationRef, Platform, UserRef } from './domain/identity';
+import type { InboundWork } from './inbound-work';
 import type { PlatformSender } from './outbox/platform-sender';
 import type { Logger } from './logger';
 import type { Core } from './services/core';
@@ -24,6 +25,8 @@ export interface MountOptions {
   config: Config;
   logger: Logger;
   directory: DmDirectory;
+  /** The adapter runs each inbound handler through this (a stop waits; Slack's outlive the HTTP answer). */
+  inbound: InboundWork;
   /** Present when the app is installed through OAuth (an encryption key is configured). */
   installations?: InstallationVault;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from './domain/clock';
 import type { ConversationRef, Platform, UserRef } from './domain/identity';
+import { InboundWork } from './inbound-work';
 import { Scheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { meteredSender } from './metrics/metered-sender';
@@ -17,6 +18,8 @@ export interface Runtime {
   services: Services;
   scheduler: Scheduler;
   directory: DmDirectory;
+  /** Inbound handlers in progress (the adapters report them; Slack's outlive the HTTP answer). */
+  inbound: InboundWork;
   /** Set once the platforms' senders are known (after the adapters are mounted). */
   dispatcher?: Dispatcher;
   startDispatcher(senders: Map<Platform, PlatformSender>, options?: Partial<DispatcherOptions>): Dispatcher;
@@ -59,6 +62,7 @@ export async function createRuntime(opts: { store: Store; clock: Clock; logger: 
     services,
     scheduler,
     directory,
+    inbound: new InboundWork(),
     startDispatcher(senders, options = {}) {
       const metered = opts.metrics ? new Map([...senders].map(([p, s]) => [p, meteredSender(s, opts.metrics!)] as const)) : senders;
       dispatcher = new Dispatcher({
@@ -76,9 +80,23 @@ export async function createRuntime(opts: { store: Store; clock: Clock; logger: 
       return dispatcher;
     },
     async stop(stopOpts = {}) {
+      const deadlineMs = stopOpts.deadlineMs ?? 10_000;
+      const started = Date.now();
       await scheduler.stop();
-      await dispatcher?.stop({ deadlineMs: stopOpts.deadlineMs ?? 10_000 });
+      // What the handlers of requests already answered still write (and enqueue) goes first.
+      await finishedWithin(runtime.inbound.idle(), deadlineMs);
+      await dispatcher?.stop({ deadlineMs: Math.max(0, deadlineMs - (Date.now() - started)) });
     },
   };
   return runtime;
+}
+
+/** Waits for `work`, but no longer than `ms`. */
+async function finishedWithin(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { MissionPulseError } from '../../src/errors';
 
 /** The page's files, served from the source tree (the playground runs from source, under tsx). */
-export const WEB_DIR = path.join(__dirname, 'web');
+const WEB_DIR = path.join(__dirname, 'web');
+/** The page's own script: plain browser modules, one concern each, served as they are (main.js imports the rest). */
+const CLIENT_DIR = path.join(WEB_DIR, 'client');
+const JS = 'text/javascript; charset=utf-8';
 
 export interface PlaygroundAsset {
   body: string | Buffer;
@@ -12,8 +15,7 @@ export interface PlaygroundAsset {
 
 const STATIC: Record<string, { file: string; contentType: string }> = {
   'playground.css': { file: path.join(WEB_DIR, 'playground.css'), contentType: 'text/css; charset=utf-8' },
-  'playground.js': { file: path.join(WEB_DIR, 'playground.js'), contentType: 'text/javascript; charset=utf-8' },
-  'adaptivecards.js': { file: require.resolve('adaptivecards/dist/adaptivecards.min.js'), contentType: 'text/javascript; charset=utf-8' },
+  'adaptivecards.js': { file: require.resolve('adaptivecards/dist/adaptivecards.min.js'), contentType: JS },
 };
 
 /**
@@ -40,7 +42,11 @@ export async function loadAssets(): Promise<{ page: string; assets: Map<string, 
   try {
     const assets = new Map<string, PlaygroundAsset>();
     for (const [name, { file, contentType }] of Object.entries(STATIC)) assets.set(name, { body: await fs.readFile(file), contentType });
-    assets.set('render.js', { body: await bundleRenderers(), contentType: 'text/javascript; charset=utf-8' });
+    assets.set('render.js', { body: await bundleRenderers(), contentType: JS });
+    for (const name of (await fs.readdir(CLIENT_DIR)).filter((n) => n.endsWith('.js'))) {
+      if (assets.has(name)) throw new Error(`web/client/${name} has the name of another asset`);
+      assets.set(name, { body: await fs.readFile(path.join(CLIENT_DIR, name)), contentType: JS });
+    }
     const page = await fs.readFile(path.join(WEB_DIR, 'index.html'), 'utf8');
     return { page, assets };
   } catch (e) {

@@ -8,7 +8,7 @@ import { createSlackSendClient, createSlackSender } from './slack-sender';
 export const slackPlugin: PlatformPlugin = {
   platform: 'slack',
   enabled: (config) => config.slack !== undefined,
-  mount: ({ http, core, config, logger, installations }) => {
+  mount: ({ http, core, config, logger, inbound, installations }) => {
     const slack = config.slack;
     if (!slack) throw new MissionPulseError('CONFIG_INVALID', 'Slack is not configured; mount it only when enabled');
     if (slack.oauth && !installations)
@@ -29,6 +29,7 @@ export const slackPlugin: PlatformPlugin = {
       core,
       logger,
       http,
+      inbound,
       clients,
       ...(store ? { installations: store } : {}),
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

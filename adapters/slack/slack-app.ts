@@ -2,6 +2,7 @@ import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slac
 import type { WebClient } from '@slack/web-api';
 import type { Application } from 'express';
 import type { SlackConfig } from '../../src/config';
+import type { InboundWork } from '../../src/inbound-work';
 import type { Logger } from '../../src/logger';
 import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
@@ -21,6 +22,8 @@ const MAX_SLACK_BODY = '512kb';
 
 /** Slack wants an answer in 3 seconds; past this we ack and finish through response_url. */
 const ACK_DEADLINE_MS = 2500;
+/** The acknowledgement of a command that will be answered through its response_url. */
+export const WORKING_ON_IT = 'Working on it…';
 
 export interface SlackAdapter {
   bolt: App;
@@ -52,6 +55,8 @@ export function createSlackAdapter(opts: {
   core: Core;
   logger: Logger;
   http: Application;
+  /** Listeners run after the ack: counted here, so a stop waits for them. */
+  inbound: InboundWork;
   /** Many workspaces: installs through OAuth into this store. Absent: the configured bot token. */
   installations?: VaultInstallationStore;
   /** How sends reach each workspace; told when one uninstalls. */
@@ -85,6 +90,11 @@ export function createSlackAdapter(opts: {
     clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
   });
 
+  // First in the chain: counts each request's listeners from before the ack of an event to their end.
+  bolt.use(async ({ next }) => {
+    await opts.inbound.run(next);
+  });
+
   for (const slash of ['/mission', '/checkin', '/blocker']) {
     bolt.command(slash, async ({ command, ack, respond, client }) => {
       const { text, mentionNames } = normaliseSlackMentions(command.text ?? '');
@@ -97,7 +107,7 @@ export function createSlackAdapter(opts: {
       });
       const reply = await raceDeadline(work);
       if (reply === 'late') {
-        await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+        await ack({ response_type: 'ephemeral', text: WORKING_ON_IT });
         const late = await work;
         await applyReplyAfterAck(late, { respond, client, triggerId: command.trigger_id });
         return;

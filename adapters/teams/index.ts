@@ -9,9 +9,16 @@ export function teamsPlugin(opts: { credentialsFactory?: ServiceClientCredential
   return {
     platform: 'teams',
     enabled: (config) => config.teams !== undefined,
-    mount: ({ http, core, config, logger, directory }) => {
+    mount: ({ http, core, config, logger, directory, inbound }) => {
       if (!config.teams) throw new MissionPulseError('CONFIG_INVALID', 'Teams is not configured; mount it only when enabled');
-      const { adapter } = createTeamsAdapter({ config: config.teams, core, logger, http, credentialsFactory: opts.credentialsFactory });
+      const { adapter } = createTeamsAdapter({
+        config: config.teams,
+        core,
+        logger,
+        http,
+        inbound,
+        credentialsFactory: opts.credentialsFactory,
+      });
       return createTeamsSender({ adapter, appId: config.teams.appId, directory, logger });
     },
   };

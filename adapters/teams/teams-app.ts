@@ -10,6 +10,7 @@ import {
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import express, { type Application } from 'express';
 import type { TeamsConfig } from '../../src/config';
+import type { InboundWork } from '../../src/inbound-work';
 import type { Logger } from '../../src/logger';
 import type { Core } from '../../src/services/core';
 import type { Reply } from '../../src/services/replies';
@@ -55,6 +56,8 @@ export function createTeamsAdapter(opts: {
   logger: Logger;
   http: Application;
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Turns are counted here, so a stop waits for them. */
+  inbound?: InboundWork;
 }): TeamsAdapter {
   const { core } = opts;
   const logger = opts.logger.child({ platform: 'teams' });
@@ -125,7 +128,7 @@ export function createTeamsAdapter(opts: {
 
   const guard = singleTenantGuard(opts.config, logger);
   opts.http.post('/api/messages', express.json({ limit: '256kb' }), ...(guard ? [guard] : []), async (req, res) => {
-    await adapter.process(req, res, handleTurn);
+    await adapter.process(req, res, (context) => (opts.inbound ? opts.inbound.run(() => handleTurn(context)) : handleTurn(context)));
   });
 
   return { adapter, auth };

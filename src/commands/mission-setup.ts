@@ -9,7 +9,6 @@ import { validate } from './validate';
 /** The foundation's `mission` subcommands: create a mission, see it, manage its people and channels. */
 
 export const MEMBER_ROLES = ['member', 'lead', 'admin'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const CHANNEL_PURPOSES = ['digest', 'alerts'] as const;
 export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
 

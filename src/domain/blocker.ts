@@ -63,11 +63,8 @@ export function blockerAgeWeeks(b: Pick<Blocker, 'firstSeenAt'>, now: Date): num
 }
 
 export const DEFAULT_ESCALATE_AFTER_WEEKS = 2;
-export const MAX_ESCALATE_AFTER_WEEKS = 26;
 /** A resolution note is one line. */
 export const MAX_RESOLUTION_LENGTH = 200;
-export const MAX_BLOCKER_TEXT_LENGTH = 3000;
-export const MAX_HELP_WANTED_LENGTH = 300;
 
 /** The blocker a check-in raised: one per check-in, so an edit updates the same record. */
 export function blockerIdForCheckin(checkinId: string): string {
@@ -80,10 +77,6 @@ export function blockerIdForCheckin(checkinId: string): string {
  */
 export function escalationDueAt(firstSeenAt: Date, weeks: number): Date {
   return new Date(firstSeenAt.getTime() + weeks * WEEK_MS);
-}
-
-export function isOpen(b: Pick<Blocker, 'status'>): boolean {
-  return b.status === 'open';
 }
 
 const SEVERITY_ORDER: Record<BlockerSeverity, number> = { high: 0, medium: 1, low: 2 };

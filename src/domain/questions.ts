@@ -18,6 +18,10 @@ export interface Question {
 }
 
 export const MAX_QUESTIONS = 10;
+export const MAX_PROMPT_LENGTH = 200;
+/** A choice question offers 2 to 10 choices, each under 75 characters. */
+export const MAX_CHOICES = 10;
+export const MAX_CHOICE_LENGTH = 75;
 export const MAX_ANSWER_LENGTH = 3000;
 export const MAX_SHORT_ANSWER_LENGTH = 300;
 export const BLOCKER_SEVERITIES = ['low', 'medium', 'high'] as const;

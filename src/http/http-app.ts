@@ -1,6 +1,7 @@
 import express, { type Application } from 'express';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics/metrics';
+import { closeAfterRefusal } from './close-after-refusal';
 import { mountPublicPages } from './public-pages';
 import { requestMetrics } from './request-metrics';
 
@@ -17,6 +18,7 @@ export interface HttpAppOptions {
 export function createHttpApp(health: HealthSource, logger: Logger, opts: HttpAppOptions = {}): Application {
   const app = express();
   app.disable('x-powered-by');
+  app.use(closeAfterRefusal());
   const { metrics } = opts;
   if (metrics) {
     app.use(requestMetrics(metrics));

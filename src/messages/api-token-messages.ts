@@ -84,3 +84,12 @@ export function tokenNeedsDmMessage(slug: string): Message {
   const text = `For safety, API tokens are only shown in a direct message. Open a direct message with Mission Pulse and type \`mission api-token ${slug}\` there.`;
   return { summary: text, blocks: [{ kind: 'text', text: [text] }] };
 }
+
+/** Refused when a mission already has as many live tokens as it may. */
+export function tooManyTokensText(slug: string, max: number): string {
+  return `${slug} already has ${max} live API tokens. Revoke one you no longer use first (\`mission api-token ${slug} list\`).`;
+}
+
+export function noSuchTokenText(slug: string, tokenId: string): string {
+  return `${slug} has no API token ${tokenId}. See them with \`mission api-token ${slug} list\`.`;
+}

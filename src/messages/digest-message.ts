@@ -79,7 +79,6 @@ export const DIGEST_CAP_LEVELS: readonly DigestCaps[] = [
     statementChars: 100,
   },
 ];
-export const DIGEST_CAPS = DIGEST_CAP_LEVELS[0];
 /** The digest's text budget (as rendered, with ~80 bytes of markup per block). */
 export const DIGEST_TEXT_BYTES = 9_000;
 

@@ -3,7 +3,7 @@ import type { IndicatorStatus } from '../domain/indicator';
 import { STATUS_LABELS } from '../domain/indicator-status';
 import type { Role } from '../domain/mission';
 import type { BlockerSeverity } from '../domain/questions';
-import { ACTION_OPEN } from './checkin-messages';
+import { ACTION_OPEN, noticeMessage } from './checkin-messages';
 import { percent, weekLabel } from './digest-format';
 import { excerpt } from './member-text';
 import type { Block, Message, RichText } from './model';
@@ -197,4 +197,9 @@ export function homeMessage(o: HomeOverview): Message {
 
   const summary = `Mission Pulse: ${plural(o.missions.length, 'mission')}, ${plural(waiting, 'check-in')} waiting, ${plural(o.blockers.length, 'open blocker')}`;
   return { summary, blocks };
+}
+
+/** `home` typed where others could read the answer: the overview went to a direct message. */
+export function overviewSentMessage(): Message {
+  return noticeMessage('I sent your overview to our personal chat, where only you can see it.');
 }

@@ -31,9 +31,28 @@ export function forgetMeConfirmMessage(missions: string[]): Message {
   };
 }
 
+/** Refused while the person is the only admin of a mission: it would be left with none. */
+export function soleAdminText(slugs: string[]): string {
+  return `You are the only admin of ${slugs.join(', ')}. Make someone else an admin first (\`mission add <slug> @person role=admin\`), then run \`checkin forget-me\` again.`;
+}
+
+export function nothingErasedMessage(): Message {
+  const text = 'Nothing was erased.';
+  return { summary: text, blocks: [{ kind: 'text', text: [text] }] };
+}
+
 export function forgottenMessage(counts: Record<string, number>): Message {
   const text = `Done: your personal data has been erased (${counts.checkins ?? 0} check-ins anonymised, ${counts.memberships ?? 0} memberships removed). Messages already delivered in Slack or Teams are kept by those services; ask your workspace admin if you want them removed.`;
   return { summary: 'Your personal data has been erased.', blocks: [{ kind: 'text', text: [text] }] };
+}
+
+/** The file `checkin my-data` sends: its name, title and the line that goes with it. */
+export function myDataFile(at: Date): { filename: string; title: string; comment: string } {
+  return {
+    filename: `mission-pulse-my-data-${at.toISOString().slice(0, 10)}.json`,
+    title: 'Your Mission Pulse data',
+    comment: 'Everything Mission Pulse stores about you, as of today.',
+  };
 }
 
 export function myDataSentMessage(via: 'file' | 'link'): Message {
@@ -48,6 +67,11 @@ function describe(value: unknown): string {
   if (value === undefined || value === null) return '—';
   const s = typeof value === 'string' ? value : JSON.stringify(value);
   return s.length > 300 ? `${s.slice(0, 297)}…` : s;
+}
+
+/** Who made a change, when they are no longer a member: erased on request, or gone. */
+export function absentActorName(erased: boolean): string {
+  return erased ? 'an erased member' : 'a former member';
 }
 
 export function auditMessage(slug: string, entries: Array<AuditEntry & { actorName: string }>): Message {

@@ -4,7 +4,14 @@ import type { ApiTokenCommand } from '../commands/api-and-export';
 import { workspaceKey, type ConversationRef } from '../domain/identity';
 import { canConfigure, type Mission } from '../domain/mission';
 import { invalidInput, notFound } from '../errors';
-import { tokenIssuedMessage, tokenListMessage, tokenNeedsDmMessage, tokenRevokedMessage } from '../messages/api-token-messages';
+import {
+  noSuchTokenText,
+  tokenIssuedMessage,
+  tokenListMessage,
+  tokenNeedsDmMessage,
+  tokenRevokedMessage,
+  tooManyTokensText,
+} from '../messages/api-token-messages';
 import type { Message } from '../messages/model';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
@@ -48,9 +55,7 @@ export class ApiTokenService {
     if (where.kind !== 'dm') return tokenNeedsDmMessage(mission.slug);
     const live = (await store.apiTokens.listByMission(mission.id)).filter((t) => !t.revokedAt);
     if (live.length >= MAX_LIVE_TOKENS_PER_MISSION) {
-      throw invalidInput(
-        `${mission.slug} already has ${MAX_LIVE_TOKENS_PER_MISSION} live API tokens. Revoke one you no longer use first (\`mission api-token ${mission.slug} list\`).`,
-      );
+      throw invalidInput(tooManyTokensText(mission.slug, MAX_LIVE_TOKENS_PER_MISSION));
     }
     const secret = newTokenSecret();
     const at = clock.now();
@@ -82,7 +87,7 @@ export class ApiTokenService {
     const { mission, me } = await this.missions.asAdmin(actor, slug);
     const token = await store.apiTokens.get(tokenId);
     if (!token || token.missionId !== mission.id) {
-      throw notFound(`${mission.slug} has no API token ${tokenId}. See them with \`mission api-token ${mission.slug} list\`.`);
+      throw notFound(noSuchTokenText(mission.slug, tokenId));
     }
     if (token.revokedAt) return tokenRevokedMessage(mission, token, true);
     const at = clock.now();

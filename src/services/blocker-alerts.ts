@@ -10,6 +10,7 @@ import {
   type PersonRef,
   type PostKind,
 } from '../messages/blocker-messages';
+import { ALERT_PLACE } from '../messages/blocker-texts';
 import type { EnqueueInput, OutboxTarget } from '../outbox';
 import type { ServiceContext } from './context';
 import { missionChannels, perWorkspaceKey } from './mission-channels';
@@ -81,7 +82,7 @@ export class BlockerAlerts {
         key: perWorkspaceKey(base, place),
         target: { conversation: channel },
         where: channel,
-        name: place.alert ? 'the alert channel' : 'the digest channel',
+        name: place.alert ? ALERT_PLACE.alertChannel : ALERT_PLACE.digestChannel,
       });
     }
     if (out.length > 0) return out;
@@ -90,9 +91,9 @@ export class BlockerAlerts {
 
   /** Where an alert for this mission goes, in words for the person who raised it. */
   describeAlertTarget(mission: Mission): string {
-    if (mission.alertChannel) return 'the alert channel';
-    if (mission.digestChannel) return 'the digest channel';
-    return "the mission's admins";
+    if (mission.alertChannel) return ALERT_PLACE.alertChannel;
+    if (mission.digestChannel) return ALERT_PLACE.digestChannel;
+    return ALERT_PLACE.admins;
   }
 
   /** A high-severity open blocker is posted once (later calls are no-ops by key). */

@@ -1,14 +1,13 @@
 import type { Blocker } from '../domain/blocker';
 import type { Checkin, CheckinRound } from '../domain/checkin';
 import type { Member, Mission } from '../domain/mission';
+import { RESOLVED, STILL_BLOCKING, STILL_BLOCKING_ERROR, stillBlockingInput } from '../messages/checkin-extra-inputs';
 import type { FormInput } from '../messages/model';
 import { shortHash } from './blocker-alerts';
 import type { BlockerService } from './blocker-service';
 import type { CheckinExtension } from './checkin-extension';
 
 export const BLOCKER_INPUT_PREFIX = 'blk_';
-export const STILL_BLOCKING = 'still';
-export const RESOLVED = 'resolved';
 /** A form stays short: the oldest open blockers are asked about first. */
 export const MAX_BLOCKERS_ASKED = 5;
 
@@ -17,24 +16,7 @@ export function blockerInputId(blockerId: string): string {
   return `${BLOCKER_INPUT_PREFIX}${shortHash(blockerId, 10).replace(/[^A-Za-z0-9]/g, 'x')}`;
 }
 
-function quoted(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`}"`;
-}
-
-function question(b: Blocker): FormInput {
-  return {
-    kind: 'choice',
-    id: blockerInputId(b.id),
-    label: `Is this still blocking you? ${quoted(b.text)}`,
-    required: false,
-    options: [
-      { value: STILL_BLOCKING, label: 'Still blocking' },
-      { value: RESOLVED, label: 'Resolved' },
-    ],
-    hint: `Raised in ${b.firstWeek.replace(/^(\d{4})-W0?(\d+)$/, 'week $2 of $1')}. Leave it empty to keep it open.`,
-  };
-}
+const question = (b: Blocker): FormInput => stillBlockingInput(blockerInputId(b.id), b);
 
 /**
  * Check-ins and blockers: the blocker answer becomes a blocker record (after each submit or
@@ -63,8 +45,7 @@ export class BlockerCheckinExtension implements CheckinExtension {
     for (const b of (await this.asked(mission, round, [member])).get(member.id) ?? []) {
       const id = blockerInputId(b.id);
       const value = (values[id] ?? '').trim();
-      if (value !== '' && value !== STILL_BLOCKING && value !== RESOLVED)
-        errors[id] = 'Choose Still blocking or Resolved (or leave it empty).';
+      if (value !== '' && value !== STILL_BLOCKING && value !== RESOLVED) errors[id] = STILL_BLOCKING_ERROR;
     }
     return errors;
   }

@@ -20,6 +20,7 @@ import {
   resolveForm,
   RESOLUTION_INPUT,
 } from '../messages/blocker-messages';
+import { blockerText } from '../messages/blocker-texts';
 import { noticeMessage } from '../messages/checkin-messages';
 import type { Message } from '../messages/model';
 import type { BlockerChange } from '../store/blocker-repository';
@@ -35,16 +36,6 @@ export interface RaiseInput {
   severity: BlockerSeverity;
   help?: string;
 }
-
-/** The digest's view of a week: raised in it, open at its end, resolved in it. */
-export interface DigestBlockers {
-  new: Blocker[];
-  open: Blocker[];
-  resolved: Blocker[];
-}
-
-export const RESOLVED_IN_CHECKIN = 'resolved in check-in';
-export const WITHDRAWN_NOTE = 'taken out of the check-in by its owner';
 
 const userOf = (m: Member) => ({ platform: m.platform, workspaceId: m.workspaceId, userId: m.userId });
 
@@ -127,7 +118,7 @@ export class BlockerService {
 
   private async mustGet(id: string): Promise<Blocker> {
     const b = await this.ctx.store.blockers.get(id);
-    if (!b) throw notFound('That blocker no longer exists.');
+    if (!b) throw notFound(blockerText.gone);
     return b;
   }
 
@@ -135,29 +126,24 @@ export class BlockerService {
   private async access(actor: Actor, id: string): Promise<{ b: Blocker; mission: Mission; me: Member | undefined }> {
     const b = await this.mustGet(id);
     const mission = await this.ctx.store.missions.findById(b.missionId);
-    if (!mission) throw notFound('That blocker no longer exists.');
+    if (!mission) throw notFound(blockerText.gone);
     const me = await this.ctx.store.members.find(mission.id, actor);
     // From a workspace the mission is not shared with, it does not exist: no names, no state.
-    if (!me && !mission.workspaceKeys.includes(workspaceKey(actor))) throw notFound('That blocker no longer exists.');
+    if (!me && !mission.workspaceKeys.includes(workspaceKey(actor))) throw notFound(blockerText.gone);
     return { b, mission, me };
   }
 
   private notOpen(b: Blocker): Reply {
-    const text =
-      b.status === 'resolved'
-        ? `This blocker was already resolved${b.resolvedBy ? ` by ${b.resolvedBy}` : ''}.`
-        : `${b.ownerName} withdrew this blocker: it is no longer in their check-in.`;
-    return { kind: 'private', message: noticeMessage(text) };
+    return { kind: 'private', message: noticeMessage(blockerText.notOpen(b)) };
   }
 
   /** "I can help": records the offer once, tells the owner once, and updates the alert. */
   async offerHelp(actor: Actor, id: string): Promise<Reply> {
     const { b, mission, me } = await this.access(actor, id);
-    if (!me)
-      throw forbidden(`You are not on the mission "${mission.slug}", so you cannot offer help here. Ask one of its admins to add you.`);
+    if (!me) throw forbidden(blockerText.notOnMissionToHelp(mission.slug));
     if (b.status !== 'open') return this.notOpen(b);
     if (me.id === b.ownerMemberId) {
-      return { kind: 'private', message: noticeMessage('This is your own blocker. Press Resolved once it is sorted.') };
+      return { kind: 'private', message: noticeMessage(blockerText.ownBlocker) };
     }
     const now = this.ctx.clock.now();
     const fresh = await this.ctx.store.blockers.addHelper(b.id, mission.id, {
@@ -169,10 +155,7 @@ export class BlockerService {
     // Repeated even when the offer already existed: a crash after the insert must not lose the message.
     await this.alerts.tellOwnerOfHelp(mission, b, me);
     await this.alerts.refresh(mission, b.id);
-    const text = fresh
-      ? `Thank you. ${b.ownerName} has been told that you can help.`
-      : `You have already offered to help; ${b.ownerName} knows.`;
-    return { kind: 'private', message: noticeMessage(text) };
+    return { kind: 'private', message: noticeMessage(blockerText.helpOffered(b.ownerName, fresh)) };
   }
 
   private mayResolve(b: Blocker, me: Member | undefined): me is Member {
@@ -180,9 +163,7 @@ export class BlockerService {
   }
 
   private refusal(b: Blocker, mission: Mission): Error {
-    return forbidden(
-      `Only ${b.ownerName} (who raised it) or a lead or admin of "${mission.slug}" can mark this blocker resolved. If you can help, press I can help.`,
-    );
+    return forbidden(blockerText.mayNotResolve(b.ownerName, mission.slug));
   }
 
   /** "Resolved": the owner, leads and admins get a form for a one-line note; others a refusal. */
@@ -201,9 +182,8 @@ export class BlockerService {
     if (b.status !== 'open') return { kind: 'form-done' };
     const note = (values[RESOLUTION_INPUT] ?? '').replace(/\s+/g, ' ').trim();
     const errors: Record<string, string> = {};
-    if (!note) errors[RESOLUTION_INPUT] = 'Say in a line how it was resolved.';
-    else if (note.length > MAX_RESOLUTION_LENGTH)
-      errors[RESOLUTION_INPUT] = `Keep it to one line, under ${MAX_RESOLUTION_LENGTH} characters (it is ${note.length}).`;
+    if (!note) errors[RESOLUTION_INPUT] = blockerText.resolutionMissing;
+    else if (note.length > MAX_RESOLUTION_LENGTH) errors[RESOLUTION_INPUT] = blockerText.resolutionTooLong(note.length);
     if (Object.keys(errors).length > 0) return { kind: 'form-errors', errors, form: resolveForm(mission, b), values };
     if (await this.close(mission, b, me, 'resolved', note)) await this.alerts.tellOwnerResolved(mission, b, me, note);
     return { kind: 'form-done' };
@@ -276,7 +256,7 @@ export class BlockerService {
     }
     if (existing.status === 'resolved') return;
     if (!text) {
-      if (existing.status === 'open') await this.close(mission, existing, member, 'withdrawn', WITHDRAWN_NOTE);
+      if (existing.status === 'open') await this.close(mission, existing, member, 'withdrawn', blockerText.withdrawn);
       return;
     }
     const change: BlockerChange = {};
@@ -302,7 +282,7 @@ export class BlockerService {
   async resolveFromCheckin(mission: Mission, member: Member, blockerId: string): Promise<boolean> {
     const b = await this.ctx.store.blockers.get(blockerId);
     if (!b || b.ownerMemberId !== member.id || b.missionId !== mission.id || b.status !== 'open') return false;
-    return this.close(mission, b, member, 'resolved', RESOLVED_IN_CHECKIN);
+    return this.close(mission, b, member, 'resolved', blockerText.resolvedInCheckin);
   }
 
   /** The member's open blockers raised before `before` (so not the one this check-in raises). */
@@ -318,26 +298,14 @@ export class BlockerService {
     return out;
   }
 
-  // ---- for the digest -------------------------------------------------------------------
-
-  /** Open blockers and those closed since `since` (default: the last 8 weeks). */
-  async listForMission(missionId: string, since?: Date): Promise<Blocker[]> {
-    const from = since ?? new Date(this.ctx.clock.now().getTime() - 8 * 7 * 24 * 60 * 60 * 1000);
-    return (await this.ctx.store.blockers.listForMission(missionId, from)).sort(byUrgency);
-  }
+  // ---- for the digest and the reporting API ----------------------------------------------
 
   /**
-   * A week of blockers for the digest: `new` were raised in [since, now), `open` are open now
-   * (new ones included), `resolved` were resolved in [since, now) (withdrawn ones are left
-   * out: they were never resolved). Each list is most severe, then oldest, first.
+   * Open blockers and those closed since `since`, most urgent first. The digest asks from the
+   * start of its week and sorts them into new, still open and resolved (`blockerSummary` in
+   * src/domain/digest.ts); the reporting API asks for all of them.
    */
-  async forDigest(missionId: string, since: Date, now: Date): Promise<DigestBlockers> {
-    const all = await this.ctx.store.blockers.listForMission(missionId, since);
-    const inWeek = (d: Date | undefined) => d !== undefined && d.getTime() >= since.getTime() && d.getTime() < now.getTime();
-    return {
-      new: all.filter((b) => inWeek(b.firstSeenAt) && b.status !== 'withdrawn').sort(byUrgency),
-      open: all.filter((b) => b.status === 'open' && b.firstSeenAt.getTime() < now.getTime()).sort(byUrgency),
-      resolved: all.filter((b) => b.status === 'resolved' && inWeek(b.resolvedAt)).sort(byUrgency),
-    };
+  async listForMission(missionId: string, since: Date): Promise<Blocker[]> {
+    return (await this.ctx.store.blockers.listForMission(missionId, since)).sort(byUrgency);
   }
 }

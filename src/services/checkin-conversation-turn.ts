@@ -1,4 +1,5 @@
 import { JOIN_WINDOW_MS, REVIEW, type CheckinDraft } from '../domain/checkin-draft';
+import { conversationNote as say } from '../messages/conversation-notes';
 import {
   applicable,
   firstOpen,
@@ -32,8 +33,6 @@ export interface Turn {
   outcome: Outcome;
 }
 
-const quote = (s: string): string => `“${s.length > 60 ? `${s.slice(0, 59)}…` : s}”`;
-
 /** The position a draft is really at: a stale or empty one becomes the first open question. */
 export function settledPosition(d: CheckinDraft, steps: Step[]): string {
   if (d.position === REVIEW) return REVIEW;
@@ -50,13 +49,13 @@ export function takeTurn(draft: CheckinDraft, input: TurnInput, steps: Step[], n
     status: 'active',
     updatedAt: now,
   };
-  const resumed = draft.status === 'stopped' ? 'Carrying on with your check-in. ' : '';
+  const resumed = draft.status === 'stopped' ? say.resumed : '';
   if (input.kind === 'text') return answer(d, input.text, steps, now, { fresh, resumed });
 
   d.lastAnswered = undefined;
   const ask = (note?: string, words = false): Turn => ({
     draft: d,
-    outcome: { kind: 'ask', ...(resumed || note ? { note: `${resumed}${note ?? ''}`.trim() } : {}), words: words || resumed !== '' },
+    outcome: { kind: 'ask', ...(resumed || note ? { note: joinNotes(resumed, note) } : {}), words: words || resumed !== '' },
   });
   const step = stepAt(steps, d.answers, d.position);
   switch (input.word.word) {
@@ -64,26 +63,20 @@ export function takeTurn(draft: CheckinDraft, input: TurnInput, steps: Step[], n
     case 'help':
       return { draft: { ...d, status: draft.status }, outcome: { kind: 'help' } };
     case 'resume':
-      return ask(fresh ? `Let's do your check-in by reply, one question at a time.` : resumed ? '' : 'Here is where you are.', true);
+      return ask(fresh ? say.start : resumed ? '' : say.whereYouAre, true);
     case 'stop':
       return { draft: { ...d, status: 'stopped' }, outcome: { kind: 'saved' } };
     case 'skip': {
-      if (!step) return ask('There is no question to skip here. Reply `done` to send your check-in.');
-      if (mustAnswer(step, steps, d.answers)) {
-        return ask(
-          step.required
-            ? 'This question needs an answer, so it cannot be skipped. (To skip the whole week, type `checkin skip`.)'
-            : 'Say how serious the blocker is, or go `back` and answer `no` to the blocker question.',
-        );
-      }
+      if (!step) return ask(say.nothingToSkip);
+      if (mustAnswer(step, steps, d.answers)) return ask(step.required ? say.cannotSkipRequired : say.cannotSkipSeverity);
       d.answers[step.id] = '';
       d.position = nextPosition(steps, d.answers, step.id, d.mode);
       return ask();
     }
     case 'next': {
-      if (!step) return ask('That was the last question. Reply `done` to send your check-in.');
+      if (!step) return ask(say.lastQuestion);
       if (!(d.answers[step.id] ?? '').trim()) {
-        if (mustAnswer(step, steps, d.answers)) return ask('This question needs an answer before moving on.');
+        if (mustAnswer(step, steps, d.answers)) return ask(say.needsAnswer);
         d.answers[step.id] = '';
       }
       d.position = nextPosition(steps, d.answers, step.id, d.mode);
@@ -91,14 +84,14 @@ export function takeTurn(draft: CheckinDraft, input: TurnInput, steps: Step[], n
     }
     case 'back': {
       const previous = previousPosition(steps, d.answers, d.position);
-      if (!previous) return ask('This is the first question.');
+      if (!previous) return ask(say.firstQuestion);
       d.position = previous;
       return ask();
     }
     case 'edit': {
       const list = applicable(steps, d.answers);
       const n = input.word.number ?? 1;
-      if (n < 1 || n > list.length) return ask(`There is no question ${n}: pick one from 1 to ${list.length}.`);
+      if (n < 1 || n > list.length) return ask(say.noSuchQuestion(n, list.length));
       d.position = list[n - 1].id;
       return ask();
     }
@@ -106,7 +99,7 @@ export function takeTurn(draft: CheckinDraft, input: TurnInput, steps: Step[], n
       const missing = applicable(steps, d.answers).find((s) => mustAnswer(s, steps, d.answers) && !(d.answers[s.id] ?? '').trim());
       if (missing) {
         d.position = missing.id;
-        return ask(`Not quite yet: ${quote(missing.prompt)} still needs an answer.`);
+        return ask(say.stillNeeded(missing.prompt));
       }
       return { draft: d, outcome: { kind: 'submit' } };
     }
@@ -118,7 +111,7 @@ function answer(d: CheckinDraft, text: string, steps: Step[], now: Date, ctx: { 
     draft: d,
     outcome: {
       kind: 'ask',
-      ...(ctx.resumed || note ? { note: `${ctx.resumed}${note ?? ''}`.trim() } : {}),
+      ...(ctx.resumed || note ? { note: joinNotes(ctx.resumed, note) } : {}),
       words: words || ctx.resumed !== '',
     },
   });
@@ -131,18 +124,16 @@ function answer(d: CheckinDraft, text: string, steps: Step[], now: Date, ctx: { 
     d.lastMessageAt = now;
     if (joined.length > last.maxLength) {
       d.lastAnswered = undefined;
-      return ask(
-        `That would make your answer to ${quote(last.prompt)} longer than ${last.maxLength.toLocaleString('en-GB')} characters, so I left it out.`,
-      );
+      return ask(say.joinedTooLong(last.prompt, last.maxLength));
     }
     d.answers[last.id] = joined;
-    return ask(`Added that to your answer to ${quote(last.prompt)}.`);
+    return ask(say.joined(last.prompt));
   }
 
   const step = stepAt(steps, d.answers, d.position);
   if (!step) {
     d.lastAnswered = undefined;
-    return ask('Every question has an answer, so I did not take that as one.');
+    return ask(say.allAnswered);
   }
   const read = readAnswer(step, text);
   if (!read.ok) {
@@ -153,9 +144,14 @@ function answer(d: CheckinDraft, text: string, steps: Step[], now: Date, ctx: { 
   d.lastAnswered = read.value !== '' && isFreeText(step) ? step.id : undefined;
   d.lastMessageAt = now;
   d.position = nextPosition(steps, d.answers, step.id, d.mode);
-  if (ctx.fresh) return ask(`Thanks, I've taken that as your answer to ${quote(step.prompt)}. I'll ask the rest one at a time.`, true);
+  if (ctx.fresh) return ask(say.firstAnswer(step.prompt), true);
   const option = step.options.find((o) => o.value === read.value);
-  if (option) return ask(`Got it: ${option.label}.`);
-  if (step.role === 'blocker' && read.value === '') return ask('No blocker, noted.');
+  if (option) return ask(say.gotOption(option.label));
+  if (step.role === 'blocker' && read.value === '') return ask(say.noBlocker);
   return ask();
+}
+
+/** "Carrying on with your check-in." before the note, when the member had said `stop`. */
+function joinNotes(resumed: string, note: string | undefined): string {
+  return [resumed, note].filter(Boolean).join(' ');
 }

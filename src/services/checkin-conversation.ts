@@ -17,6 +17,7 @@ import {
   whichCheckinMessage,
   type MissionChoice,
 } from '../messages/conversation-messages';
+import { conversationNote } from '../messages/conversation-notes';
 import type { Message } from '../messages/model';
 import { extraInputs, type CheckinExtension } from './checkin-extension';
 import { settledPosition, takeTurn, type Outcome, type Turn, type TurnInput } from './checkin-conversation-turn';
@@ -89,17 +90,17 @@ export class CheckinConversation {
       if (picked) {
         await store.conversations.setFocus({ userKey: person, roundId: picked.round.id, choosing: [], updatedAt: now });
         const held: TurnInput = focus.held ? { kind: 'text', text: focus.held } : { kind: 'word', word: { word: 'resume' } };
-        return this.converse(ev, picked, held, `${picked.mission.slug}, then.`);
+        return this.converse(ev, picked, held, conversationNote.picked(picked.mission.slug));
       }
       if (word?.word === 'stop') {
         await store.conversations.setFocus({ userKey: person, choosing: [], updatedAt: now });
-        return say(noticeText("OK. Reply here whenever you're ready."));
+        return say(noticeText(conversationNote.pickLater));
       }
       if (!word && focus.held && focus.heldAt && now.getTime() - focus.heldAt.getTime() < JOIN_WINDOW_MS) {
         await store.conversations.setFocus({ ...focus, held: `${focus.held}\n${text}`, heldAt: now, updatedAt: now });
-        return say(whichCheckinMessage(choices(offered), 'Got that too.'));
+        return say(whichCheckinMessage(choices(offered), conversationNote.heldMore));
       }
-      return say(whichCheckinMessage(choices(offered), "I didn't catch which one."));
+      return say(whichCheckinMessage(choices(offered), conversationNote.notAMission));
     }
 
     const subject = await this.currentFor(ev, focus?.roundId, pending);
@@ -187,9 +188,7 @@ export class CheckinConversation {
     const applied = turn as Turn;
     if (applied.outcome.kind === 'submit') return this.submit(ev, s, applied.draft);
     const draft = result.draft ?? applied.draft;
-    const prefix = [lead, startedEdit ? 'Here are your answers one at a time: reply with a new answer, or `next` to keep it.' : undefined]
-      .filter(Boolean)
-      .join(' ');
+    const prefix = [lead, startedEdit ? conversationNote.editing : undefined].filter(Boolean).join(' ');
     return say(this.render(s, draft, applied.outcome, prefix));
   }
 

@@ -6,6 +6,7 @@ import { validateAnswers } from '../domain/questions';
 import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import { forbidden, invalidInput, notFound } from '../errors';
 import { checkinForm, chooseMissionMessage, confirmationMessage, noticeMessage, skippedMessage } from '../messages/checkin-messages';
+import { checkinText } from '../messages/checkin-texts';
 import type { Form } from '../messages/model';
 import { extraInputs, type CheckinExtension } from './checkin-extension';
 import type { ServiceContext } from './context';
@@ -41,12 +42,12 @@ export class CheckinService {
     const { store } = this.ctx;
     const round = await store.rounds.get(id);
     const mission = round ? await store.missions.findById(round.missionId) : undefined;
-    if (!round || !mission) throw notFound('That check-in no longer exists.');
+    if (!round || !mission) throw notFound(checkinText.gone);
     const member = await store.members.find(mission.id, actor);
     if (!member) {
       // Someone outside the mission's workspaces learns nothing, not even that it exists.
-      if (!mission.workspaceKeys.includes(workspaceKey(actor))) throw notFound('That check-in no longer exists.');
-      throw forbidden(`You are not on the mission "${mission.slug}", so there is no check-in for you there.`);
+      if (!mission.workspaceKeys.includes(workspaceKey(actor))) throw notFound(checkinText.gone);
+      throw forbidden(checkinText.notOnMission(mission.slug));
     }
     return { round, mission, member };
   }
@@ -73,16 +74,13 @@ export class CheckinService {
     const all = await this.pending(actor);
     const open = slug ? all.filter((p) => p.mission.slug === slug) : all.filter((p) => p.checkin?.status !== 'answered');
     if (open.length === 0) {
-      if (slug) return { kind: 'private', message: noticeMessage(`No check-in is open for ${slug} right now.`) };
+      if (slug) return { kind: 'private', message: noticeMessage(checkinText.noneOpenFor(slug)) };
       const answered = all.filter((p) => p.checkin?.status === 'answered');
       if (answered.length > 0) {
         const p = answered[0];
         return { kind: 'private', message: confirmationMessage(p.mission, p.round, p.checkin!, true) };
       }
-      return {
-        kind: 'private',
-        message: noticeMessage('No check-in is open for you right now. You will get a direct message when the next one opens.'),
-      };
+      return { kind: 'private', message: noticeMessage(checkinText.noneOpen) };
     }
     if (open.length > 1) return { kind: 'private', message: chooseMissionMessage(open) };
     return this.openForm(actor, open[0].round.id);
@@ -93,10 +91,7 @@ export class CheckinService {
     const { round, mission, member } = await this.access(actor, id);
     const existing = await this.ctx.store.checkins.get(checkinId(round.id, member.id));
     if (existing?.status === 'answered' && round.status === 'closed') {
-      return {
-        kind: 'private',
-        message: noticeMessage(`The check-in for ${mission.slug} has closed, so answers can no longer be edited.`),
-      };
+      return { kind: 'private', message: noticeMessage(checkinText.closedForEdits(mission.slug)) };
     }
     // A draft (from replies, or a form sent back with errors) is what the member last said.
     const draft = await this.ctx.store.drafts.live(checkinId(round.id, member.id));
@@ -153,7 +148,7 @@ export class CheckinService {
       if (previous.status === 'answered' && closed) {
         return {
           ok: false,
-          errors: { [round.questions[0].id]: 'This round has closed, so answers can no longer be edited.' },
+          errors: { [round.questions[0].id]: checkinText.roundClosedField },
           form,
           access,
           keepAsDraft: false,
@@ -242,43 +237,32 @@ export class CheckinService {
     });
     if (!inserted) {
       const existing = await store.checkins.get(key);
-      if (existing?.status === 'answered')
-        return { kind: 'private', message: noticeMessage(`You already answered the check-in for ${mission.slug}; use Edit to change it.`) };
+      if (existing?.status === 'answered') return { kind: 'private', message: noticeMessage(checkinText.alreadyAnswered(mission.slug)) };
     }
     await this.replacePrompt(mission, round, member, skippedMessage(mission, round), `skipped:${key}`);
-    return { kind: 'private', message: noticeMessage(`Skipped this week's check-in for ${mission.slug}.`) };
+    return { kind: 'private', message: noticeMessage(checkinText.skipped(mission.slug)) };
   }
 
   /** `checkin skip [slug]`. */
   async skipPending(actor: Actor, slug?: string): Promise<Reply> {
     const all = (await this.pending(actor)).filter((p) => !p.checkin && (!slug || p.mission.slug === slug));
-    if (all.length === 0)
-      return {
-        kind: 'private',
-        message: noticeMessage(slug ? `No unanswered check-in is open for ${slug}.` : 'No unanswered check-in is open for you right now.'),
-      };
-    if (all.length > 1)
-      throw invalidInput(
-        `You have check-ins open for ${all.map((p) => p.mission.slug).join(', ')}. Say which one: \`checkin skip <slug>\`.`,
-      );
+    if (all.length === 0) return { kind: 'private', message: noticeMessage(checkinText.noneToSkip(slug)) };
+    if (all.length > 1) throw invalidInput(checkinText.sayWhichToSkip(all.map((p) => p.mission.slug)));
     return this.skip(actor, all[0].round.id);
   }
 
   async away(actor: Actor, until: string): Promise<Reply> {
     // Away dates belong to the person, in all their missions: read in the default zone.
     const today = todayIn(DEFAULT_TIME_ZONE, this.ctx.clock.now());
-    if (until <= today) throw invalidInput(`until must be a date after today, like ${nextYearDate(today)}.`);
-    if (until > nextYearDate(today)) throw invalidInput('until must be within a year; run `checkin back` when you return.');
+    if (until <= today) throw invalidInput(checkinText.awayNotAfterToday(nextYearDate(today)));
+    if (until > nextYearDate(today)) throw invalidInput(checkinText.awayTooFar);
     await this.ctx.store.people.setAway(actor, until, this.ctx.clock.now());
-    return {
-      kind: 'private',
-      message: noticeMessage(`You're away until ${until}: no check-ins or reminders until then. Run \`checkin back\` to return early.`),
-    };
+    return { kind: 'private', message: noticeMessage(checkinText.away(until)) };
   }
 
   async back(actor: Actor): Promise<Reply> {
     await this.ctx.store.people.setAway(actor, undefined, this.ctx.clock.now());
-    return { kind: 'private', message: noticeMessage("Welcome back: you'll get check-ins again from the next round.") };
+    return { kind: 'private', message: noticeMessage(checkinText.back) };
   }
 
   /** Turns the member's prompt into `message` (or sends it, if they were never prompted). */

@@ -1,6 +1,7 @@
 import { matchOption, saysNothing, type AnswerOption } from '../domain/answer-parsing';
 import { REVIEW } from '../domain/checkin-draft';
 import { maxLengthOf, optionsOf, SCALE_LABELS, type Question } from '../domain/questions';
+import { conversationNote as say } from '../messages/conversation-notes';
 import type { FormInput } from '../messages/model';
 
 /**
@@ -118,10 +119,7 @@ export function readAnswer(step: Step, text: string): ReadAnswer {
   }
   if (step.role === 'blocker' && saysNothing(value)) return { ok: true, value: '' };
   if (value.length > step.maxLength) {
-    return {
-      ok: false,
-      hint: `That's ${value.length.toLocaleString('en-GB')} characters; please keep this answer under ${step.maxLength.toLocaleString('en-GB')}.`,
-    };
+    return { ok: false, hint: say.tooLong(value.length, step.maxLength) };
   }
   return { ok: true, value };
 }
@@ -130,16 +128,8 @@ function optionHint(step: Step, value: string, reason: 'no-match' | 'out-of-rang
   if (step.kind === 'scale') {
     const lo = step.options[0];
     const hi = step.options[step.options.length - 1];
-    const range = `a number from ${lo.value} (${lo.label.replace(/^\d+\s*[—–-]\s*/, '')}) to ${hi.value} (${hi.label.replace(/^\d+\s*[—–-]\s*/, '')})`;
-    if (reason === 'out-of-range') return `${shorten(value)} is not on the scale: reply with ${range}.`;
-    return `This one is a scale: reply with ${range}, like \`4\`.`;
+    const range = say.scaleRange(lo, hi);
+    return reason === 'out-of-range' ? say.offScale(value, range) : say.isScale(range);
   }
-  const choices = step.options.map((o, i) => `${i + 1} ${o.label}`).join(', ');
-  if (reason === 'ambiguous')
-    return `"${shorten(value)}" fits more than one option: reply with one of ${choices} (the number or the word).`;
-  return `Please pick one of: ${choices} (the number or the word).`;
-}
-
-function shorten(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+  return reason === 'ambiguous' ? say.ambiguousOption(value, step.options) : say.pickOption(step.options);
 }

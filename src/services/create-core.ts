@@ -4,7 +4,8 @@ import { ACTION_BLOCKER_HELP, ACTION_BLOCKER_RESOLVE, RESOLVE_FORM_ID } from '..
 import { ACTION_EDIT, ACTION_OPEN, ACTION_SKIP, CHECKIN_FORM_ID } from '../messages/checkin-messages';
 import { DIGEST_DETAILS_ACTION } from '../messages/digest-message';
 import { ACTION_HOME_REFRESH } from '../messages/home-message';
-import { errorMessage } from '../messages/mission-messages';
+import { QUESTIONS_FORM_ID } from '../messages/questions-messages';
+import { overviewFailedMessage, staleButtonMessage, staleFormMessage, throttledMessage } from '../messages/request-messages';
 import { CheckinConversation, forgetDrafts } from './checkin-conversation';
 import { CheckinService } from './checkin-service';
 import { CommandRouter } from './command-router';
@@ -27,11 +28,12 @@ import type { ActionEvent, FormSubmitEvent, ReachabilityEvent } from './inbound-
 import { InstallService } from './install-service';
 import { MissionLinkService } from './mission-link-service';
 import { MissionService } from './mission-service';
-import { QuestionsService, QUESTIONS_FORM_ID } from './questions-service';
+import { QuestionsService } from './questions-service';
 import type { Reply } from './replies';
 import { promptKey, RoundService } from './round-service';
 import { oncePerDelivery } from './once-per-delivery';
 import { safely } from './safely';
+import { coreWithoutNul } from './without-nul';
 
 export interface Services {
   core: Core;
@@ -41,7 +43,7 @@ export interface Services {
   notices: DeliveryNotices;
   /** Indicators and budget alignment: `listWithStatus` and `budgetTrend` feed the digest. */
   indicators: IndicatorService;
-  /** Blockers: `forDigest(missionId, since, now)` and `listForMission` feed the digest. */
+  /** Blockers: `listForMission` feeds the digest and the reporting API. */
   blockers: BlockerService;
   /** The weekly digest: sent when a round closes and on `mission digest-now`. */
   digests: DigestService;
@@ -50,8 +52,6 @@ export interface Services {
   /** Subject access, erasure, retention and the audit log. */
   privacy: PrivacyService;
 }
-
-const STALE_BUTTON = errorMessage('That button is no longer active. Type `mission help` to see what you can do.');
 
 /** Builds the services and the Core facade the adapters call. */
 export function createServices(ctx: ServiceContext): Services {
@@ -112,7 +112,7 @@ export function createServices(ctx: ServiceContext): Services {
       case ACTION_HOME_REFRESH:
         return { kind: 'update', message: await home.message(ev.actor) };
       default:
-        return { kind: 'private', message: STALE_BUTTON };
+        return { kind: 'private', message: staleButtonMessage() };
     }
   }
 
@@ -125,7 +125,7 @@ export function createServices(ctx: ServiceContext): Services {
       case RESOLVE_FORM_ID:
         return blockers.submitResolve(ev.actor, ev.state, ev.values);
       default:
-        return { kind: 'private', message: errorMessage('That form is no longer active. Type `mission help` to see what you can do.') };
+        return { kind: 'private', message: staleFormMessage() };
     }
   }
 
@@ -152,14 +152,7 @@ export function createServices(ctx: ServiceContext): Services {
       safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, command: ev.command }, () =>
         oncePerDelivery(ctx, ev.actor, ev.deliveryId, async () => {
           const wait = throttle.hit(ev.actor);
-          if (wait > 0) {
-            return {
-              kind: 'private',
-              message: errorMessage(
-                `You're sending commands faster than Mission Pulse can take them. Please wait ${Math.ceil(wait / 1000)} seconds and try again.`,
-              ),
-            };
-          }
+          if (wait > 0) return { kind: 'private', message: throttledMessage(wait) };
           await ctx.store.workspaces.ensure(ev.actor, ctx.clock.now());
           return commands.handle(ev);
         }),
@@ -179,7 +172,7 @@ export function createServices(ctx: ServiceContext): Services {
         kind: 'private',
         message: await home.message(ev.actor),
       }));
-      return reply.kind === 'private' ? reply.message : errorMessage('Your overview could not be shown. Please try again.');
+      return reply.kind === 'private' ? reply.message : overviewFailedMessage();
     },
     onHomeRequested: (ev) =>
       safely(logger, { platform: ev.actor.platform, workspace: ev.actor.workspaceId, home: true }, () =>
@@ -200,5 +193,5 @@ export function createServices(ctx: ServiceContext): Services {
       }
     },
   };
-  return { core, missions, rounds, checkins, notices, indicators, blockers, digests, dataOut, privacy };
+  return { core: coreWithoutNul(core), missions, rounds, checkins, notices, indicators, blockers, digests, dataOut, privacy };
 }

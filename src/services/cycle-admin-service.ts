@@ -3,8 +3,8 @@ import { describeSchedule, type ZonedSchedule } from '../domain/schedule';
 import { parseScheduleArgs } from '../domain/schedule-input';
 import { invalidInput } from '../errors';
 import { roundClosedMessage, roundOpenedMessage, noticeMessage } from '../messages/checkin-messages';
+import { cycleText } from '../messages/cycle-texts';
 import type { Message } from '../messages/model';
-import { zonedTime } from '../messages/zoned-time';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
 import type { MissionService } from './mission-service';
@@ -31,9 +31,7 @@ export class CycleAdminService {
 
   async setPaused(actor: Actor, slug: string, paused: boolean): Promise<Message> {
     const { mission } = await this.missions.asAdmin(actor, slug);
-    if (mission.schedule.paused === paused) {
-      return noticeMessage(`Check-ins for ${slug} are already ${paused ? 'paused' : 'running'}.`);
-    }
+    if (mission.schedule.paused === paused) return noticeMessage(cycleText.alreadyInState(slug, paused));
     const next = { schedule: { ...mission.schedule, paused }, timeZone: mission.timeZone };
     return this.apply(actor, mission, next, paused ? 'mission.pause' : 'mission.resume');
   }
@@ -45,17 +43,15 @@ export class CycleAdminService {
     // The audit entry shows the zone beside the schedule: `tz=` changes it with the rest.
     const before = { ...mission.schedule, timeZone: mission.timeZone };
     await this.ctx.store.audit.record(mission.id, actor, action, now, before, { ...next.schedule, timeZone: next.timeZone });
-    const when = opensAt ? ` Next check-in opens ${zonedTime(opensAt, next.timeZone)}.` : '';
-    return noticeMessage(`${mission.slug}: ${describeSchedule(next.schedule, next.timeZone)}.${when}`);
+    return noticeMessage(cycleText.scheduleSet(mission.slug, describeSchedule(next.schedule, next.timeZone), opensAt, next.timeZone));
   }
 
   async checkinNow(actor: Actor, slug: string): Promise<Message> {
     const { mission } = await this.missions.asAdmin(actor, slug);
     const open = await this.ctx.store.rounds.findOpen(mission.id);
-    if (open)
-      throw invalidInput(`A check-in for ${slug} is already open (${open.weekKey}). Close it first with \`mission close-now ${slug}\`.`);
+    if (open) throw invalidInput(cycleText.alreadyOpen(slug, open.weekKey));
     const { round, opened } = await this.rounds.openNow(mission);
-    if (!opened) throw invalidInput(`This week's check-in for ${slug} (${round.weekKey}) has already run. The next one opens on schedule.`);
+    if (!opened) throw invalidInput(cycleText.alreadyRan(slug, round.weekKey));
     await this.ctx.store.audit.record(mission.id, actor, 'round.open-now', this.ctx.clock.now(), undefined, { round: round.id });
     return roundOpenedMessage(mission, round, round.asked.length, round.away.length);
   }
@@ -63,7 +59,7 @@ export class CycleAdminService {
   async closeNow(actor: Actor, slug: string): Promise<Message> {
     const { mission } = await this.missions.asAdmin(actor, slug);
     const open = await this.ctx.store.rounds.findOpen(mission.id);
-    if (!open) throw invalidInput(`No check-in is open for ${slug}.`);
+    if (!open) throw invalidInput(cycleText.noneOpen(slug));
     await this.rounds.close(mission, open);
     await this.ctx.store.audit.record(mission.id, actor, 'round.close-now', this.ctx.clock.now(), undefined, { round: open.id });
     const answered = (await this.ctx.store.checkins.listByRound(open)).filter((c) => c.status === 'answered').length;

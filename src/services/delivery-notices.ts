@@ -1,5 +1,6 @@
 import type { Mission } from '../domain/mission';
-import { noticeMessage } from '../messages/checkin-messages';
+import { deliveryFailedMessage, unreachableNoticeMessage } from '../messages/delivery-notice-messages';
+import type { Message } from '../messages/model';
 import type { OutboxItem } from '../outbox';
 import type { ServiceContext } from './context';
 
@@ -23,17 +24,11 @@ export class DeliveryNotices {
     if (!item.missionId || item.context.kind === 'notice' || !('user' in item.target)) return;
     const found = await this.admins(item.missionId);
     if (!found) return;
-    const who = item.context.name ?? 'A member';
     const user = item.target.user;
-    const how =
-      user.platform === 'teams'
-        ? 'Mission Pulse is not installed for them in Teams. Ask them to open Teams, go to Apps, search for "Mission Pulse" and select Add'
-        : 'Slack would not let Mission Pulse message them. Check that their account is active and that they have not blocked the app';
-    const text = `${who} cannot be reached for ${found.mission.slug}'s check-ins. ${how}; they will be asked as soon as they can be reached.`;
     await this.tell(
       found,
       `unreachable:${item.missionId}:${user.platform}:${user.workspaceId}:${user.userId}`,
-      text,
+      unreachableNoticeMessage(item.context.name, found.mission.slug, user.platform),
       (a) => a.userId !== user.userId,
     );
   }
@@ -42,17 +37,20 @@ export class DeliveryNotices {
     if (!item.missionId || item.context.kind === 'notice') return;
     const found = await this.admins(item.missionId);
     if (!found) return;
-    const what = item.context.kind ?? 'message';
-    const to = item.context.name ? ` to ${item.context.name}` : '';
-    const why = item.lastError?.message ? ` (${item.lastError.message})` : '';
-    const text = `Mission Pulse could not deliver a ${what}${to} for ${found.mission.slug} after ${item.attempts} attempts${why}. Nothing else was affected; you may want to let them know.`;
-    await this.tell(found, `failed:${item.key}`, text, () => true);
+    const message = deliveryFailedMessage({
+      kind: item.context.kind,
+      to: item.context.name,
+      slug: found.mission.slug,
+      attempts: item.attempts,
+      reason: item.lastError?.message,
+    });
+    await this.tell(found, `failed:${item.key}`, message, () => true);
   }
 
   private async tell(
     found: NonNullable<Awaited<ReturnType<DeliveryNotices['admins']>>>,
     keyBase: string,
-    text: string,
+    message: Message,
     include: (a: { userId: string }) => boolean,
   ): Promise<void> {
     await this.ctx.outbox.enqueueMany(
@@ -60,7 +58,7 @@ export class DeliveryNotices {
         key: `notice:${keyBase}:${a.id}`,
         missionId: found.mission.id,
         target: { user: { platform: a.platform, workspaceId: a.workspaceId, userId: a.userId } },
-        message: noticeMessage(text),
+        message,
         context: { kind: 'notice' },
       })),
     );

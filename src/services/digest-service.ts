@@ -19,6 +19,7 @@ import { forbidden, invalidInput, notFound } from '../errors';
 import { noticeMessage } from '../messages/checkin-messages';
 import { digestDetailsMessage } from '../messages/digest-details';
 import { digestMessage, digestTitle, parseDetailsValue, type DigestChart } from '../messages/digest-message';
+import { digestText } from '../messages/digest-texts';
 import type { Message } from '../messages/model';
 import { inLanes } from '../store/in-lanes';
 import type { ServiceContext } from './context';
@@ -207,19 +208,15 @@ export class DigestService {
   async digestNow(actor: Actor, slug: string): Promise<Message> {
     const { store, clock } = this.ctx;
     const { mission, me } = await this.missions.asMember(actor, slug);
-    if (!canLead(me.role)) throw forbidden(`Only the leads and admins of "${slug}" can send its digest.`);
+    if (!canLead(me.role)) throw forbidden(digestText.leadsOnly(slug));
     const places = withDigest(await missionChannels(store, mission));
-    if (places.length === 0) {
-      throw invalidInput(`"${slug}" has no digest channel yet. Run \`mission channel ${slug} digest\` in the channel that should get it.`);
-    }
+    if (places.length === 0) throw invalidInput(digestText.noChannel(slug));
     const round = (await store.rounds.findOpen(mission.id)) ?? (await store.rounds.latest(mission.id, 1))[0];
-    if (!round)
-      throw invalidInput(`No check-in has run for "${slug}" yet, so there is nothing to digest. Try \`mission checkin-now ${slug}\`.`);
+    if (!round) throw invalidInput(digestText.noRound(slug));
     // Each request is its own numbered digest, claimed so two replicas never send one twice.
     let n = 1;
     while (!(await store.jobs.claim(`digest-now:${round.id}:${n}`, clock.now()))) {
-      if (++n > MAX_DIGESTS_ON_REQUEST)
-        throw invalidInput(`The digest for ${round.weekKey} has been sent ${MAX_DIGESTS_ON_REQUEST} times already.`);
+      if (++n > MAX_DIGESTS_ON_REQUEST) throw invalidInput(digestText.sentTooOften(round.weekKey, MAX_DIGESTS_ON_REQUEST));
     }
     const { digest, message } = await this.build(mission, round);
     await this.ctx.outbox.enqueueMany(
@@ -232,8 +229,7 @@ export class DigestService {
       })),
     );
     await store.audit.record(mission.id, actor, 'digest.now', clock.now(), undefined, { round: round.id, n });
-    const where = places.length === 1 ? 'the digest channel' : `the digest channel in each of its ${places.length} workspaces`;
-    return noticeMessage(`Sent the digest for ${digestTitle(digest)} to ${where}.`);
+    return noticeMessage(digestText.sent(digestTitle(digest), places.length));
   }
 
   /** "Full details" and its page buttons: any member of the mission may read them. */
@@ -242,11 +238,11 @@ export class DigestService {
     const parsed = parseDetailsValue(value);
     const round = parsed ? await store.rounds.get(parsed.roundId) : undefined;
     const mission = round ? await store.missions.findById(round.missionId) : undefined;
-    if (!parsed || !round || !mission) throw notFound('That digest is no longer available.');
+    if (!parsed || !round || !mission) throw notFound(digestText.gone);
     if (!(await store.members.find(mission.id, actor))) {
       // Outside the mission's workspaces, the digest simply does not exist.
-      if (!mission.workspaceKeys.includes(`${actor.platform}:${actor.workspaceId}`)) throw notFound('That digest is no longer available.');
-      throw forbidden(`Only members of "${mission.slug}" can see the full details of its digest.`);
+      if (!mission.workspaceKeys.includes(`${actor.platform}:${actor.workspaceId}`)) throw notFound(digestText.gone);
+      throw forbidden(digestText.membersOnly(mission.slug));
     }
     const input = await this.load(mission, round);
     const digest = buildDigest(input);

@@ -10,7 +10,7 @@ import {
 } from '../messages/export-messages';
 import type { Message } from '../messages/model';
 import type { StoredExport } from '../store/export-file-repository';
-import { DOWNLOAD_LINK_MINUTES, downloadLinkPath, type FileDelivery, type FilePorts } from './file-delivery';
+import type { FileDelivery } from './file-delivery';
 import type { ServiceContext } from './context';
 import { exportFilename, exportRows, toCsv, type ExportSource } from './export-csv';
 import type { Actor } from './inbound-events';
@@ -19,14 +19,7 @@ import type { PageRequest } from './report-pages';
 import type { ReportingService } from './reporting-service';
 import type { ApiPage } from '../http/api/schemas';
 
-/** What the export needs from the running server; given once the platforms are mounted. */
-export type ExportPorts = FilePorts;
-
-/** How long a download link works. */
-export const EXPORT_LINK_MINUTES = DOWNLOAD_LINK_MINUTES;
 const PAGE = 100;
-
-export const exportLinkPath = downloadLinkPath;
 
 /** Reads every page of a list. */
 async function everything<T>(read: (req: PageRequest) => Promise<ApiPage<T>>): Promise<T[]> {
@@ -90,7 +83,7 @@ export class ExportService {
     return exportStartedMessage(mission);
   }
 
-  /** Resolves once no export is being made (tests; shutdown). */
+  /** Resolves once no export is being made, so a test can read what was sent. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }

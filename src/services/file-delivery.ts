@@ -13,9 +13,9 @@ export interface FilePorts {
 }
 
 /** How long a download link works. */
-export const DOWNLOAD_LINK_MINUTES = 60;
+const DOWNLOAD_LINK_MINUTES = 60;
 
-export const downloadLinkPath = (id: string, key: string): string => `/api/v1/exports/${id}?key=${key}`;
+const downloadLinkPath = (id: string, key: string): string => `/api/v1/exports/${id}?key=${key}`;
 
 export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');

@@ -6,10 +6,10 @@ import type { ConversationRef, UserRef } from '../domain/identity';
 import { userKey } from '../domain/identity';
 import { canLead, type Member, type Mission } from '../domain/mission';
 import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
-import { noticeMessage } from '../messages/checkin-messages';
 import {
   HOME_LIMITS,
   homeMessage,
+  overviewSentMessage,
   type HomeBlocker,
   type HomeCheckin,
   type HomeHealth,
@@ -113,7 +113,7 @@ export class HomeService {
       message,
       context: { kind: 'home overview' },
     });
-    return { kind: 'private', message: noticeMessage('I sent your overview to our personal chat, where only you can see it.') };
+    return { kind: 'private', message: overviewSentMessage() };
   }
 
   private async ownBlockers(mine: Member[], missions: Map<string, Mission>, now: Date): Promise<HomeBlocker[]> {

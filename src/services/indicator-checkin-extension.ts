@@ -1,8 +1,9 @@
 import type { Checkin, CheckinRound } from '../domain/checkin';
 import type { IndicatorReading } from '../domain/indicator';
-import { formatValue, parseNumber } from '../domain/indicator-rules';
+import { parseNumber } from '../domain/indicator-rules';
 import { latestReading, valueNeededNow } from '../domain/indicator-status';
 import type { Member, Mission } from '../domain/mission';
+import { indicatorValueError, indicatorValueInput } from '../messages/checkin-extra-inputs';
 import type { FormInput } from '../messages/model';
 import type { StoredIndicator } from '../store/indicator-repository';
 import type { CheckinExtension } from './checkin-extension';
@@ -44,20 +45,16 @@ export class IndicatorCheckinExtension implements CheckinExtension {
 
   private input(ind: StoredIndicator, readings: IndicatorReading[], round: CheckinRound, owner: string, today: string): FormInput {
     const latest = latestReading(readings);
-    const needed = `On track today means ${ind.direction === 'down' ? 'at most' : 'at least'} about ${formatValue(valueNeededNow(ind, today), ind.unit)}.`;
-    const last = latest ? `Last reading: ${formatValue(latest.value, ind.unit)} on ${latest.date}. ` : '';
     // Editing the check-in shows the value they gave in this round, not an empty box.
     const mine = latest && latest.recordedBy === owner && latest.recordedAt.getTime() >= round.opensAt.getTime() ? latest : undefined;
-    return {
-      kind: 'text',
+    return indicatorValueInput({
       id: indicatorInputId(ind.key),
-      label: `Latest value of ${ind.name}${ind.unit ? ` (${ind.unit})` : ''}`,
-      required: false,
+      indicator: ind,
       maxLength: MAX_VALUE_LENGTH,
-      placeholder: 'A number, or leave blank',
-      hint: `Optional; recorded as of today. ${last}${needed}`,
-      ...(mine ? { initial: String(mine.value) } : {}),
-    };
+      neededNow: valueNeededNow(ind, today),
+      ...(latest ? { latest: { value: latest.value, date: latest.date } } : {}),
+      ...(mine ? { initial: mine.value } : {}),
+    });
   }
 
   /** The member's own indicators: only their inputs are read, whatever else is submitted. */
@@ -72,7 +69,7 @@ export class IndicatorCheckinExtension implements CheckinExtension {
       const raw = (values[id] ?? '').trim();
       if (raw === '') continue;
       if (raw.length > MAX_VALUE_LENGTH || parseNumber(raw) === undefined) {
-        errors[id] = `Enter a number, like ${formatValue(ind.baseline.value)}, or leave it blank.`;
+        errors[id] = indicatorValueError(ind.baseline.value);
       }
     }
     return errors;

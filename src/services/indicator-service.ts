@@ -17,6 +17,8 @@ import {
   type BudgetPoint,
   type IndicatorView,
 } from '../messages/indicator-messages';
+import { indicatorText } from '../messages/indicator-texts';
+import { missionText } from '../messages/mission-texts';
 import type { Message } from '../messages/model';
 import type { IndicatorChange, StoredIndicator } from '../store/indicator-repository';
 import type { ServiceContext } from './context';
@@ -58,11 +60,6 @@ const auditable = (i: Indicator) => ({
   ownerMemberId: i.ownerMemberId,
 });
 
-function names(members: Member[], pick: (m: Member) => boolean): string {
-  const list = members.filter(pick).map((m) => m.displayName);
-  return list.length > 0 ? list.join(', ') : 'its creator';
-}
-
 /** Mission indicators (definitions, readings, status) and budget alignment. */
 export class IndicatorService {
   constructor(
@@ -94,17 +91,13 @@ export class IndicatorService {
     const { mission, members } = await this.missions.asAdmin(actor, cmd.slug);
     const owner = cmd.owner === undefined ? undefined : this.ownerMember(actor, mission, members, cmd.owner, mentionNames);
     if (await store.indicators.get(mission.id, cmd.key)) {
-      throw conflict(
-        `${mission.slug} already has an indicator with key ${cmd.key}. Change it with \`mission indicator ${mission.slug} edit key=${cmd.key} ...\`, or choose another key.`,
-      );
+      throw conflict(indicatorText.keyTaken(mission.slug, cmd.key));
     }
     if ((await store.indicators.countByMission(mission.id)) >= MAX_INDICATORS_PER_MISSION) {
-      throw invalidInput(
-        `${mission.slug} already has ${MAX_INDICATORS_PER_MISSION} indicators, the most a mission can have. Remove one first with \`mission indicator ${mission.slug} remove key=<key>\`.`,
-      );
+      throw invalidInput(indicatorText.tooMany(mission.slug));
     }
     const direction = cmd.direction ?? inferDirection(cmd.baseline.value, cmd.target.value);
-    if (!direction) throw invalidInput('The target equals the baseline, so say which way is better: direction=down or direction=up.');
+    if (!direction) throw invalidInput(indicatorText.noDirection);
     const definition: Indicator = {
       key: cmd.key,
       name: cmd.indicatorName,
@@ -147,13 +140,13 @@ export class IndicatorService {
     if (owner !== undefined && (owner?.id ?? undefined) !== current.ownerMemberId) change.ownerMemberId = owner?.id ?? null;
 
     const ownerName = (id: string | undefined) =>
-      id ? (members.find((m) => m.id === id)?.displayName ?? 'someone no longer on the mission') : undefined;
+      id ? (members.find((m) => m.id === id)?.displayName ?? missionText.formerMember) : undefined;
     if (Object.keys(change).length === 0) {
       return indicatorEditedMessage(current, current, ownerName(current.ownerMemberId), ownerName(current.ownerMemberId));
     }
     const at = clock.now();
     const updated = await store.indicators.update(current, change, at);
-    if (!updated) throw notFound(`${mission.slug} has no indicator with key ${cmd.key} any more.`);
+    if (!updated) throw notFound(indicatorText.goneNow(mission.slug, cmd.key));
     await store.audit.record(mission.id, actor, 'indicator.edit', at, auditable(current), auditable(updated));
     return indicatorEditedMessage(current, updated, ownerName(current.ownerMemberId), ownerName(updated.ownerMemberId));
   }
@@ -173,23 +166,17 @@ export class IndicatorService {
       { ...auditable(current), readings: readings.map((r) => ({ date: r.date, value: r.value, recordedBy: r.recordedBy, note: r.note })) },
       undefined,
     );
-    if (!(await store.indicators.remove(current))) throw notFound(`${mission.slug} has no indicator with key ${key} any more.`);
+    if (!(await store.indicators.remove(current))) throw notFound(indicatorText.goneNow(mission.slug, key));
     return indicatorRemovedMessage(mission, current, readings.length);
   }
 
   private async record(actor: Actor, cmd: Extract<IndicatorCommand, { action: 'record' }>): Promise<Message> {
     const { mission, me, members } = await this.missions.asMember(actor, cmd.slug);
-    if (!canLead(me.role)) {
-      throw forbidden(`Only the admins and leads of "${mission.slug}" can record readings. Ask ${names(members, (m) => canLead(m.role))}.`);
-    }
+    if (!canLead(me.role)) throw forbidden(indicatorText.leadsRecord(mission.slug, members));
     const indicator = await this.existing(mission, cmd.key);
     const today = todayIn(mission.timeZone, this.ctx.clock.now());
     const date = cmd.date ?? today;
-    if (date > today) {
-      throw invalidInput(
-        `date cannot be in the future: a reading is something already measured (today is ${today} in ${mission.timeZone}).`,
-      );
-    }
+    if (date > today) throw invalidInput(indicatorText.futureDate(today, mission.timeZone));
     const { reading, replaced } = await this.recordReading(mission, indicator, { value: cmd.value, date, note: cmd.note }, actor, me);
     const readings = await this.ctx.store.indicators.readings.list(indicator.uid);
     const view = this.view(indicator, readings, today);
@@ -227,7 +214,7 @@ export class IndicatorService {
       mission,
       all.map((x) => ({
         ...x,
-        ownerName: x.indicator.ownerMemberId ? (byId.get(x.indicator.ownerMemberId) ?? 'someone no longer on the mission') : undefined,
+        ownerName: x.indicator.ownerMemberId ? (byId.get(x.indicator.ownerMemberId) ?? missionText.formerMember) : undefined,
       })),
     );
   }
@@ -290,8 +277,7 @@ export class IndicatorService {
 
   private async existing(mission: Mission, key: string): Promise<StoredIndicator> {
     const found = await this.ctx.store.indicators.get(mission.id, key);
-    if (!found)
-      throw notFound(`${mission.slug} has no indicator with key ${key}. Type \`mission indicators ${mission.slug}\` to see them.`);
+    if (!found) throw notFound(indicatorText.noSuchKey(mission.slug, key));
     return found;
   }
 
@@ -299,12 +285,7 @@ export class IndicatorService {
   private ownerMember(actor: Actor, mission: Mission, members: Member[], userId: string, mentionNames: Record<string, string>): Member {
     const id = memberId(mission.id, { platform: actor.platform, workspaceId: actor.workspaceId, userId });
     const found = members.find((m) => m.id === id);
-    if (!found) {
-      const who = mentionNames[userId] ?? 'That person';
-      throw invalidInput(
-        `${who} is not on ${mission.slug}, so they cannot own an indicator. Add them first with \`mission add ${mission.slug} @person\`.`,
-      );
-    }
+    if (!found) throw invalidInput(indicatorText.ownerNotOnMission(mentionNames[userId], mission.slug));
     return found;
   }
 }

@@ -13,16 +13,12 @@ import {
   unlinkNoticeMessage,
   type LinkRow,
 } from '../messages/mission-link-messages';
+import { missionLinkText as text } from '../messages/mission-link-texts';
 import type { Message } from '../messages/model';
 import { shortHash } from './blocker-alerts';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
 import type { MissionService } from './mission-service';
-
-const NOT_A_CODE = "That is not an invite code. Codes look like MP-7K3Q-9XWD-M2HT: ask the mission's admin for one.";
-const UNKNOWN_CODE = "That invite code is not valid. Check it for typing mistakes, or ask the mission's admin for a new one.";
-const USED_CODE = "That invite code has already been used. Each code works once: ask the mission's admin for a new one.";
-const EXPIRED_CODE = "That invite code has expired (codes last 48 hours). Ask the mission's admin for a new one.";
 
 const userOf = (u: UserRef): UserRef => ({ platform: u.platform, workspaceId: u.workspaceId, userId: u.userId });
 
@@ -30,7 +26,7 @@ const userOf = (u: UserRef): UserRef => ({ platform: u.platform, workspaceId: u.
 function parseKey(key: string): WorkspaceRef {
   const i = key.indexOf(':');
   const platform = PLATFORMS.find((p) => p === key.slice(0, i));
-  if (!platform) throw notFound(`Unknown workspace ${key}.`);
+  if (!platform) throw notFound(text.unknownWorkspace(key));
   return { platform, workspaceId: key.slice(i + 1) };
 }
 
@@ -50,13 +46,11 @@ export class MissionLinkService {
     const { store, clock } = this.ctx;
     const { mission, me } = await this.missions.asAdmin(actor, slug);
     if (!sameWorkspace(actor, mission.home)) {
-      throw forbidden(
-        `Only the admins in the home workspace of "${mission.slug}" (${workspaceLabel(mission.home)}) can invite another workspace.`,
-      );
+      throw forbidden(text.homeAdminsInvite(mission.slug, workspaceLabel(mission.home)));
     }
     if (where.kind !== 'dm') return inviteNeedsDmMessage(mission.slug);
     if (mission.workspaceKeys.length - 1 >= MAX_LINKED_WORKSPACES) {
-      throw invalidInput(`"${mission.slug}" is already linked to ${MAX_LINKED_WORKSPACES} other workspaces, the most it can have.`);
+      throw invalidInput(text.tooManyLinks(mission.slug));
     }
     const code = newInviteCode();
     const body = normaliseInviteCode(code) ?? '';
@@ -86,34 +80,25 @@ export class MissionLinkService {
   async join(actor: Actor, where: ConversationRef, typed: string, organisation?: string): Promise<Message> {
     const { store, clock } = this.ctx;
     const body = normaliseInviteCode(typed);
-    if (!body) throw invalidInput(NOT_A_CODE);
+    if (!body) throw invalidInput(text.notACode);
     const id = inviteCodeHash(body);
     const invite = await store.invites.get(id);
-    if (!invite) throw notFound(UNKNOWN_CODE);
+    if (!invite) throw notFound(text.unknownCode);
     const mission = await store.missions.findById(invite.missionId);
-    if (!mission) throw notFound('The mission this code was for no longer exists.');
+    if (!mission) throw notFound(text.missionGone);
     const key = workspaceKey(actor);
-    if (sameWorkspace(actor, mission.home))
-      throw invalidInput(
-        `"${mission.slug}" already belongs to this workspace: the code is for an admin in another Slack workspace or Teams tenant.`,
-      );
-    if (mission.workspaceKeys.includes(key))
-      throw invalidInput(`This workspace is already linked to "${mission.slug}". Type \`mission show ${mission.slug}\` to see it.`);
+    if (sameWorkspace(actor, mission.home)) throw invalidInput(text.alreadyHome(mission.slug));
+    if (mission.workspaceKeys.includes(key)) throw invalidInput(text.alreadyLinked(mission.slug));
     const now = clock.now();
     const claimed = await store.invites.getClaim(id);
     // The same person running the same join again (a retry after a failure) finishes it.
     const mine = (c: InviteClaim | undefined) => c !== undefined && c.workspaceKey === key && userKey(c.claimedBy) === userKey(actor);
-    if (claimed && !mine(claimed)) throw invalidInput(USED_CODE);
-    if (!claimed && now.getTime() >= invite.expiresAt.getTime()) throw invalidInput(EXPIRED_CODE);
-    if (await store.missions.findBySlug(actor, mission.slug)) {
-      throw invalidInput(
-        `This workspace already has a mission called "${mission.slug}", so the two could not be told apart. Ask the mission's admin to contact support.`,
-      );
-    }
-    if (mission.workspaceKeys.length - 1 >= MAX_LINKED_WORKSPACES)
-      throw invalidInput(`"${mission.slug}" is already linked to ${MAX_LINKED_WORKSPACES} other workspaces, the most it can have.`);
+    if (claimed && !mine(claimed)) throw invalidInput(text.usedCode);
+    if (!claimed && now.getTime() >= invite.expiresAt.getTime()) throw invalidInput(text.expiredCode);
+    if (await store.missions.findBySlug(actor, mission.slug)) throw invalidInput(text.slugTaken(mission.slug));
+    if (mission.workspaceKeys.length - 1 >= MAX_LINKED_WORKSPACES) throw invalidInput(text.tooManyLinks(mission.slug));
     if (!claimed && !(await store.invites.claim({ id, missionId: mission.id, workspaceKey: key, claimedBy: userOf(actor), at: now }))) {
-      if (!mine(await store.invites.getClaim(id))) throw invalidInput(USED_CODE);
+      if (!mine(await store.invites.getClaim(id))) throw invalidInput(text.usedCode);
     }
 
     const channel = where.kind === 'dm' ? undefined : where;
@@ -167,21 +152,17 @@ export class MissionLinkService {
     let target: string;
     if (myKey !== homeKey) {
       if (named !== undefined && matchWorkspace(named, [myKey]) === undefined) {
-        throw forbidden(`From a linked workspace you can only unlink your own: \`mission unlink ${mission.slug}\`.`);
+        throw forbidden(text.unlinkOwnOnly(mission.slug));
       }
       target = myKey;
     } else {
-      if (linked.length === 0) throw invalidInput(`"${mission.slug}" is not linked to any other workspace.`);
+      if (linked.length === 0) throw invalidInput(text.notLinked(mission.slug));
       if (named === undefined) {
-        if (linked.length > 1) {
-          throw invalidInput(
-            `"${mission.slug}" is linked to ${linked.length} workspaces: ${linked.join(', ')}. Say which, like \`mission unlink ${mission.slug} ${linked[0]}\`.`,
-          );
-        }
+        if (linked.length > 1) throw invalidInput(text.sayWhichToUnlink(mission.slug, linked));
         target = linked[0];
       } else {
         const found = matchWorkspace(named, linked);
-        if (!found) throw notFound(`"${named}" is not linked to "${mission.slug}". Linked: ${linked.join(', ')}.`);
+        if (!found) throw notFound(text.notLinkedNamed(named, mission.slug, linked));
         target = found;
       }
     }

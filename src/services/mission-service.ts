@@ -5,6 +5,7 @@ import { DEFAULT_QUESTIONS } from '../domain/questions';
 import { DEFAULT_SCHEDULE, nextOpening } from '../domain/schedule';
 import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import { forbidden, invalidInput, MissionPulseError, notFound } from '../errors';
+import { missionText } from '../messages/mission-texts';
 import { newId } from '../store/ids';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
@@ -33,8 +34,7 @@ export interface MembersAdded {
   unchanged: Member[];
 }
 
-const NO_SUCH_MISSION = (slug: string): MissionPulseError =>
-  notFound(`No such mission: "${slug}". Type \`mission list\` to see the missions you belong to.`);
+const NO_SUCH_MISSION = (slug: string): MissionPulseError => notFound(missionText.noSuchMission(slug));
 
 /** Configure missions: create, look up, membership, channels. Every call is scoped by tenancy. */
 export class MissionService {
@@ -119,17 +119,13 @@ export class MissionService {
     const mission = await this.visible(actor, slug);
     const members = await this.ctx.store.members.listByMission(mission.id);
     const me = members.find((m) => m.platform === actor.platform && m.workspaceId === actor.workspaceId && m.userId === actor.userId);
-    if (!me) {
-      throw forbidden(`You are not on the mission "${slug}". Ask one of its admins to add you: ${adminNames(members)}.`);
-    }
+    if (!me) throw forbidden(missionText.notOnMission(slug, members));
     return { mission, me, members };
   }
 
   async asAdmin(actor: Actor, slug: string): Promise<{ mission: Mission; me: Member; members: Member[] }> {
     const found = await this.asMember(actor, slug);
-    if (!canConfigure(found.me.role)) {
-      throw forbidden(`Only the admins of "${slug}" can change it. Ask ${adminNames(found.members)}.`);
-    }
+    if (!canConfigure(found.me.role)) throw forbidden(missionText.adminsOnly(slug, found.members));
     return found;
   }
 
@@ -159,7 +155,7 @@ export class MissionService {
       if (input.organisation !== undefined && input.organisation !== current.organisation) change.organisation = input.organisation;
       if (input.role !== undefined && input.role !== current.role) change.role = input.role;
       if (change.role && current.role === 'admin' && countAdmins(members) <= 1) {
-        throw invalidInput(`${current.displayName} is the only admin of "${mission.slug}". Make someone else an admin first.`);
+        throw invalidInput(missionText.lastAdminKept(current.displayName, mission.slug));
       }
       if (Object.keys(change).length === 0) {
         unchanged.push(current);
@@ -189,10 +185,8 @@ export class MissionService {
   async removeMember(actor: Actor, slug: string, userId: string): Promise<{ mission: Mission; removed: Member }> {
     const { mission, members } = await this.asAdmin(actor, slug);
     const target = members.find((m) => m.platform === actor.platform && m.workspaceId === actor.workspaceId && m.userId === userId);
-    if (!target) throw notFound(`That person is not on "${slug}".`);
-    if (target.role === 'admin' && countAdmins(members) <= 1) {
-      throw invalidInput(`${target.displayName} is the only admin of "${slug}". Add another admin before removing them.`);
-    }
+    if (!target) throw notFound(missionText.notOnMissionToRemove(slug));
+    if (target.role === 'admin' && countAdmins(members) <= 1) throw invalidInput(missionText.lastAdminRemoved(target.displayName, slug));
     await this.ctx.store.members.remove(target.id);
     await this.ctx.store.audit.record(
       mission.id,
@@ -207,12 +201,8 @@ export class MissionService {
 
   async setChannel(actor: Actor, where: ConversationRef, slug: string, which: 'digest' | 'alerts'): Promise<Mission> {
     const { mission } = await this.asAdmin(actor, slug);
-    if (where.kind === 'dm') {
-      throw invalidInput(
-        `Run \`mission channel ${slug} ${which}\` in the channel that should get the ${which === 'digest' ? 'weekly digest' : 'blocker alerts'}, not in a direct message.`,
-      );
-    }
-    if (!sameWorkspace(where, actor)) throw forbidden('That conversation belongs to another workspace.');
+    if (where.kind === 'dm') throw invalidInput(missionText.channelInDm(slug, which));
+    if (!sameWorkspace(where, actor)) throw forbidden(missionText.otherWorkspace);
     const field = which === 'digest' ? 'digestChannel' : 'alertChannel';
     const at = this.ctx.clock.now();
     if (!sameWorkspace(actor, mission.home)) {
@@ -235,11 +225,6 @@ function toUserRef(a: UserRef): UserRef {
 
 function countAdmins(members: Member[]): number {
   return members.filter((m) => m.role === 'admin').length;
-}
-
-function adminNames(members: Member[]): string {
-  const names = members.filter((m) => m.role === 'admin').map((m) => m.displayName);
-  return names.length > 0 ? names.join(', ') : 'its creator';
 }
 
 /** Today's date in a zone, for "target must be in the future". */

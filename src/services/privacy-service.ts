@@ -3,13 +3,16 @@ import { userKey } from '../domain/identity';
 import type { Question } from '../domain/questions';
 import { invalidInput } from '../errors';
 import {
+  absentActorName,
   auditMessage,
   forgetMeConfirmMessage,
   forgottenMessage,
+  myDataFile,
   myDataSentMessage,
+  nothingErasedMessage,
   retentionSetMessage,
+  soleAdminText,
 } from '../messages/privacy-messages';
-import { noticeMessage } from '../messages/checkin-messages';
 import type { Message } from '../messages/model';
 import { PersonalDataRepository, type KeepAnswer } from '../store/personal-data-repository';
 import type { ServiceContext } from './context';
@@ -41,13 +44,7 @@ export class PrivacyService {
     const at = this.ctx.clock.now();
     const collected = await this.data.collect(actor, at);
     const bytes = Buffer.from(JSON.stringify(collected, null, 2), 'utf8');
-    const via = await this.deliver(actor, {
-      filename: `mission-pulse-my-data-${at.toISOString().slice(0, 10)}.json`,
-      contentType: 'application/json; charset=utf-8',
-      bytes,
-      title: 'Your Mission Pulse data',
-      comment: 'Everything Mission Pulse stores about you, as of today.',
-    });
+    const via = await this.deliver(actor, { ...myDataFile(at), contentType: 'application/json; charset=utf-8', bytes });
     this.ctx.logger.info({ platform: actor.platform, workspace: actor.workspaceId, via }, 'subject access export sent');
     return myDataSentMessage(via);
   }
@@ -60,11 +57,7 @@ export class PrivacyService {
       const admins = (await this.ctx.store.members.listByMission(m.missionId)).filter((x) => x.role === 'admin');
       if (admins.length <= 1) soleAdminOf.push((await this.ctx.store.missions.findById(m.missionId))?.slug ?? m.missionId);
     }
-    if (soleAdminOf.length > 0) {
-      throw invalidInput(
-        `You are the only admin of ${soleAdminOf.join(', ')}. Make someone else an admin first (\`mission add <slug> @person role=admin\`), then run \`checkin forget-me\` again.`,
-      );
-    }
+    if (soleAdminOf.length > 0) throw invalidInput(soleAdminText(soleAdminOf));
     const slugs = (await this.ctx.store.missions.findByIds(memberships.map((m) => m.missionId))).map((m) => m.slug);
     return forgetMeConfirmMessage(slugs);
   }
@@ -99,7 +92,7 @@ export class PrivacyService {
       slug,
       entries.map((e) => ({
         ...e,
-        actorName: names.get(e.actorKey) ?? (e.actorKey.startsWith('erased:') ? 'an erased member' : 'a former member'),
+        actorName: names.get(e.actorKey) ?? absentActorName(e.actorKey.startsWith('erased:')),
       })),
     );
   }
@@ -120,7 +113,7 @@ export class PrivacyService {
   }
 
   cancelled(): Message {
-    return noticeMessage('Nothing was erased.');
+    return nothingErasedMessage();
   }
 
   /** Keeps scale and choice answers (what counts and averages use); drops free text. */

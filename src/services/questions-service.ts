@@ -1,22 +1,25 @@
-import { MAX_QUESTIONS, QUESTION_KINDS, type Question, type QuestionKind } from '../domain/questions';
+import {
+  MAX_CHOICE_LENGTH,
+  MAX_CHOICES,
+  MAX_PROMPT_LENGTH,
+  MAX_QUESTIONS,
+  QUESTION_KINDS,
+  type Question,
+  type QuestionKind,
+} from '../domain/questions';
 import type { Mission } from '../domain/mission';
 import { notFound } from '../errors';
-import { noticeMessage } from '../messages/checkin-messages';
-import type { Form, FormInput } from '../messages/model';
+import {
+  questionInputId as input,
+  questionsForm,
+  questionsSavedMessage,
+  questionsText,
+  type QuestionsFormState as FormState,
+} from '../messages/questions-messages';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
 import type { MissionService } from './mission-service';
 import type { Reply } from './replies';
-
-export const QUESTIONS_FORM_ID = 'questions';
-const MAX_PROMPT = 200;
-const KIND_LABELS: Record<QuestionKind, string> = { text: 'Short text', 'long-text': 'Long text', scale: '1–5 scale', choice: 'Choice' };
-
-interface FormState {
-  missionId: string;
-  /** Question id in each slot, so edits keep ids (and what the answers meant). */
-  ids: string[];
-}
 
 /** `mission questions <slug>`: one form to edit, add, remove and reorder the questions. */
 export class QuestionsService {
@@ -27,92 +30,24 @@ export class QuestionsService {
 
   async open(actor: Actor, slug: string): Promise<Reply> {
     const { mission } = await this.missions.asAdmin(actor, slug);
-    return { kind: 'form', form: this.form(mission) };
-  }
-
-  form(mission: Mission): Form {
-    const inputs: FormInput[] = [];
-    const ids: string[] = [];
-    for (let i = 0; i < MAX_QUESTIONS; i++) {
-      const q = mission.questions[i];
-      ids.push(q?.id ?? '');
-      const n = i + 1;
-      inputs.push(
-        {
-          kind: 'text',
-          id: `q${n}_prompt`,
-          label: `Question ${n}`,
-          required: false,
-          maxLength: MAX_PROMPT,
-          ...(q ? { initial: q.prompt } : {}),
-          hint: n === 1 ? 'Leave a question empty to remove it.' : undefined,
-        },
-        {
-          kind: 'choice',
-          id: `q${n}_kind`,
-          label: `Question ${n}: kind`,
-          required: false,
-          options: QUESTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
-          initial: q?.kind ?? 'long-text',
-        },
-        {
-          kind: 'choice',
-          id: `q${n}_required`,
-          label: `Question ${n}: required?`,
-          required: false,
-          options: [
-            { value: 'yes', label: 'Required' },
-            { value: 'no', label: 'Optional' },
-          ],
-          initial: q ? (q.required ? 'yes' : 'no') : 'no',
-        },
-        {
-          kind: 'text',
-          id: `q${n}_options`,
-          label: `Question ${n}: choices (for Choice, separated by commas)`,
-          required: false,
-          maxLength: 500,
-          ...(q?.options ? { initial: q.options.join(', ') } : {}),
-        },
-        {
-          kind: 'choice',
-          id: `q${n}_position`,
-          label: `Question ${n}: position`,
-          required: false,
-          options: Array.from({ length: MAX_QUESTIONS }, (_, k) => ({ value: String(k + 1), label: String(k + 1) })),
-          initial: String(n),
-        },
-      );
-    }
-    const state: FormState = { missionId: mission.id, ids };
-    return {
-      formId: QUESTIONS_FORM_ID,
-      title: 'Check-in questions',
-      submitLabel: 'Save',
-      state: JSON.stringify(state),
-      intro: [`Questions for ${mission.slug}. Changes apply from the next round.`],
-      inputs,
-    };
+    return { kind: 'form', form: questionsForm(mission) };
   }
 
   async submit(actor: Actor, rawState: string, values: Record<string, string>): Promise<Reply> {
     const state = parseState(rawState);
     const mission = state ? await this.ctx.store.missions.findById(state.missionId) : undefined;
-    if (!state || !mission) throw notFound('That form is out of date. Run `mission questions <slug>` again.');
+    if (!state || !mission) throw notFound(questionsText.outOfDate);
     // Tenancy and role, from the actor, never the form. Slugs are per workspace: another
     // workspace's mission of the same slug must not let its admins write this one.
     const mine = await this.missions.asAdmin(actor, mission.slug);
-    if (mine.mission.id !== mission.id) throw notFound('That form is out of date. Run `mission questions <slug>` again.');
-    const form = this.form(mission);
+    if (mine.mission.id !== mission.id) throw notFound(questionsText.outOfDate);
+    const form = questionsForm(mission);
     const { questions, errors } = readQuestions(mission, state, values);
     if (Object.keys(errors).length > 0) return { kind: 'form-errors', errors, form, values };
     const now = this.ctx.clock.now();
     await this.ctx.store.missions.setQuestions(mission.id, questions, now);
     await this.ctx.store.audit.record(mission.id, actor, 'mission.questions', now, mission.questions, questions);
-    return {
-      kind: 'form-done',
-      message: noticeMessage(`Saved ${questions.length} questions for ${mission.slug}. They apply from the next round.`),
-    };
+    return { kind: 'form-done', message: questionsSavedMessage(mission, questions.length) };
   }
 }
 
@@ -138,19 +73,18 @@ export function readQuestions(
   const known = new Map(mission.questions.map((q) => [q.id, q]));
   for (let i = 0; i < MAX_QUESTIONS; i++) {
     const n = i + 1;
-    const prompt = (values[`q${n}_prompt`] ?? '').trim();
+    const prompt = (values[input(n, 'prompt')] ?? '').trim();
     if (!prompt) continue;
-    const kind = (values[`q${n}_kind`] || 'long-text') as QuestionKind;
-    if (!QUESTION_KINDS.includes(kind)) errors[`q${n}_kind`] = `Choose one of: ${QUESTION_KINDS.join(', ')}.`;
-    if (prompt.length > MAX_PROMPT) errors[`q${n}_prompt`] = `Keep a question under ${MAX_PROMPT} characters.`;
-    const options = (values[`q${n}_options`] ?? '')
+    const kind = (values[input(n, 'kind')] || 'long-text') as QuestionKind;
+    if (!QUESTION_KINDS.includes(kind)) errors[input(n, 'kind')] = questionsText.kindOneOf;
+    if (prompt.length > MAX_PROMPT_LENGTH) errors[input(n, 'prompt')] = questionsText.promptTooLong;
+    const options = (values[input(n, 'options')] ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean);
-    if (kind === 'choice' && (options.length < 2 || options.length > 10))
-      errors[`q${n}_options`] = 'A choice question needs 2 to 10 choices, separated by commas.';
-    if (options.some((o) => o.length > 75)) errors[`q${n}_options`] = 'Keep each choice under 75 characters.';
-    const position = Number(values[`q${n}_position`] || n);
+    if (kind === 'choice' && (options.length < 2 || options.length > MAX_CHOICES)) errors[input(n, 'options')] = questionsText.choiceCount;
+    if (options.some((o) => o.length > MAX_CHOICE_LENGTH)) errors[input(n, 'options')] = questionsText.choiceTooLong;
+    const position = Number(values[input(n, 'position')] || n);
     const previous = known.get(state.ids[i] ?? '');
     const id = previous?.id ?? `q_${mission.id.slice(-4)}_${n}_${Date.now().toString(36)}`;
     slots.push({
@@ -158,7 +92,7 @@ export function readQuestions(
         id,
         kind,
         prompt,
-        required: values[`q${n}_required`] === 'yes',
+        required: values[input(n, 'required')] === 'yes',
         ...(kind === 'choice' ? { options } : {}),
         ...(previous?.role && previous.kind === kind ? { role: previous.role } : {}),
       },
@@ -167,7 +101,7 @@ export function readQuestions(
       slot: n,
     });
   }
-  if (slots.length === 0) errors.q1_prompt = 'Keep at least one question.';
+  if (slots.length === 0) errors[input(1, 'prompt')] = questionsText.keepOne;
   // A question the admin moved goes before one left at the same position.
   const questions = slots.sort((a, b) => a.position - b.position || Number(b.moved) - Number(a.moved) || a.slot - b.slot).map((s) => s.q);
   return { questions, errors };

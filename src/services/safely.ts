@@ -1,10 +1,8 @@
+import { databaseUnavailableMessage, requestFailedMessage } from '../messages/request-messages';
 import { errorMessage } from '../messages/mission-messages';
 import { isMissionPulseError } from '../errors';
 import type { Logger } from '../logger';
 import type { Reply } from './replies';
-
-const UNAVAILABLE_TEXT =
-  'Mission Pulse is temporarily unavailable (its database is not answering). Nothing was changed; please try again in a minute.';
 
 /** Errors from the driver when the database cannot be reached. */
 export function isDatabaseUnavailable(e: unknown): boolean {
@@ -26,14 +24,9 @@ export async function safely(logger: Logger, context: Record<string, unknown>, w
     }
     if (isDatabaseUnavailable(e)) {
       logger.warn({ ...context, err: e }, 'database unavailable');
-      return { kind: 'private', message: errorMessage(UNAVAILABLE_TEXT) };
+      return { kind: 'private', message: databaseUnavailableMessage() };
     }
     logger.error({ ...context, err: e }, 'request failed');
-    return {
-      kind: 'private',
-      message: errorMessage(
-        'Sorry, something went wrong on our side and your request may not have finished. Please try again; if it keeps happening, tell your Mission Pulse administrator.',
-      ),
-    };
+    return { kind: 'private', message: requestFailedMessage() };
   }
 }

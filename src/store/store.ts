@@ -21,6 +21,8 @@ import { MissionLinkRepository } from './mission-link-repository';
 import { newId } from './ids';
 import { Stamps } from './stamps';
 import { WeekPointRepository } from './week-point-repository';
+import { checkinModel } from './models/checkin-model';
+import { detectQueryShapes, type QueryShapesSetting } from './query-shapes';
 
 /** Every repository over one connection. Each app instance (and test "replica") has its own. */
 export interface Store {
@@ -56,9 +58,9 @@ export interface Store {
   /** Change stamps for per-process caches of reads that are scans on some backends. */
   stamps: Stamps;
   /**
-   * The server answers only a lone `_id` equality from an index (FerretDB 1.x): any other
-   * filter, `$in` on `_id` included, reads the whole collection. Reads that have a choice take
-   * parallel `_id` lookups there and one indexed query elsewhere.
+   * The server answers only a lone `_id` equality from an index (FerretDB 1.x on SQLite): any
+   * other filter, `$in` on `_id` included, reads the whole collection. Reads that have a choice
+   * take parallel `_id` lookups there and one indexed query elsewhere (see query-shapes.ts).
    */
   idLookupsOnly: boolean;
   /** Identifies this process in claims, for debugging which replica did what. */
@@ -70,6 +72,8 @@ export interface Store {
 export interface StoreOptions {
   /** Called with each database command's name and duration (metrics). */
   onCommand?: (command: string, seconds: number) => void;
+  /** Forces the shape of reads (MISSION_PULSE_DB_QUERIES); default `auto`: the server is asked. */
+  queries?: QueryShapesSetting;
 }
 
 export async function openStore(uri: string, dbName: string, opts: StoreOptions = {}): Promise<Store> {
@@ -93,7 +97,9 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   await connection.asPromise();
   const replicaId = newId('replica');
   const stamps = new Stamps(connection);
-  const idLookupsOnly = await servesOnlyIdLookups(connection);
+  const queries = opts.queries ?? 'auto';
+  const shapes = queries === 'auto' ? await detectQueryShapes(connection, checkinModel(connection).collection.collectionName) : queries;
+  const idLookupsOnly = shapes === 'id-lookups';
   const checkins = new CheckinRepository(connection, stamps, idLookupsOnly);
   const store: Store = {
     connection,
@@ -138,12 +144,4 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   // Before anything reads: documents of older versions move to today's shape.
   await upgradeMissionTimeZones(connection);
   return store;
-}
-
-/** FerretDB names itself in `buildInfo`; MongoDB, Atlas and Cosmos DB do not. */
-async function servesOnlyIdLookups(connection: Connection): Promise<boolean> {
-  const db = connection.db;
-  if (!db) return false;
-  const info = (await db.admin().command({ buildInfo: 1 })) as { ferretdbVersion?: unknown };
-  return typeof info.ferretdbVersion === 'string';
 }

@@ -23,8 +23,4 @@ export class WorkspaceRepository {
     }
     this.known.add(key);
   }
-
-  async exists(ws: WorkspaceRef): Promise<boolean> {
-    return (await this.model.countDocuments({ _id: workspaceKey(ws) }).exec()) > 0;
-  }
 }

@@ -4,7 +4,7 @@ import express from 'express';
 import { createMissionPulseClient, type MissionPulseClient } from '../../src/cli/client';
 import { createApiRouter } from '../../src/http/api/router';
 import document from '../../src/http/api/openapi.json';
-import { eventually } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 import { documentedOperations, expectConforms, exercisedStatuses } from './support/openapi-contract';
 import { get, missionRoutes, type AnyResult, type Params } from './support/routes';
@@ -280,7 +280,7 @@ describe('export downloads (the Teams link)', () => {
     expect(await tamsin.say('hi')).toBe(200);
     expect(await tamsin.say('mission create "By 2030, halve the families in temporary accommodation" slug=homes')).toBe(200);
     expect(await tamsin.say('mission export homes')).toBe(200);
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/\/api\/v1\/exports\/[0-9a-f]{32}\?key=[0-9a-f]{64}/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/\/api\/v1\/exports\/[0-9a-f]{32}\?key=[0-9a-f]{64}/));
     const [, exportId, key] = /\/api\/v1\/exports\/([0-9a-f]{32})\?key=([0-9a-f]{64})/.exec(tamsin.inboxText())!;
     const anon = client();
     const ok = await call(anon, '/exports/{exportId}', { path: { exportId }, query: { key } }, 'arrayBuffer');

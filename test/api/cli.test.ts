@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXPORT_COLUMNS } from '../../src/services/export-csv';
-import { eventually } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 import { BOM, readCsv } from './support/csv';
 import { OTHER, SLUG, startReportingWorld, type ReportingWorld } from './support/reporting-world';
 
@@ -76,7 +76,7 @@ describe('mission-pulse export <slug> --format csv', () => {
     const run = await cli(['export', SLUG, '--output', path.join(dir, 'export.csv')], asUser());
     expect([run.code, run.stdout.length]).toEqual([0, 0]);
     await w.ada.command('/mission', `export ${SLUG}`);
-    await eventually(() => expect(w.t.slack.files().filter((f) => f.completed && f.filename.endsWith('.csv'))).toHaveLength(1));
+    await waitFor(() => expect(w.t.slack.files().filter((f) => f.completed && f.filename.endsWith('.csv'))).toHaveLength(1));
     const chat = w.t.slack.files().find((f) => f.filename.endsWith('.csv'))!.bytes!;
     expect(await readFile(path.join(dir, 'export.csv'))).toEqual(chat);
   });

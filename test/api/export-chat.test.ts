@@ -1,6 +1,6 @@
 import { EXPORT_COLUMNS } from '../../src/services/export-csv';
 import type { SlackFile } from '../../adapters/stand-ins/slack/types';
-import { eventually } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 import { BOM, readCsv } from './support/csv';
 import { SLUG, startReportingWorld, ZOE_ANSWERS, type ReportingWorld } from './support/reporting-world';
@@ -26,7 +26,7 @@ describe("on Slack: a file in the admin's direct messages", () => {
   it("answers at once, then posts the CSV into the admin's DM with a summary", async () => {
     const res = await w.ada.command('/mission', `export ${SLUG}`, 'C0MISSION');
     expect(JSON.parse(res.body).text).toMatch(/Preparing the export of ladywood-jobs/);
-    await eventually(() => expect(exportFiles()).toHaveLength(1));
+    await waitFor(() => expect(exportFiles()).toHaveLength(1));
     file = exportFiles()[0];
     expect(file.filename).toBe('ladywood-jobs-export-2026-12-03.csv');
     expect(file.sharedTo).toEqual([w.ada.dm]);
@@ -110,7 +110,7 @@ describe('on Teams: a short-lived download link', () => {
     ).toBe(200);
     expect(await tamsin.say('mission indicator homes record key=families value=298 date=2026-11 note="@SUM(A1)"')).toBe(200);
     expect(await tamsin.say('mission export homes')).toBe(200);
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/Export of homes/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/Export of homes/));
     const match = /(http:\/\/[^\s"\\]+\/api\/v1\/exports\/[0-9a-f]{32}\?key=[0-9a-f]{64})/.exec(tamsin.inboxText());
     link = match![1];
     expect(tamsin.inboxText()).toMatch(/the link works for 60 minutes/);

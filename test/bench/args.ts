@@ -1,7 +1,13 @@
 export const SCENARIOS = ['memory', 'ack', 'fanout', 'digest', 'tick'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
+import type { EmbeddedEngineChoice } from '../../src/store/embedded';
+
+const ENGINES: readonly EmbeddedEngineChoice[] = ['sqlite', 'postgresql'];
+
 export interface BenchOptions {
+  /** The embedded database's storage (unset: FerretDB on SQLite, or a mongod on PATH). */
+  engine?: EmbeddedEngineChoice;
   /** Multiplies every scenario's sizes (members, missions, requests, history). */
   scale: number;
   /** Shrinks the platforms' rate-limit windows in the fan-out (both the stand-ins' and the bot's). */
@@ -20,6 +26,9 @@ export interface BenchOptions {
 export const USAGE = `npm run bench [-- options]
 
   --quick             smoke run (about 2 minutes): --scale 0.1, 5 s of load
+  --engine E          the embedded database: sqlite (FerretDB on SQLite files, the default) or
+                      postgresql (FerretDB on a throwaway PostgreSQL cluster); default from
+                      MISSION_PULSE_DB_ENGINE, as the bot reads it
   --scale X           multiply every scenario's size (default 1)
   --time-scale X      shrink the rate-limit windows in the fan-out (default 0.25: a minute lasts 15 s)
   --only a,b          run some scenarios: ${SCENARIOS.join(', ')}
@@ -36,9 +45,16 @@ function numberArg(name: string, raw: string | undefined): number {
   return n;
 }
 
-export function parseArgs(argv: string[]): BenchOptions | 'help' {
+function engineArg(raw: string | undefined, from: string): EmbeddedEngineChoice | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!(ENGINES as readonly string[]).includes(raw)) throw new Error(`${from} must be ${ENGINES.join(' or ')} (got ${raw})`);
+  return raw as EmbeddedEngineChoice;
+}
+
+export function parseArgs(argv: string[], env: Record<string, string | undefined> = {}): BenchOptions | 'help' {
   const quick = argv.includes('--quick');
   const opts: BenchOptions = {
+    engine: engineArg(env.MISSION_PULSE_DB_ENGINE, 'MISSION_PULSE_DB_ENGINE'),
     scale: quick ? 0.1 : 1,
     timeScale: 0.25,
     ackSeconds: quick ? 5 : 10,
@@ -54,6 +70,7 @@ export function parseArgs(argv: string[]): BenchOptions | 'help' {
     if (a === '--help' || a === '-h') return 'help';
     else if (a === '--quick') continue;
     else if (a === '--profile') opts.profile = true;
+    else if (a === '--engine') opts.engine = engineArg(value() ?? '(nothing)', '--engine');
     else if (a === '--scale') opts.scale = numberArg(a, value());
     else if (a === '--time-scale') opts.timeScale = numberArg(a, value());
     else if (a === '--ack-seconds') opts.ackSeconds = numberArg(a, value());

@@ -28,7 +28,7 @@ const RUNNERS: Array<{ names: ScenarioName[]; run: (ctx: BenchContext) => Promis
 async function main(): Promise<number> {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseArgs(process.argv.slice(2), process.env);
   } catch (e) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   };
   const outDir = path.resolve(ROOT, opts.outDir);
   log('starting the database');
-  const db = await startBenchDatabase();
+  const db = await startBenchDatabase(opts.engine);
   const results = new Results({
     date: new Date().toISOString(),
     database: db.label,
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     timeScale: opts.timeScale,
     quick: opts.quick,
   });
-  results.note(`database: ${db.label}${db.serverPid ? ` (server pid ${db.serverPid}, reported apart)` : ''}`);
+  results.note(`database: ${db.label}${db.serverPids.length > 0 ? ` (server pids ${db.serverPids.join(', ')}, reported apart)` : ''}`);
   const ctx: BenchContext = { opts, db, results, log, artifactsDir: outDir };
   // Ctrl-C: the bot processes notice their IPC channel close and stop; the database is ours.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,7 +3,8 @@ import { validateView } from '../../adapters/stand-ins/slack/block-limits';
 import type { SlackView } from '../../adapters/stand-ins/slack/types';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
 import { seedCrowdedPerson } from '../support/home-seed';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 
 /**
  * The Slack App Home, through Bolt and the Slack stand-in: opening the tab (a signed
@@ -42,7 +43,7 @@ async function openHome(userId: string): Promise<void> {
   const before = publishes(userId).length;
   const payload = eventCallback('app_home_opened', { standIn: t.slack, userId, tab: 'home' });
   expect((await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET })).status).toBe(200);
-  await eventually(() => expect(publishes(userId).length).toBeGreaterThan(before), 10_000);
+  await waitFor(() => expect(publishes(userId).length).toBeGreaterThan(before), 10_000);
   const last = publishes(userId).at(-1);
   expect(last?.outcome).toBe('ok');
 }
@@ -79,7 +80,7 @@ beforeAll(async () => {
   await ada.command('/mission', 'add ladywood-jobs <@U0LEE|lee> org="Birmingham City Council" role=lead');
   await ben.command('/blocker', 'ladywood-jobs "No youth worker for the Tuesday drop-in" severity=medium');
   await ada.command('/mission', 'checkin-now ladywood-jobs');
-  await eventually(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
+  await waitFor(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
 });
 afterAll(async () => {
   await t.stop();
@@ -114,12 +115,12 @@ describe('the Slack App Home', () => {
   it('Answer check-in on the Home tab opens the check-in modal; after answering, Refresh updates the same view', async () => {
     const viewId = home('U0BEN')!.id;
     await pressOnHome('U0BEN', 'Answer check-in');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     expect((await ben.submitView(answers)).status).toBe(200);
-    await eventually(() => expect(ben.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Check-in received/));
 
     await pressOnHome('U0BEN', 'Refresh');
-    await eventually(() => expect(homeText('U0BEN')).toMatch(/checked in this week/));
+    await waitFor(() => expect(homeText('U0BEN')).toMatch(/checked in this week/));
     expect(homeText('U0BEN')).toMatch(/Nothing is waiting for you/);
     expect(homeButtons('U0BEN').map((b) => b.e.text.text)).toEqual(['Refresh']);
     expect(home('U0BEN')!.id).toBe(viewId);

@@ -1,7 +1,7 @@
 import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
 import { seedCrowdedPerson } from '../support/home-seed';
-import { eventually } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 
 /**
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await tamsin.sayInChannel('mission add homes @Raj Patel @Sol Mensah org="Birmingham City Council Housing"', [raj, sol]);
   await raj.say('blocker homes "Waiting for legal sign-off on the data-sharing agreement" severity=medium');
   await tamsin.say('mission checkin-now homes');
-  await eventually(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
+  await waitFor(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
 });
 afterAll(async () => {
   await t.stop();
@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('the overview on Teams', () => {
   it("`home` in the personal chat answers with a card: the person's missions, waiting check-in with its button, open blocker", async () => {
     expect(await raj.say('home')).toBe(200);
-    await eventually(() => expect(homeCards(raj)).toHaveLength(1));
+    await waitFor(() => expect(homeCards(raj)).toHaveLength(1));
     const card = text(homeCards(raj)[0]);
     expect(card).toMatch(
       /homes\*\* \(member\) — By 2030, halve the families in temporary accommodation in Ladywood · check-in waiting for you/,
@@ -59,12 +59,12 @@ describe('the overview on Teams', () => {
   it('Refresh updates the same card in place once the check-in is answered', async () => {
     const prompt = raj.inbox().find((a) => /Time for your weekly check-in/.test(text(a)))!;
     await raj.press(prompt, 'Submit', answers);
-    await eventually(() => expect(text(raj.inbox().find((a) => a.id === prompt.id))).toMatch(/Check-in received/));
+    await waitFor(() => expect(text(raj.inbox().find((a) => a.id === prompt.id))).toMatch(/Check-in received/));
 
     const before = homeCards(raj)[0];
     const count = raj.inbox().length;
     expect(await raj.press(before, 'Refresh')).toBe(200);
-    await eventually(() => expect(text(raj.inbox().find((a) => a.id === before.id))).toMatch(/checked in this week/));
+    await waitFor(() => expect(text(raj.inbox().find((a) => a.id === before.id))).toMatch(/checked in this week/));
     const after = text(raj.inbox().find((a) => a.id === before.id));
     expect(after).toMatch(/Nothing is waiting for you/);
     expect(after).not.toMatch(/"title":"Answer check-in"/);
@@ -76,9 +76,9 @@ describe('the overview on Teams', () => {
       'mission indicator homes add key=families name="Families in temporary accommodation" baseline=400@2026-01 target=200@2030-01',
     );
     await tamsin.say('mission close-now homes');
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/Closed the check-in for homes/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/Closed the check-in for homes/));
     expect(await tamsin.say('status')).toBe(200);
-    await eventually(() => expect(homeCards(tamsin)).toHaveLength(1));
+    await waitFor(() => expect(homeCards(tamsin)).toHaveLength(1));
     const card = text(homeCards(tamsin)[0]);
     expect(card).toMatch(/Health of the missions you lead/);
     // Tamsin, Raj and Sol were asked; Raj answered.
@@ -90,9 +90,9 @@ describe('the overview on Teams', () => {
   it('asked in a channel, the overview goes to the personal chat, where only the person sees it', async () => {
     const channelBefore = t.connector.allActivities().filter((a) => a.conversationId !== sol.dm && /Your missions/.test(text(a))).length;
     expect(await sol.sayInChannel('home')).toBe(200);
-    await eventually(() => expect(homeCards(sol)).toHaveLength(1));
+    await waitFor(() => expect(homeCards(sol)).toHaveLength(1));
     expect(text(homeCards(sol)[0])).toMatch(/homes\*\* \(member\)/);
-    await eventually(() =>
+    await waitFor(() =>
       expect(t.connector.allActivities().some((a) => /sent your overview to our personal chat/.test(text(a)))).toBe(true),
     );
     expect(t.connector.allActivities().filter((a) => a.conversationId !== sol.dm && /Your missions/.test(text(a)))).toHaveLength(
@@ -105,7 +105,7 @@ describe('the overview on Teams', () => {
     expect(await max.say('hi')).toBe(200);
     await seedCrowdedPerson(t.app.store, { platform: 'teams', workspaceId: TENANT, userId: max.id }, 40, t.clock.now());
     expect(await max.say('home')).toBe(200);
-    await eventually(() => expect(homeCards(max)).toHaveLength(1));
+    await waitFor(() => expect(homeCards(max)).toHaveLength(1));
     const card = homeCards(max)[0];
     expect(Buffer.byteLength(JSON.stringify(card.activity), 'utf8')).toBeLessThan(28 * 1024);
     const shown = text(card);

@@ -1,6 +1,7 @@
 import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 
 /**
  * The blocker lifecycle on Slack, through Bolt and the Slack stand-in: a high blocker in a
@@ -57,9 +58,9 @@ afterAll(async () => {
 describe('blocker lifecycle on Slack', () => {
   it('a high blocker answered in the check-in reaches the alert channel at once', async () => {
     await ada.command('/mission', 'checkin-now ladywood-jobs');
-    await eventually(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
     await ben.press(ben.inbox()[0], 'Answer check-in');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     const submitted = Date.now();
     const res = await ben.submitView({
       ...answers,
@@ -68,7 +69,7 @@ describe('blocker lifecycle on Slack', () => {
       blocker_help: 'Youth services',
     });
     expect(res.status).toBe(200);
-    await eventually(() => expect(alerts()).toHaveLength(1));
+    await waitFor(() => expect(alerts()).toHaveLength(1));
     expect(Date.now() - submitted).toBeLessThan(60_000);
     const alert = shown(alerts()[0]);
     expect(alert).toMatch(/High-severity blocker/);
@@ -79,14 +80,15 @@ describe('blocker lifecycle on Slack', () => {
 
   it('"I can help" tells the owner by DM who offered, and the alert lists the helper', async () => {
     expect(await chi.press(alerts()[0], 'I can help')).toBe(200);
-    await eventually(() => expect(ben.inboxText()).toMatch(/offered to help with your blocker on \*ladywood-jobs\*/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/offered to help with your blocker on \*ladywood-jobs\*/));
     expect(ben.inboxText()).toMatch(/<@U0CHI> \(Ladywood Community Trust\) offered to help/);
-    await eventually(() => expect(shown(alerts()[0])).toMatch(/Offered to help/));
+    await waitFor(() => expect(shown(alerts()[0])).toMatch(/Offered to help/));
     expect(shown(alerts()[0])).toMatch(/\*chi\* \(Ladywood Community Trust\)/);
-    // Pressed again: no second DM.
+    // Pressed again: chi is told it is already done, and ben gets no second DM.
+    const before = t.slack.responseUrlPosts().length;
     await chi.press(alerts()[0], 'I can help');
-    await eventually(() => expect(postsTo(ben.dm, /offered to help/)).toBe(1));
-    await new Promise((r) => setTimeout(r, 300)); // a second DM would have arrived by now
+    await settled(t.app);
+    expect(JSON.stringify(t.slack.responseUrlPosts().slice(before))).toMatch(/You have already offered to help; ben knows/);
     expect(postsTo(ben.dm, /offered to help/)).toBe(1);
     expect(alerts()).toHaveLength(1);
   });
@@ -94,20 +96,20 @@ describe('blocker lifecycle on Slack', () => {
   it('"Resolved" is refused politely to a member who did not raise it', async () => {
     const before = t.slack.responseUrlPosts().length;
     await chi.press(alerts()[0], 'Resolved');
-    await eventually(() => expect(t.slack.responseUrlPosts().length).toBeGreaterThan(before));
+    await waitFor(() => expect(t.slack.responseUrlPosts().length).toBeGreaterThan(before));
     expect(JSON.stringify(t.slack.responseUrlPosts().slice(before))).toMatch(/Only ben \(who raised it\) or a lead or admin/);
     expect(chi.openView()).toBeUndefined();
   });
 
   it('the owner presses "Resolved", writes the note in the modal, and the alert shows it resolved', async () => {
     await ben.press(alerts()[0], 'Resolved');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('blocker.resolve'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('blocker.resolve'));
     const empty = await ben.submitView({ note: '' });
     expect(JSON.parse(empty.body)).toMatchObject({ response_action: 'errors' });
     await ben.press(alerts()[0], 'Resolved');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('blocker.resolve'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('blocker.resolve'));
     expect((await ben.submitView({ note: 'Youth services lent us a worker until March' })).status).toBe(200);
-    await eventually(() => expect(shown(alerts()[0])).toMatch(/Resolved by \*ben\*/));
+    await waitFor(() => expect(shown(alerts()[0])).toMatch(/Resolved by \*ben\*/));
     expect(shown(alerts()[0])).toMatch(/Youth services lent us a worker until March/);
     expect(shown(alerts()[0])).toMatch(/\*chi\* \(Ladywood Community Trust\)/);
     expect(buttonsOf(alerts()[0])).toEqual([]);
@@ -126,8 +128,7 @@ describe('blocker lifecycle on Slack', () => {
       t.clock.set(new Date(raisedAt.getTime() + offset));
       await t.app.runtime.scheduler.tick();
       await t.app.runtime.scheduler.tick();
-      if (offset > 14 * DAY) await eventually(() => expect(escalations()).toHaveLength(1));
-      else await new Promise((r) => setTimeout(r, 200));
+      await settled(t.app);
       seen.push(escalations().length);
     }
     expect(seen).toEqual([0, 0, 1, 1, 1]);

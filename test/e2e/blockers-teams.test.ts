@@ -1,6 +1,6 @@
 import { channelMention, postActivity, type ConnectorActivity } from '../../adapters/stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { eventually } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { housingTeam, TeamsPerson } from '../support/teams-person';
 
 /**
@@ -104,7 +104,7 @@ afterAll(async () => {
 describe('blocker lifecycle on Teams', () => {
   it('a high blocker answered in the check-in card reaches the alert channel at once', async () => {
     await tamsin.say('mission checkin-now homes');
-    await eventually(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
     const prompt = raj.inbox().find((a) => shown(a).includes('Time for your weekly check-in'))!;
     await raj.press(prompt, 'Submit', {
       ...answers,
@@ -112,7 +112,7 @@ describe('blocker lifecycle on Teams', () => {
       blocker_severity: 'high',
       blocker_help: 'Council legal team',
     });
-    await eventually(() => expect(cards(/Landlord consent forms/)).toHaveLength(1));
+    await waitFor(() => expect(cards(/Landlord consent forms/)).toHaveLength(1));
     const alert = cards(/Landlord consent forms/)[0];
     expect(shown(alert)).toMatch(/High-severity blocker/);
     expect(shown(alert)).toMatch(/Council legal team/);
@@ -121,9 +121,9 @@ describe('blocker lifecycle on Teams', () => {
 
   it('"I can help" in the channel tells the owner by DM who offered, and the card lists the helper', async () => {
     expect(await pressInChannel(sol, cards(/Landlord consent forms/)[0], 'I can help')).toBe(200);
-    await eventually(() => expect(raj.inboxText()).toMatch(/offered to help with your blocker on \*\*homes\*\*/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/offered to help with your blocker on \*\*homes\*\*/));
     expect(raj.inboxText()).toMatch(/<at>Sol Mensah<\/at> \(Birmingham City Council Housing\) offered to help/);
-    await eventually(() => expect(shown(cards(/Landlord consent forms/)[0])).toMatch(/Offered to help/));
+    await waitFor(() => expect(shown(cards(/Landlord consent forms/)[0])).toMatch(/Offered to help/));
     expect(shown(cards(/Landlord consent forms/)[0])).toMatch(/\*\*Sol Mensah\*\* \(Birmingham City Council Housing\)/);
     expect(cards(/Landlord consent forms/)).toHaveLength(1);
   });
@@ -131,10 +131,10 @@ describe('blocker lifecycle on Teams', () => {
   it('"Resolved" turns the card into a note form for the owner; submitting it shows the blocker resolved', async () => {
     const alert = cards(/Landlord consent forms/)[0];
     expect(await pressInChannel(raj, alert, 'Resolved')).toBe(200);
-    await eventually(() => expect(shown(channel().find((a) => a.id === alert.id))).toMatch(/How was it resolved\?/));
+    await waitFor(() => expect(shown(channel().find((a) => a.id === alert.id))).toMatch(/How was it resolved\?/));
     const form = channel().find((a) => a.id === alert.id)!;
     expect(await pressInChannel(raj, form, 'Mark resolved', { note: 'Legal signed the consent forms off' })).toBe(200);
-    await eventually(() => expect(shown(channel().find((a) => a.id === alert.id))).toMatch(/Resolved by \*\*Raj Patel\*\*/));
+    await waitFor(() => expect(shown(channel().find((a) => a.id === alert.id))).toMatch(/Resolved by \*\*Raj Patel\*\*/));
     const resolved = shown(channel().find((a) => a.id === alert.id));
     expect(resolved).toMatch(/Legal signed the consent forms off/);
     expect(resolved).toMatch(/Sol Mensah/);
@@ -145,13 +145,12 @@ describe('blocker lifecycle on Teams', () => {
     const raisedAt = new Date('2026-11-27T09:00:00Z');
     t.clock.set(raisedAt);
     await sol.say('blocker homes "No void properties released this month" severity=medium');
-    await eventually(() => expect(sol.inboxText()).toMatch(/Raised your medium-severity blocker on homes/));
+    await waitFor(() => expect(sol.inboxText()).toMatch(/Raised your medium-severity blocker on homes/));
     const seen: number[] = [];
     for (const offset of [7 * DAY, 14 * DAY - 60_000, 14 * DAY + 60_000, 21 * DAY]) {
       t.clock.set(new Date(raisedAt.getTime() + offset));
       await t.app.runtime.scheduler.tick();
-      if (offset > 14 * DAY) await eventually(() => expect(cards(/No void properties/)).toHaveLength(1));
-      else await new Promise((r) => setTimeout(r, 200));
+      await settled(t.app);
       seen.push(cards(/No void properties/).length);
     }
     expect(seen).toEqual([0, 0, 1, 1]);

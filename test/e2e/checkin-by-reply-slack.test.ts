@@ -2,7 +2,8 @@ import { checkinId } from '../../src/domain/checkin';
 import { eventCallback, sendToBolt, type EventCallbackPayload } from '../../adapters/stand-ins/slack';
 import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 
 /**
  * Check-ins answered by replying in the bot's DM on Slack: signed `message.im` events through
@@ -58,7 +59,7 @@ async function reply(p: SlackPerson, text: string): Promise<string> {
   t.clock.advance(5_000);
   const before = p.inbox().length;
   await deliver(dmEvent(p, text));
-  await eventually(() => expect(p.inbox().length).toBe(before + 1));
+  await waitFor(() => expect(p.inbox().length).toBe(before + 1));
   return last(p);
 }
 
@@ -76,7 +77,7 @@ async function checkinOf(p: SlackPerson, slug = 'ladywood-jobs') {
 describe('answering a check-in by replying on Slack', () => {
   it('the prompt says "or just reply here"', async () => {
     await ada.command('/mission', 'checkin-now ladywood-jobs');
-    await eventually(() => expect(ben.inbox()).toHaveLength(1));
+    await waitFor(() => expect(ben.inbox()).toHaveLength(1));
     expect(plain(ben.inbox()[0])).toMatch(/or just reply here/);
   });
 
@@ -100,7 +101,7 @@ describe('answering a check-in by replying on Slack', () => {
       story: 'Met a young person who started an apprenticeship',
     });
     // The prompt became the same confirmation a form submission leaves.
-    await eventually(() => expect(plain(ben.inbox()[0])).toMatch(/Check-in received — thank you[\s\S]*Edit/));
+    await waitFor(() => expect(plain(ben.inbox()[0])).toMatch(/Check-in received — thank you[\s\S]*Edit/));
   });
 
   it("Slack's retry of a message (X-Slack-Retry-Num) and a duplicate delivery do not advance twice", async () => {
@@ -108,11 +109,11 @@ describe('answering a check-in by replying on Slack', () => {
     t.clock.advance(5_000);
     const payload = dmEvent(dee, 'Recruit two mentors');
     await deliver(payload);
-    await eventually(() => expect(last(dee)).toMatch(/question 3 of 5/));
+    await waitFor(() => expect(last(dee)).toMatch(/question 3 of 5/));
     const count = dee.inbox().length;
     await deliver(payload, { num: 1, reason: 'http_timeout' });
     await deliver(payload);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(t.app);
     expect(dee.inbox()).toHaveLength(count);
     // The next reply answers question 3, not 4.
     expect(await reply(dee, 'none')).toMatch(/No blocker, noted[\s\S]*question 4 of 5/);
@@ -126,16 +127,16 @@ describe('answering a check-in by replying on Slack', () => {
     fromBot.event.bot_id = 'B0OTHER';
     await deliver(edited);
     await deliver(fromBot);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(t.app);
     expect(dee.inbox()).toHaveLength(count);
     expect(await reply(dee, '2')).toMatch(/question 5 of 5/);
   });
 
   it('switching: started by reply, finished in the prefilled form; then edited by reply', async () => {
     const prompt = () => dee.inbox()[0];
-    await eventually(() => expect(plain(prompt())).toMatch(/answering this check-in[\s\S]*by reply/));
+    await waitFor(() => expect(plain(prompt())).toMatch(/answering this check-in[\s\S]*by reply/));
     expect(await dee.press(prompt(), 'Open the form')).toBe(200);
-    await eventually(() =>
+    await waitFor(() =>
       expect(dee.viewInitialValues()).toMatchObject({
         moved: 'Job club moved to the library',
         next: 'Recruit two mentors',
@@ -144,7 +145,7 @@ describe('answering a check-in by replying on Slack', () => {
     );
     const res = await dee.submitView({ ...dee.viewInitialValues(), story: 'A mentor found a placement' });
     expect(res.status).toBe(200);
-    await eventually(() => expect(plain(prompt())).toMatch(/Check-in received[\s\S]*A mentor found a placement/));
+    await waitFor(() => expect(plain(prompt())).toMatch(/Check-in received[\s\S]*A mentor found a placement/));
 
     expect(await reply(dee, 'how did I do?')).toMatch(/is in, thank you[\s\S]*reply `edit`/);
     expect(await reply(dee, 'edit 4')).toMatch(/question 4 of 5[\s\S]*Your answer so far[\s\S]*2 — unlikely/);
@@ -157,7 +158,7 @@ describe('answering a check-in by replying on Slack', () => {
 
   it('a member of two missions is asked which one, then answers that one', async () => {
     await ada.command('/mission', 'checkin-now homes');
-    await eventually(() => expect(chi.inbox()).toHaveLength(2));
+    await waitFor(() => expect(chi.inbox()).toHaveLength(2));
     expect(await reply(chi, 'Two families rehoused')).toMatch(/check-ins open for 2 missions[\s\S]*homes[\s\S]*ladywood-jobs/);
     expect(await reply(chi, 'homes')).toMatch(/homes, then[\s\S]*homes · question 2 of 5/);
     expect(await reply(chi, 'Landlord forum')).toMatch(/homes · question 3 of 5/);

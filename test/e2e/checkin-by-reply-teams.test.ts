@@ -2,7 +2,7 @@ import { checkinId } from '../../src/domain/checkin';
 import { personalMessage, postActivity, type TeamsActivity } from '../../adapters/stand-ins/teams';
 import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { eventually } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { housingTeam, TeamsPerson } from '../support/teams-person';
 
 /**
@@ -64,7 +64,7 @@ async function reply(p: TeamsPerson, text: string): Promise<string> {
   t.clock.advance(5_000);
   const before = p.inbox().length;
   expect(await p.say(text)).toBe(200);
-  await eventually(() => expect(p.inbox().length).toBe(before + 1));
+  await waitFor(() => expect(p.inbox().length).toBe(before + 1));
   return last(p);
 }
 
@@ -85,7 +85,7 @@ const promptOf = (p: TeamsPerson): ConnectorActivity | undefined => p.inbox().fi
 describe('answering a check-in by replying on Teams', () => {
   it('the prompt card offers the form inline and says "or just reply here"', async () => {
     await tamsin.say('mission checkin-now homes');
-    await eventually(() => {
+    await waitFor(() => {
       for (const p of [raj, una]) {
         const prompt = p.inbox().find((a) => /Time for your weekly check-in/.test(plain(a)));
         expect(prompt).toBeDefined();
@@ -118,7 +118,7 @@ describe('answering a check-in by replying on Teams', () => {
       confidence: '3',
     });
     // The prompt card became the same confirmation a form submission leaves.
-    await eventually(() => expect(plain(promptOf(raj))).toMatch(/Check-in received/));
+    await waitFor(() => expect(plain(promptOf(raj))).toMatch(/Check-in received/));
   });
 
   it('a duplicated delivery of the same activity does not advance twice', async () => {
@@ -127,9 +127,9 @@ describe('answering a check-in by replying on Teams', () => {
     const activity = activityFor(una, 'Visit the new tenants');
     const before = una.inbox().length;
     await post(activity);
-    await eventually(() => expect(una.inbox().length).toBe(before + 1));
+    await waitFor(() => expect(una.inbox().length).toBe(before + 1));
     await post(activity);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(t.app);
     expect(una.inbox()).toHaveLength(before + 1);
     expect(last(una)).toMatch(/question 3 of 5/);
     expect(await reply(una, 'nothing')).toMatch(/No blocker, noted[\s\S]*question 4 of 5/);
@@ -137,12 +137,12 @@ describe('answering a check-in by replying on Teams', () => {
 
   it('switching: started by reply, finished in the prefilled card form; then edited by reply', async () => {
     expect(await reply(una, '4')).toMatch(/question 5 of 5/);
-    await eventually(() => expect(plain(promptOf(una))).toMatch(/answering this check-in[\s\S]*by reply/));
+    await waitFor(() => expect(plain(promptOf(una))).toMatch(/answering this check-in[\s\S]*by reply/));
     const prompt = promptOf(una)!;
     // The inline form, empty since the prompt was sent, is gone: the button brings a prefilled one.
     expect(JSON.stringify(prompt.activity)).not.toMatch(/Input\.Text/);
     await una.press(prompt, 'Open the form');
-    await eventually(() =>
+    await waitFor(() =>
       expect(JSON.stringify(una.inbox().find((a) => a.id === prompt.id)?.activity)).toMatch(
         /Input\.Text.*Two families moved into permanent homes/s,
       ),
@@ -157,9 +157,7 @@ describe('answering a check-in by replying on Teams', () => {
       confidence: '4',
       story: 'One family had waited three years',
     });
-    await eventually(() =>
-      expect(plain(una.inbox().find((a) => a.id === prompt.id))).toMatch(/Check-in received[\s\S]*waited three years/),
-    );
+    await waitFor(() => expect(plain(una.inbox().find((a) => a.id === prompt.id))).toMatch(/Check-in received[\s\S]*waited three years/));
     expect(await reply(una, 'anything else?')).toMatch(/is in, thank you/);
     expect(await reply(una, 'edit 4')).toMatch(/question 4 of 5[\s\S]*Your answer so far[\s\S]*4 — likely/);
     expect(await reply(una, 'very likely')).toMatch(/question 5 of 5/);
@@ -171,7 +169,7 @@ describe('answering a check-in by replying on Teams', () => {
 
   it('a member of two missions is asked which one, then answers that one', async () => {
     await tamsin.say('mission checkin-now ladywood-jobs');
-    await eventually(() => expect(sol.inbox().filter((a) => /Time for your weekly check-in/.test(plain(a)))).toHaveLength(2));
+    await waitFor(() => expect(sol.inbox().filter((a) => /Time for your weekly check-in/.test(plain(a)))).toHaveLength(2));
     expect(await reply(sol, 'Youth hub opened on Saturdays')).toMatch(/check-ins open for 2 missions[\s\S]*ladywood-jobs[\s\S]*homes/);
     expect(await reply(sol, '1')).toMatch(/ladywood-jobs, then[\s\S]*ladywood-jobs · question 2 of 5/);
     const { mission, round } = await openRound('ladywood-jobs');

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 
 /**
  * A full week on Slack, through Bolt and the Slack stand-in: open, prompts, answers in the
@@ -38,9 +39,10 @@ describe('a week of check-ins on Slack', () => {
   it('opens on Friday 10:00 and prompts each active member once, in a DM, with an answer button', async () => {
     t.clock.set(new Date('2026-11-27T10:00:05Z'));
     expect((await t.app.runtime.scheduler.tick()).opened).toBe(1);
-    await eventually(() => {
+    await waitFor(() => {
       for (const p of [ada, ben, chi]) expect(p.inbox()).toHaveLength(1);
     });
+    await settled(t.app);
     expect(ben.inboxText()).toMatch(/Time for your weekly check-in/);
     expect(ben.inboxText()).toMatch(/Answer check-in/);
     expect(dee.inbox()).toHaveLength(0);
@@ -49,7 +51,7 @@ describe('a week of check-ins on Slack', () => {
 
   it('the button opens the modal; a wrong answer is shown on its field and nothing is stored', async () => {
     expect(await ben.press(ben.inbox()[0], 'Answer check-in')).toBe(200);
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     const res = await ben.submitView({ ...answers, moved: '' });
     expect(JSON.parse(res.body)).toMatchObject({ response_action: 'errors', errors: { moved: expect.stringMatching(/needs an answer/) } });
     expect(await t.app.store.checkins.listByRound((await openRound()).id)).toHaveLength(0);
@@ -58,7 +60,7 @@ describe('a week of check-ins on Slack', () => {
   it('a valid submission is stored and the prompt turns into a confirmation with an Edit button', async () => {
     const res = await ben.submitView(answers);
     expect(res.status).toBe(200);
-    await eventually(() => expect(ben.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Check-in received/));
     expect(ben.inbox()).toHaveLength(1);
     expect(ben.inboxText()).toMatch(/Two employers signed the youth jobs pledge/);
     expect(ben.inboxText()).toMatch(/"Edit"/);
@@ -66,9 +68,9 @@ describe('a week of check-ins on Slack', () => {
 
   it('Edit reopens the modal with the answers, and an edit keeps the history', async () => {
     await ben.press(ben.inbox()[0], 'Edit');
-    await eventually(() => expect(ben.viewInitialValues().moved).toBe(answers.moved));
+    await waitFor(() => expect(ben.viewInitialValues().moved).toBe(answers.moved));
     await ben.submitView({ ...answers, moved: 'Three employers signed the youth jobs pledge' });
-    await eventually(() => expect(ben.inboxText()).toMatch(/Three employers/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Three employers/));
     const [checkin] = (await t.app.store.checkins.listByRound((await openRound()).id)).filter((c) => c.status === 'answered');
     expect(checkin.answers.moved).toBe('Three employers signed the youth jobs pledge');
     expect(checkin.history.map((h) => h.answers.moved)).toEqual([answers.moved]);
@@ -76,13 +78,14 @@ describe('a week of check-ins on Slack', () => {
 
   it('a member skips with the button, and is not reminded', async () => {
     await chi.press(chi.inbox()[0], 'Skip this week');
-    await eventually(() => expect(chi.inboxText()).toMatch(/You skipped the check-in/));
+    await waitFor(() => expect(chi.inboxText()).toMatch(/You skipped the check-in/));
   });
 
   it('the reminder goes only to those who neither answered nor skipped, once', async () => {
     t.clock.set(new Date('2026-11-28T10:00:10Z'));
     expect((await t.app.runtime.scheduler.tick()).reminded).toBe(1);
-    await eventually(() => expect(ada.inbox()).toHaveLength(2));
+    await waitFor(() => expect(ada.inbox()).toHaveLength(2));
+    await settled(t.app);
     expect(ada.inboxText()).toMatch(/Reminder: your weekly check-in is still open/);
     expect(ben.inbox()).toHaveLength(1);
     expect(chi.inbox()).toHaveLength(1);
@@ -91,9 +94,9 @@ describe('a week of check-ins on Slack', () => {
 
   it('/checkin opens the pending form for the one who has not answered', async () => {
     await ada.command('/checkin', '');
-    await eventually(() => expect(ada.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ada.openView()?.callbackId).toBe('checkin'));
     await ada.submitView({ ...answers, moved: 'Council apprenticeships advertised', confidence: '3' });
-    await eventually(() => expect(ada.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(ada.inboxText()).toMatch(/Check-in received/));
   });
 
   it('closes on Monday 10:00; /checkin then says nothing is open', async () => {

@@ -1,5 +1,5 @@
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { eventually } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 
 /**
@@ -46,7 +46,7 @@ describe('a week of check-ins on Teams', () => {
 
   it('`mission checkin-now` prompts every reachable member with a card holding the questions', async () => {
     await tamsin.say('mission checkin-now homes');
-    await eventually(() => {
+    await waitFor(() => {
       for (const p of [raj, sol]) expect(p.inboxText()).toMatch(/Time for your weekly check-in/);
     });
     expect(raj.inboxText()).toMatch(/Input\.Text/);
@@ -54,20 +54,20 @@ describe('a week of check-ins on Teams', () => {
   });
 
   it('tells the admins who cannot be reached, and what to ask them to do', async () => {
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/Una Byrne cannot be reached/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/Una Byrne cannot be reached/));
     expect(tamsin.inboxText()).toMatch(/Apps, search for \\"Mission Pulse\\" and select Add/);
   });
 
   it('prompts a member as soon as they become reachable during the round', async () => {
     expect(await una.say('hello')).toBe(200);
-    await eventually(() => expect(una.inboxText()).toMatch(/Time for your weekly check-in/));
+    await waitFor(() => expect(una.inboxText()).toMatch(/Time for your weekly check-in/));
   });
 
   it('a submission with a missing answer shows the error on the card and stores nothing', async () => {
     const prompt = raj.inbox().find((a) => JSON.stringify(a.activity).includes('Time for your weekly check-in'))!;
     promptId = prompt.id;
     await raj.press(prompt, 'Submit', { ...answers, moved: '' });
-    await eventually(() => expect(raj.inboxText()).toMatch(/This question needs an answer/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/This question needs an answer/));
     const mission = await t.app.store.missions.findBySlug(teams, 'homes');
     const round = await t.app.store.rounds.findOpen(mission!.id);
     expect(await t.app.store.checkins.listByRound(round!.id)).toHaveLength(0);
@@ -77,7 +77,7 @@ describe('a week of check-ins on Teams', () => {
     const prompt = raj.inbox().find((a) => a.id === promptId)!;
     await raj.press(prompt, 'Submit', answers);
     // The same message, updated in place: one card per check-in in the chat.
-    await eventually(() => expect(JSON.stringify(raj.inbox().find((a) => a.id === prompt.id)?.activity)).toMatch(/Check-in received/));
+    await waitFor(() => expect(JSON.stringify(raj.inbox().find((a) => a.id === prompt.id)?.activity)).toMatch(/Check-in received/));
     expect(raj.inboxText()).toMatch(/Housing first pilot agreed/);
   });
 
@@ -86,7 +86,7 @@ describe('a week of check-ins on Teams', () => {
     const cards = raj.inbox().length;
     await raj.press(confirmation, 'Edit');
     // The confirmation card turns back into the form, prefilled.
-    await eventually(() =>
+    await waitFor(() =>
       expect(JSON.stringify(raj.inbox().find((a) => a.id === confirmation.id)?.activity)).toMatch(
         /Input\.Text.*Housing first pilot agreed with two landlords/s,
       ),
@@ -94,39 +94,40 @@ describe('a week of check-ins on Teams', () => {
     expect(raj.inbox()).toHaveLength(cards);
     const form = raj.inbox().find((a) => a.id === confirmation.id)!;
     await raj.press(form, 'Submit', { ...answers, moved: 'Housing first pilot agreed with three landlords' });
-    await eventually(async () => {
+    await waitFor(async () => {
       const mission = await t.app.store.missions.findBySlug(teams, 'homes');
       const round = await t.app.store.rounds.findOpen(mission!.id);
       const [c] = await t.app.store.checkins.listByRound(round!.id);
       expect(c.answers.moved).toMatch(/three landlords/);
       expect(c.history).toHaveLength(1);
     });
-    await eventually(() => expect(raj.inboxText()).toMatch(/edited 1 time/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/edited 1 time/));
   });
 
   it('`checkin skip` skips; `checkin away` then `checkin back` answer politely', async () => {
     await sol.say('checkin skip');
-    await eventually(() => expect(sol.inboxText()).toMatch(/Skipped this week/));
+    await waitFor(() => expect(sol.inboxText()).toMatch(/Skipped this week/));
     await una.say('checkin away until=2027-01-10');
-    await eventually(() => expect(una.inboxText()).toMatch(/away until 2027-01-10/));
+    await waitFor(() => expect(una.inboxText()).toMatch(/away until 2027-01-10/));
     await una.say('checkin back');
-    await eventually(() => expect(una.inboxText()).toMatch(/Welcome back/));
+    await waitFor(() => expect(una.inboxText()).toMatch(/Welcome back/));
   });
 
   it('the reminder reaches only those who neither answered nor skipped', async () => {
     t.clock.set(new Date('2026-11-27T12:05:00Z'));
     expect((await t.app.runtime.scheduler.tick()).reminded).toBe(2);
-    await eventually(() => {
+    await waitFor(() => {
       expect(tamsin.inboxText()).toMatch(/Reminder/);
       expect(una.inboxText()).toMatch(/Reminder/);
     });
+    await settled(t.app);
     expect(raj.inboxText()).not.toMatch(/Reminder/);
     expect(sol.inboxText()).not.toMatch(/Reminder/);
   });
 
   it('`mission close-now` closes the round', async () => {
     await tamsin.say('mission close-now homes');
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/Closed the check-in for homes/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/Closed the check-in for homes/));
     expect(tamsin.inboxText()).toMatch(/1 of 4 answered/);
   });
 });

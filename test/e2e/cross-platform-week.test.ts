@@ -1,7 +1,8 @@
 import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 
 /**
@@ -54,7 +55,7 @@ afterAll(async () => {
 describe('one mission across Teams and Slack', () => {
   it('the council admin gets a one-time code in Teams, and the university admin joins with it from Slack', async () => {
     expect(await tamsin.say('mission invite homes')).toBe(200);
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/MP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/MP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/));
     const code = /MP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(tamsin.inboxText())![0];
     // Before joining, the Slack workspace cannot see the mission at all.
     expect(slackBody(await ada.command('/mission', 'show homes', SLACK_CHANNEL)).text).toMatch(/No such mission/);
@@ -62,7 +63,7 @@ describe('one mission across Teams and Slack', () => {
     expect(joined.text).toMatch(/Linked to homes/);
     expect(JSON.stringify(joined.blocks)).toContain('This conversation will receive the weekly digest for your workspace');
     // Tamsin hears that her code was used.
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/used your invite code/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/used your invite code/));
     // A code works once.
     expect(slackBody(await ben.command('/mission', `join ${code}`, SLACK_CHANNEL)).text).toMatch(/already linked|already been used/);
   });
@@ -85,7 +86,7 @@ describe('one mission across Teams and Slack', () => {
   it('on Friday the round opens: each member is asked on their own platform', async () => {
     t.clock.set(new Date('2026-11-27T10:00:05Z'));
     expect((await t.app.runtime.scheduler.tick()).opened).toBe(1);
-    await eventually(() => {
+    await waitFor(() => {
       expect(prompted(raj.inboxText())).toBe(true);
       expect(prompted(tamsin.inboxText())).toBe(true);
       expect(ben.inbox()).toHaveLength(1);
@@ -97,26 +98,27 @@ describe('one mission across Teams and Slack', () => {
   it('Raj answers on Teams with Action.Submit; Ben answers on Slack in the modal', async () => {
     const prompt = raj.inbox().find((a) => prompted(JSON.stringify(a.activity)))!;
     expect(await raj.press(prompt, 'Submit', answers)).toBe(200);
-    await eventually(() => expect(raj.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/Check-in received/));
 
     await ben.press(ben.inbox()[0], 'Answer check-in');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     await ben.submitView({
       ...answers,
       moved: 'Two students placed with the housing team',
       confidence: '4',
       story: 'A student found the family a permanent home',
     });
-    await eventually(() => expect(ben.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Check-in received/));
   });
 
   it('on Saturday the reminder reaches the two who have not answered, each on their own platform', async () => {
     t.clock.set(new Date('2026-11-28T10:00:05Z'));
     expect((await t.app.runtime.scheduler.tick()).reminded).toBe(2);
-    await eventually(() => {
+    await waitFor(() => {
       expect(tamsin.inboxText()).toMatch(/Reminder/);
       expect(ada.inboxText()).toMatch(/Reminder/);
     });
+    await settled(t.app);
     expect(raj.inboxText()).not.toMatch(/Reminder/);
     expect(ben.inboxText()).not.toMatch(/Reminder/);
   });
@@ -126,12 +128,12 @@ describe('one mission across Teams and Slack', () => {
     const slackBefore = t.slack.messages(SLACK_CHANNEL).filter((m) => !m.threadTs).length;
     t.clock.set(new Date('2026-11-30T10:00:10Z'));
     expect((await t.app.runtime.scheduler.tick()).closed).toBe(1);
-    await eventually(() => {
+    await waitFor(() => {
       expect(teamsDigests()).toHaveLength(1);
       expect(slackDigests()).toHaveLength(1);
     }, 20_000);
     // The Slack chart is uploaded into the digest's thread; the Teams card embeds its own.
-    await eventually(() => expect(t.slack.files().filter((f) => f.completed)).toHaveLength(1), 15_000);
+    await waitFor(() => expect(t.slack.files().filter((f) => f.completed)).toHaveLength(1), 15_000);
     for (const text of [JSON.stringify(teamsDigests()[0].activity.attachments), JSON.stringify(slackDigests()[0].blocks)]) {
       expect(text).toContain('Weekly digest: homes: week 48');
       expect(text).toContain('2 of 4 answered (50%)');
@@ -147,7 +149,7 @@ describe('one mission across Teams and Slack', () => {
 
   it('Full details on the Slack digest shows a Slack member every answer, privately', async () => {
     expect(await ben.press(slackDigests()[0], 'Full details')).toBe(200);
-    await eventually(() => expect(t.slack.ephemerals({ user: 'U0BEN', channel: SLACK_CHANNEL })).toHaveLength(1));
+    await waitFor(() => expect(t.slack.ephemerals({ user: 'U0BEN', channel: SLACK_CHANNEL })).toHaveLength(1));
     expect(JSON.stringify(t.slack.ephemerals({ user: 'U0BEN', channel: SLACK_CHANNEL })[0].blocks)).toContain(
       'Landlord forum booked for December',
     );
@@ -155,9 +157,9 @@ describe('one mission across Teams and Slack', () => {
 
   it('the council unlinks the university in one command; Slack no longer sees the mission, and its past answers stay', async () => {
     expect(await tamsin.say('mission unlink homes')).toBe(200);
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/Slack workspace T[^ ]* is no longer linked to homes/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/Slack workspace T[^ ]* is no longer linked to homes/));
     expect(slackBody(await ben.command('/mission', 'show homes', SLACK_CHANNEL)).text).toMatch(/No such mission/);
-    await eventually(() => expect(ada.inboxText()).toMatch(/unlinked your workspace from homes/));
+    await waitFor(() => expect(ada.inboxText()).toMatch(/unlinked your workspace from homes/));
     const mission = (await t.app.store.missions.findBySlug(teams, 'homes'))!;
     const [round] = await t.app.store.rounds.latest(mission.id, 1);
     expect((await t.app.store.checkins.listByRound(round.id)).map((c) => c.answers.moved).sort()).toEqual([

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 import type { SlackMessage } from '../../adapters/stand-ins/slack/types';
 
 /**
@@ -52,30 +53,30 @@ describe('the weekly digest on Slack', () => {
   it('runs a week: Ben answers with a blocker, Chi skips, Dee answers, the others do not', async () => {
     t.clock.set(new Date('2026-11-27T10:00:05Z'));
     expect((await t.app.runtime.scheduler.tick()).opened).toBe(1);
-    await eventually(() => expect(ben.inbox()).toHaveLength(1));
+    await waitFor(() => expect(ben.inbox()).toHaveLength(1));
     await ben.press(ben.inbox()[0], 'Answer check-in');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     await ben.submitView({ ...answers, blocker: 'Employer portal still down', blocker_severity: 'medium', blocker_help: 'IT team' });
-    await eventually(() => expect(ben.inboxText()).toMatch(/Check-in received/));
-    await eventually(() => expect(chi.inbox()).toHaveLength(1));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(chi.inbox()).toHaveLength(1));
     await chi.press(chi.inbox()[0], 'Skip this week');
-    await eventually(() => expect(chi.inboxText()).toMatch(/You skipped/));
-    await eventually(() => expect(dee.inbox()).toHaveLength(1));
+    await waitFor(() => expect(chi.inboxText()).toMatch(/You skipped/));
+    await waitFor(() => expect(dee.inbox()).toHaveLength(1));
     await dee.press(dee.inbox()[0], 'Answer check-in');
-    await eventually(() => expect(dee.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(dee.openView()?.callbackId).toBe('checkin'));
     await dee.submitView({
       ...answers,
       moved: 'Council apprenticeships advertised',
       confidence: '3',
       story: 'A care leaver started at the library',
     });
-    await eventually(() => expect(dee.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(dee.inboxText()).toMatch(/Check-in received/));
   });
 
   it('on Monday the round closes and the channel gets exactly one digest, with the chart uploaded into its thread', async () => {
     t.clock.set(new Date('2026-11-30T10:00:10Z'));
     expect((await t.app.runtime.scheduler.tick()).closed).toBe(1);
-    await eventually(() => expect(t.slack.files().filter((f) => f.completed)).toHaveLength(1), 15_000);
+    await waitFor(() => expect(t.slack.files().filter((f) => f.completed)).toHaveLength(1), 15_000);
     expect(digests()).toHaveLength(1);
     const [digest] = digests();
     const [file] = t.slack.files();
@@ -106,7 +107,7 @@ describe('the weekly digest on Slack', () => {
 
   it('Full details shows the answers to the one who asked, privately', async () => {
     expect(await chi.press(digests()[0], 'Full details')).toBe(200);
-    await eventually(() => expect(t.slack.ephemerals({ user: 'U0CHI', channel: CHANNEL })).toHaveLength(1));
+    await waitFor(() => expect(t.slack.ephemerals({ user: 'U0CHI', channel: CHANNEL })).toHaveLength(1));
     const details = textOf(t.slack.ephemerals({ user: 'U0CHI', channel: CHANNEL })[0]);
     expect(details).toContain('Full details: ladywood-jobs: week 48');
     expect(details).toContain('Two employers signed the youth jobs pledge');
@@ -119,7 +120,7 @@ describe('the weekly digest on Slack', () => {
     expect(JSON.parse(refused.body).text).toMatch(/Only the leads and admins of "ladywood-jobs" can send its digest/);
     const res = await dee.command('/mission', 'digest-now ladywood-jobs', CHANNEL);
     expect(JSON.parse(res.body).text).toMatch(/Sent the digest for ladywood-jobs: week 48/);
-    await eventually(() => expect(digests()).toHaveLength(2), 15_000);
-    await eventually(() => expect(t.slack.files().filter((f) => f.completed)).toHaveLength(2), 15_000);
+    await waitFor(() => expect(digests()).toHaveLength(2), 15_000);
+    await waitFor(() => expect(t.slack.files().filter((f) => f.completed)).toHaveLength(2), 15_000);
   });
 });

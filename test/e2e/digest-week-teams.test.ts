@@ -1,7 +1,7 @@
 import { cardSubmit, postActivity } from '../../adapters/stand-ins/teams';
 import type { ConnectorActivity } from '../../adapters/stand-ins/teams/connector-types';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { eventually } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { housingTeam, TeamsPerson } from '../support/teams-person';
 
 /**
@@ -86,21 +86,21 @@ afterAll(async () => {
 describe('the weekly digest on Teams', () => {
   it('runs a week: Raj answers, Sol skips, the others do not', async () => {
     await tamsin.say('mission checkin-now homes');
-    await eventually(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
     const prompt = raj.inbox().find((a) => JSON.stringify(a.activity).includes('Time for your weekly check-in'))!;
     await raj.press(prompt, 'Submit', answers);
-    await eventually(() => expect(raj.inboxText()).toMatch(/Check-in received/));
-    await eventually(() => expect(sol.inboxText()).toMatch(/Time for your weekly check-in/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(sol.inboxText()).toMatch(/Time for your weekly check-in/));
     const solPrompt = sol.inbox().find((a) => JSON.stringify(a.activity).includes('Time for your weekly check-in'))!;
     await sol.press(solPrompt, 'Skip this week');
-    await eventually(() => expect(sol.inboxText()).toMatch(/You skipped/));
+    await waitFor(() => expect(sol.inboxText()).toMatch(/You skipped/));
   });
 
   it('closing the round posts exactly one digest card to the channel, the chart embedded, within 28 KB', async () => {
     const before = t.connector.activities(channel).length;
     t.clock.set(new Date('2026-11-27T13:00:00Z'));
     await tamsin.say('mission close-now homes');
-    await eventually(() => expect(digests()).toHaveLength(1), 15_000);
+    await waitFor(() => expect(digests()).toHaveLength(1), 15_000);
     expect(t.connector.activities(channel).length - before).toBe(1);
     const [digest] = digests();
     const card = cardOf(digest);
@@ -123,21 +123,22 @@ describe('the weekly digest on Teams', () => {
   it('Full details answers with a card holding every answer', async () => {
     const before = t.connector.activities(channel).length;
     expect(await pressInChannel(una, digests()[0], 'Full details')).toBe(200);
-    await eventually(() => expect(t.connector.activities(channel).length).toBe(before + 1));
+    await waitFor(() => expect(t.connector.activities(channel).length).toBe(before + 1));
     const reply = t.connector.activities(channel)[before];
     const text = JSON.stringify(cardOf(reply));
     expect(text).toContain('Full details: homes: week 48');
     expect(text).toContain('Sign the data-sharing agreement');
     expect(text).toContain('Skipped: Sol Mensah');
     // The digest itself is untouched.
+    await settled(t.app);
     expect(digests()[0].updates ?? 0).toBe(0);
   });
 
   it('`mission digest-now` works for a lead and is refused for a member', async () => {
     await sol.say('mission digest-now homes');
-    await eventually(() => expect(sol.inboxText()).toMatch(/Only the leads and admins of \\"homes\\" can send its digest/));
+    await waitFor(() => expect(sol.inboxText()).toMatch(/Only the leads and admins of \\"homes\\" can send its digest/));
     await una.say('mission digest-now homes');
-    await eventually(() => expect(una.inboxText()).toMatch(/Sent the digest for homes: week 48/));
-    await eventually(() => expect(digests()).toHaveLength(2), 15_000);
+    await waitFor(() => expect(una.inboxText()).toMatch(/Sent the digest for homes: week 48/));
+    await waitFor(() => expect(digests()).toHaveLength(2), 15_000);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import slackManifest from '../../manifests/slack/manifest.json';
 import { eventCallback, sendToBolt, type InstallSeed } from '../../adapters/stand-ins/slack';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
-import { eventually } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { createLogger } from '../../src/logger';
 
 /**
@@ -131,7 +131,7 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
     expect(created.body).toMatch(/ladywood-jobs/);
 
     await t.slashCommand('U0ADA', '/mission', 'checkin-now ladywood-jobs', { team: LADYWOOD });
-    await eventually(() => expect(sendsTo(LADYWOOD)).toBeGreaterThan(0));
+    await waitFor(() => expect(sendsTo(LADYWOOD)).toBeGreaterThan(0));
     expect(t.slack.calls('chat.postMessage').every((c) => c.teamId === LADYWOOD && c.outcome === 'ok')).toBe(true);
     expect(
       t.slack
@@ -143,7 +143,7 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
 
     // In-request calls (a modal) go through Bolt with the token the installation store gives it.
     await t.slashCommand('U0ADA', '/checkin', 'ladywood-jobs', { team: LADYWOOD });
-    await eventually(() => expect(t.slack.calls('views.open').filter((c) => c.teamId === LADYWOOD && c.outcome === 'ok')).toHaveLength(1));
+    await waitFor(() => expect(t.slack.calls('views.open').filter((c) => c.teamId === LADYWOOD && c.outcome === 'ok')).toHaveLength(1));
   });
 
   it('refuses a redirect with no state, a forged state, or a state without its cookie; nothing is exchanged', async () => {
@@ -186,7 +186,7 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
     await t.slashCommand('U0CHI', '/mission', 'create "By 2030, Selly Oak has no empty shops" slug=selly-shops', { team: SELLY });
 
     expect((await event('app_uninstalled', ASTON)).status).toBe(200);
-    await eventually(async () => expect((await rawInstallation(ASTON))?.sealed).toBeUndefined());
+    await waitFor(async () => expect((await rawInstallation(ASTON))?.sealed).toBeUndefined());
     expect(await rawInstallation(ASTON)).toMatchObject({ removedReason: 'app_uninstalled' });
 
     // A command from the uninstalled workspace reaches nothing.
@@ -196,10 +196,10 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
 
   it('tokens_revoked then app_uninstalled: the first deletes the tokens, the second changes nothing', async () => {
     expect((await event('tokens_revoked', SELLY)).status).toBe(200);
-    await eventually(async () => expect(await rawInstallation(SELLY)).toMatchObject({ removedReason: 'tokens_revoked' }));
+    await waitFor(async () => expect(await rawInstallation(SELLY)).toMatchObject({ removedReason: 'tokens_revoked' }));
     expect((await rawInstallation(SELLY))?.sealed).toBeUndefined();
     expect((await event('app_uninstalled', SELLY)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 200));
+    await settled(t.app);
     expect(await rawInstallation(SELLY)).toMatchObject({ removedReason: 'tokens_revoked' });
   });
 
@@ -212,7 +212,7 @@ describe('installing Mission Pulse in many Slack workspaces', () => {
     expect((await t.app.runtime.scheduler.tick()).opened).toBe(2);
     for (const mission of missions) {
       // The prompt fails, then so does the notice to the admin about it (same workspace).
-      await eventually(async () =>
+      await waitFor(async () =>
         expect(await t.app.runtime.ctx.outboxItems.countByStatus(mission!.id)).toMatchObject({ pending: 0, failed: expect.any(Number) }),
       );
       const counts = await t.app.runtime.ctx.outboxItems.countByStatus(mission!.id);
@@ -265,10 +265,11 @@ describe('one workspace on a configured token', () => {
     await sendToBolt(single.slackUrl, 'event_callback', eventCallback('app_uninstalled', { teamId: single.slack.teamId }), {
       signingSecret: SIGNING_SECRET,
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await settled(single.app);
     await single.slashCommand('U0ADA', '/mission', 'checkin-now wages');
     const mission = await single.app.store.missions.findBySlug({ platform: 'slack', workspaceId: single.slack.teamId }, 'wages');
-    await eventually(async () => expect((await single.app.runtime.ctx.outboxItems.countByStatus(mission!.id)).failed).toBeGreaterThan(0));
+    await waitFor(async () => expect((await single.app.runtime.ctx.outboxItems.countByStatus(mission!.id)).failed).toBeGreaterThan(0));
+    await settled(single.app);
     expect(single.slack.calls('chat.postMessage')).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@ import {
   type TeamsChannelInfo,
 } from '../../adapters/stand-ins/teams';
 import { startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { eventually } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 
 /**
@@ -52,17 +52,18 @@ describe('a person installs and removes the app on Teams', () => {
   it('installing it in personal scope makes them reachable', async () => {
     expect(await rajDm()).toBeUndefined();
     expect((await post(t, installationUpdate(ctxFor(t), { action: 'add' }))).status).toBe(200);
-    await eventually(async () =>
+    await waitFor(async () =>
       expect(await rajDm()).toMatchObject({ conversationId: raj.dm, kind: 'dm', serviceUrl: t.connector.serviceUrl }),
     );
   });
 
   it('removing it forgets their chat: the check-in cannot reach them, the admin is told, nothing is posted to them', async () => {
     expect((await post(t, installationUpdate(ctxFor(t), { action: 'remove' }))).status).toBe(200);
-    await eventually(async () => expect(await rajDm()).toBeUndefined());
+    await waitFor(async () => expect(await rajDm()).toBeUndefined());
 
     await tamsin.say('mission checkin-now homes');
-    await eventually(() => expect(tamsin.inboxText()).toMatch(/Raj Patel cannot be reached/));
+    await waitFor(() => expect(tamsin.inboxText()).toMatch(/Raj Patel cannot be reached/));
+    await settled(t.app);
     const mission = await t.app.store.missions.findBySlug(teams, 'homes');
     expect((await t.app.runtime.ctx.outboxItems.countByStatus(mission!.id)).unreachable).toBe(1);
     expect(raj.inbox()).toHaveLength(0);
@@ -70,17 +71,17 @@ describe('a person installs and removes the app on Teams', () => {
 
   it('adding it again delivers the check-in that was waiting', async () => {
     expect((await post(t, installationUpdate(ctxFor(t), { action: 'add' }))).status).toBe(200);
-    await eventually(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
+    await waitFor(() => expect(raj.inboxText()).toMatch(/Time for your weekly check-in/));
   });
 
   it('the bot leaving the personal chat (conversationUpdate) forgets them too', async () => {
     const left = conversationUpdate(ctxFor(t), { membersAdded: [] });
     left.membersRemoved = [{ id: `28:${t.appId}` }];
     expect((await post(t, left)).status).toBe(200);
-    await eventually(async () => expect(await rajDm()).toBeUndefined());
+    await waitFor(async () => expect(await rajDm()).toBeUndefined());
     // and a member joining the chat with the bot makes them reachable again
     expect((await post(t, conversationUpdate(ctxFor(t), { membersAdded: 'bot' }))).status).toBe(200);
-    await eventually(async () => expect(await rajDm()).toBeDefined());
+    await waitFor(async () => expect(await rajDm()).toBeDefined());
   });
 });
 
@@ -89,7 +90,7 @@ describe('a team adds and removes the app', () => {
     expect((await post(t, conversationUpdate(ctxFor(t), { membersAdded: 'bot', conversationType: 'channel', channel: TEAM }))).status).toBe(
       200,
     );
-    await eventually(async () => {
+    await waitFor(async () => {
       const team = await t.app.store.teamsTeams.get(TENANT, TEAM.teamId);
       expect(team).toMatchObject({
         name: 'Ladywood Homes Mission',
@@ -107,7 +108,7 @@ describe('a team adds and removes the app', () => {
   it('a person joining the team is not mistaken for the bot being added elsewhere', async () => {
     const other = { ...TEAM, teamId: '19:other-team@thread.tacv2', channelId: '19:other-team@thread.tacv2' };
     await post(t, conversationUpdate(ctxFor(t), { membersAdded: [RAJ], conversationType: 'channel', channel: other }));
-    await new Promise((r) => setTimeout(r, 100));
+    await settled(t.app);
     expect(await t.app.store.teamsTeams.get(TENANT, other.teamId)).toBeUndefined();
   });
 
@@ -115,7 +116,7 @@ describe('a team adds and removes the app', () => {
     expect((await post(t, installationUpdate(ctxFor(t), { action: 'remove', conversationType: 'channel', channel: TEAM }))).status).toBe(
       200,
     );
-    await eventually(async () => expect(await t.app.store.teamsTeams.get(TENANT, TEAM.teamId)).toBeUndefined());
+    await waitFor(async () => expect(await t.app.store.teamsTeams.get(TENANT, TEAM.teamId)).toBeUndefined());
     const mission = await t.app.store.missions.findBySlug(teams, 'homes');
     expect(await t.app.store.members.listByMission(mission!.id)).toHaveLength(2);
   });
@@ -153,6 +154,6 @@ describe('single-tenant and multi-tenant registrations', () => {
   it('a single-tenant bot answers its own organisation', async () => {
     const activity = personalMessage(ctxFor(single, RAJ), { text: 'help' });
     expect((await post(single, activity)).status).toBe(200);
-    await eventually(() => expect(single.connector.activities(activity.conversation.id).length).toBeGreaterThan(0));
+    await waitFor(() => expect(single.connector.activities(activity.conversation.id).length).toBeGreaterThan(0));
   });
 });

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 
 /** GET /metrics: Prometheus text that moves as the bot works. */
 let t: TestApp;
@@ -28,7 +29,7 @@ it('counts requests, sends, outbox depth, job durations and database latency', a
   await ada.command('/mission', 'create "Every young person in Ladywood in work or training" slug=jobs');
   await ada.command('/mission', 'add jobs <@U0BEN|ben> <@U0CHI|chi>');
   await ada.command('/mission', 'checkin-now jobs');
-  await eventually(() => expect(new SlackPerson(t, 'U0CHI').inbox()).toHaveLength(1));
+  await waitFor(() => expect(new SlackPerson(t, 'U0CHI').inbox()).toHaveLength(1));
   await t.teamsMessage({ id: '29:tamsin', name: 'Tamsin' }, 'mission list');
   await t.app.runtime.scheduler.tick();
 

@@ -2,7 +2,8 @@ import { eventCallback, sendToBolt } from '../../adapters/stand-ins/slack';
 import type { SlackFile } from '../../adapters/stand-ins/slack/types';
 import { readCsv } from '../api/support/csv';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { waitFor } from '../support/wait-for';
 
 /**
  * A mission has one time zone. After `mission schedule <slug> tz=…` every view reads the new
@@ -66,7 +67,7 @@ async function homeOf(userId: string): Promise<string> {
   const before = publishes();
   const payload = eventCallback('app_home_opened', { standIn: t.slack, userId, tab: 'home' });
   expect((await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET })).status).toBe(200);
-  await eventually(() => expect(publishes()).toBeGreaterThan(before));
+  await waitFor(() => expect(publishes()).toBeGreaterThan(before));
   return JSON.stringify(t.slack.homeView(userId)?.blocks ?? []);
 }
 
@@ -74,7 +75,7 @@ async function exportFile(): Promise<SlackFile> {
   const csv = (): SlackFile[] => t.slack.files().filter((f) => f.filename.endsWith('.csv') && f.completed);
   const before = csv().length;
   await reply(ada, `mission export ${SLUG}`);
-  await eventually(() => expect(csv().length).toBe(before + 1));
+  await waitFor(() => expect(csv().length).toBe(before + 1));
   return csv()[before];
 }
 
@@ -111,7 +112,7 @@ describe('after `mission schedule tz=`, every view shows the new zone', () => {
 
   it('a blocker alert dates the blocker in Kolkata', async () => {
     await reply(ben, `blocker ${SLUG} "The boiler grant portal rejects every application" severity=high`);
-    await eventually(() => expect(channelText()).toMatch(/boiler grant portal/));
+    await waitFor(() => expect(channelText()).toMatch(/boiler grant portal/));
     expect(channelText()).toMatch(/4 Dec 2026 \(week 49\)/);
   });
 
@@ -126,7 +127,7 @@ describe('after `mission schedule tz=`, every view shows the new zone', () => {
     expect(await tick(new Date(OPENS.getTime() - 60_000))).toBe(0);
     expect(await tick(new Date(OPENS.getTime() + 30_000))).toBe(1);
     for (const p of [ben, chi]) {
-      await eventually(() => expect(p.inboxText()).toMatch(/Time for your weekly check-in/));
+      await waitFor(() => expect(p.inboxText()).toMatch(/Time for your weekly check-in/));
       expect(p.inboxText()).toMatch(/week 50 of 2026/);
       expect(p.inboxText()).toMatch(/It closes Thu 10 Dec 2026, 01:00 \(Asia\/Kolkata\)/);
     }
@@ -138,18 +139,18 @@ describe('after `mission schedule tz=`, every view shows the new zone', () => {
 
   it('Ben answers; the reminder goes to Chi a day later and says the same close time', async () => {
     await ben.press(ben.inbox()[0], 'Answer check-in');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     await ben.submitView({ ...ANSWERS });
-    await eventually(() => expect(ben.inboxText()).toMatch(/Check-in received/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Check-in received/));
     await tick(new Date(OPENS.getTime() + 24 * HOUR + 30_000));
-    await eventually(() => expect(chi.inboxText()).toMatch(/Reminder: your weekly check-in is still open/));
+    await waitFor(() => expect(chi.inboxText()).toMatch(/Reminder: your weekly check-in is still open/));
     const reminder = chi.inbox().find((m) => textOf(m).includes('Reminder'))!;
     expect(textOf(reminder)).toMatch(/It closes Thu 10 Dec 2026, 01:00 \(Asia\/Kolkata\)/);
   });
 
   it("the round closes 72 hours after it opened and the digest is for Kolkata's week", async () => {
     await tick(new Date(OPENS.getTime() + 72 * HOUR + 30_000));
-    await eventually(() => expect(channelText()).toMatch(/Digest for/));
+    await waitFor(() => expect(channelText()).toMatch(/Digest for/));
     expect(channelText()).toMatch(/week 50, 7–13 Dec 2026/);
   });
 

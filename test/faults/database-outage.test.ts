@@ -6,15 +6,20 @@ import { defaultCacheDir } from '../../src/store/embedded';
 import { startFerretdb } from '../../src/store/embedded/ferretdb-server';
 import { pickFreePort } from '../../src/store/embedded/free-port';
 import { startMongod } from '../../src/store/embedded/mongod-server';
+import { startPostgresqlCluster, type PostgresqlCluster } from '../../src/store/embedded/postgresql-cluster';
 import { prepareEmbeddedDatabase } from '../../src/store/embedded/prepare';
 import type { RunningServer } from '../../src/store/embedded/running-server';
-import { startTestApp, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { sendToBolt, slashCommand } from '../../adapters/stand-ins/slack';
+import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/app-harness';
+import { SlackPerson } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
+import { embeddedChoiceOfRun } from '../support/test-engine';
 
 /**
  * The database stops for 30 seconds in the middle of a round and comes back on the same
  * address: commands say "temporarily unavailable" instead of hanging, /healthz says 503, and
  * afterwards the outbox and the scheduler carry on: every prompt and reminder is delivered.
+ * On the postgresql engine the server that stops is FerretDB (PostgreSQL keeps the data).
  */
 jest.setTimeout(120_000);
 const OUTAGE_MS = Number(process.env.MP_OUTAGE_MS ?? 30_000);
@@ -22,21 +27,31 @@ const logger = pino({ level: 'silent' });
 let dir: string;
 let port: number;
 let server: RunningServer;
+let cluster: PostgresqlCluster | undefined;
 let start: () => Promise<RunningServer>;
 let t: TestApp;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'mp-outage-'));
   port = await pickFreePort();
-  const { engine, binaryPath } = await prepareEmbeddedDatabase({ cacheDir: defaultCacheDir(), logger });
-  start = () =>
-    engine === 'mongod' ? startMongod({ binaryPath, dataDir: dir, port }) : startFerretdb({ binaryPath, dataDir: dir, port, logger });
+  const prepared = await prepareEmbeddedDatabase({ cacheDir: defaultCacheDir(), logger, engine: embeddedChoiceOfRun() });
+  const { binaryPath } = prepared;
+  if (prepared.engine === 'mongod') {
+    start = () => startMongod({ binaryPath, dataDir: dir, port });
+  } else if (prepared.engine === 'ferretdb-sqlite') {
+    start = () => startFerretdb({ binaryPath, storage: { sqliteDir: dir }, port, logger });
+  } else {
+    const postgresql = await startPostgresqlCluster({ tools: prepared.postgresql, port: await pickFreePort(), logger });
+    cluster = postgresql;
+    start = () => startFerretdb({ binaryPath, storage: { postgresqlUrl: postgresql.url }, port, logger });
+  }
   server = await start();
   t = await startTestApp('outage', { mongoUri: server.uri, at: new Date('2026-11-27T09:00:00Z') });
 });
 afterAll(async () => {
   await t?.stop();
   await server?.stop();
+  await cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,34 +69,44 @@ describe('the database stops for 30 seconds mid-round', () => {
     await server.stop();
     const downAt = Date.now();
 
+    // Straight to Bolt, for its HTTP answer alone: Slack gives up on a command after 3 seconds.
     const started = Date.now();
-    const res = await admin.command('/mission', 'show warm-homes');
+    const payload = slashCommand({
+      standIn: t.slack,
+      userId: 'U0ADA',
+      command: '/mission',
+      text: 'show warm-homes',
+      channelId: 'C0MISSION',
+    });
+    const res = await sendToBolt(t.slackUrl, 'slash_command', payload, { signingSecret: SIGNING_SECRET });
     expect(Date.now() - started).toBeLessThan(3000);
     const answered = JSON.stringify(JSON.parse(res.body));
     const viaResponseUrl = () => JSON.stringify(t.slack.responseUrlPosts());
-    await eventually(() => expect(`${answered} ${viaResponseUrl()}`).toMatch(/temporarily unavailable/), 8000);
+    await waitFor(() => expect(`${answered} ${viaResponseUrl()}`).toMatch(/temporarily unavailable/), 8000);
     expect((await fetch(`${t.app.url}/healthz`)).status).toBe(503);
 
+    // The outage itself: the database stays down for OUTAGE_MS in all.
     await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
     server = await start();
     t.slack.setFaults({ rate429: 0 });
 
-    await eventually(async () => expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200), 15_000);
+    await waitFor(async () => expect((await fetch(`${t.app.url}/healthz`)).status).toBe(200), 15_000);
     // The bot's clock is the test's: let it run, so retries and Retry-After waits come due.
     const ticking = setInterval(() => t.clock.advance(1000), 100);
     try {
-      await eventually(() => {
+      await waitFor(() => {
         for (const p of people) expect(p.inboxText()).toMatch(/Time for your weekly check-in/);
       }, 30_000);
     } finally {
       clearInterval(ticking);
     }
+    await settled(t.app);
     for (const p of people) expect(p.inbox()).toHaveLength(1);
 
     // The scheduler carries on too: the reminder a day later reaches everyone.
     t.clock.set(new Date('2026-11-28T09:30:00Z'));
-    await eventually(async () => expect((await t.app.runtime.scheduler.tick()).reminded).toBe(21), 10_000);
-    await eventually(() => {
+    await waitFor(async () => expect((await t.app.runtime.scheduler.tick()).reminded).toBe(21), 10_000);
+    await waitFor(() => {
       for (const p of people) expect(p.inboxText()).toMatch(/Reminder/);
     }, 20_000);
   });

@@ -5,11 +5,12 @@ import type { Button, Message } from '../../src/messages/model';
 import type { Reply } from '../../src/services/replies';
 import { channelOf, command, messageText, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
+import { outboxDrained } from '../support/wait-for';
 
 /**
  * Blockers through the services, the real database and the real outbox, with a recording
  * sender in place of Slack: every command, button and form, their refusals, the check-in
- * extension, the fallbacks when no channel is set, escalation, and the digest's API.
+ * extension, the fallbacks when no channel is set, escalation, and what the digest reads.
  */
 let h: CoreHarness;
 const slack = new RecordingSender('slack');
@@ -22,14 +23,6 @@ const ALERTS = 'C-alerts';
 const DAY = 24 * 60 * 60 * 1000;
 const WEEK = 7 * DAY;
 let mission: Mission;
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    const r = await h.runtime.dispatcher!.runOnce();
-    if (r.sent === 0 && r.deferred === 0) return;
-    if (r.sent === 0) await new Promise((res) => setTimeout(res, 20));
-  }
-}
 
 /** The messages in a conversation, each as it looks now. */
 function conversation(id: string): Message[] {
@@ -107,7 +100,7 @@ describe('blocker <slug> "<text>"', () => {
       status: 'open',
       firstWeek: '2026-W48',
     });
-    await flush();
+    await outboxDrained(h.runtime);
     expect(conversation(ALERTS)).toHaveLength(0);
   });
 
@@ -126,7 +119,7 @@ describe('blocker <slug> "<text>"', () => {
       'blocker ladywood-jobs "DWP data-sharing agreement stuck with legal" severity=high help="Someone at DWP"',
     );
     expect(replyText(r)).toMatch(/An alert went to the alert channel/);
-    await flush();
+    await outboxDrained(h.runtime);
     const alerts = conversation(ALERTS);
     expect(alerts).toHaveLength(1);
     const text = messageText(alerts[0]);
@@ -198,7 +191,7 @@ describe('the alert buttons', () => {
   it('I can help records the helper, tells the owner who offered, and the alert shows it', async () => {
     const r = await press(chi, alert(), 'I can help');
     expect(replyText(r)).toMatch(/Ben has been told that you can help/);
-    await flush();
+    await outboxDrained(h.runtime);
     const toBen = textOf(slack.inbox('U_BEN'));
     expect(toBen).toMatch(/@Chi \(Ladywood Community Trust\) offered to help with your blocker on ladywood-jobs/);
     expect(toBen).toMatch(/DWP data-sharing agreement stuck with legal/);
@@ -209,7 +202,7 @@ describe('the alert buttons', () => {
   it('pressing again does not record or tell twice', async () => {
     const before = slack.inbox('U_BEN').length;
     expect(replyText(await press(chi, alert(), 'I can help'))).toMatch(/already offered to help; Ben knows/);
-    await flush();
+    await outboxDrained(h.runtime);
     expect(slack.inbox('U_BEN')).toHaveLength(before);
     const [b] = (await h.store.blockers.listOpen(mission.id)).filter((x) => x.severity === 'high');
     expect(b.helpers.map((x) => x.name)).toEqual(['Chi']);
@@ -251,7 +244,7 @@ describe('the alert buttons', () => {
       (await h.core.onFormSubmit({ actor: lee, formId: r.form.formId, state: r.form.state, values: { note: 'Signed at the\nDWP board' } }))
         .kind,
     ).toBe('form-done');
-    await flush();
+    await outboxDrained(h.runtime);
     const text = messageText(alert());
     expect(text).toMatch(/Resolved: high-severity blocker/);
     expect(text).toMatch(/Resolved by Lee on 26 Nov 2026: Signed at the DWP board/);
@@ -274,7 +267,7 @@ describe('the alert buttons', () => {
       'form-done',
     );
     expect((await h.store.blockers.get(b.id))?.resolution).toBe('Signed at the DWP board');
-    await flush();
+    await outboxDrained(h.runtime);
     expect(messageText(conversation(ALERTS)[0])).toBe(messageText(stale));
     expect(
       replyText(await h.core.onAction({ actor: ben, where: channelOf(ben, ALERTS), actionId: 'blocker.help', value: 'blocker:nope' })),
@@ -292,7 +285,7 @@ describe('blockers in check-ins', () => {
     h.clock.set(new Date('2026-11-27T09:00:00Z'));
     expect(replyText(await command(h, amira, 'mission checkin-now ladywood-jobs'))).toMatch(/Opened the check-in/);
     round = roundId(mission.id, '2026-W48');
-    await flush();
+    await outboxDrained(h.runtime);
     const r = await h.core.onFormSubmit({
       actor: ben,
       formId: 'checkin',
@@ -310,7 +303,7 @@ describe('blockers in check-ins', () => {
       firstWeek: '2026-W48',
       ownerName: 'Ben',
     });
-    await flush();
+    await outboxDrained(h.runtime);
     expect(conversation(ALERTS)).toHaveLength(2);
     expect(messageText(conversation(ALERTS)[1])).toMatch(/No youth worker for the drop-in/);
   });
@@ -328,7 +321,7 @@ describe('blockers in check-ins', () => {
       state: round,
       values: { ...values, blocker: 'No youth worker for the Tuesday drop-in', blocker_severity: 'high', blocker_help: '' },
     });
-    await flush();
+    await outboxDrained(h.runtime);
     const open = (await h.store.blockers.listOpen(mission.id)).filter((b) => b.source === 'checkin');
     expect(open).toHaveLength(1);
     expect(open[0].text).toBe('No youth worker for the Tuesday drop-in');
@@ -339,7 +332,7 @@ describe('blockers in check-ins', () => {
 
   it('emptying the blocker answer withdraws it (not resolved); filling it again reopens it', async () => {
     await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values: { ...values, blocker: '' } });
-    await flush();
+    await outboxDrained(h.runtime);
     expect(await checkinBlocker()).toMatchObject({ status: 'withdrawn', resolvedBy: 'Ben' });
     expect(messageText(conversation(ALERTS)[1])).toMatch(/Withdrawn by Ben/);
     expect(buttons(conversation(ALERTS)[1])).toEqual([]);
@@ -350,7 +343,7 @@ describe('blockers in check-ins', () => {
       state: round,
       values: { ...values, blocker: 'No youth worker after all', blocker_severity: 'high' },
     });
-    await flush();
+    await outboxDrained(h.runtime);
     expect(await checkinBlocker()).toMatchObject({ status: 'open', text: 'No youth worker after all', generation: 1 });
     expect(messageText(conversation(ALERTS)[1])).toMatch(/No youth worker after all/);
     expect(buttons(conversation(ALERTS)[1]).map((b) => b.label)).toEqual(['I can help', 'Resolved']);
@@ -375,7 +368,7 @@ describe('blockers in check-ins', () => {
     await command(h, amira, 'mission close-now ladywood-jobs');
     h.clock.set(new Date('2026-12-04T10:00:30Z'));
     expect((await h.runtime.scheduler.tick()).opened).toBeGreaterThanOrEqual(1);
-    await flush();
+    await outboxDrained(h.runtime);
     const next = roundId(mission.id, '2026-W49');
     const prompt = slack
       .inbox('U_BEN')
@@ -400,7 +393,7 @@ describe('blockers in check-ins', () => {
       state: next,
       values: { ...values, [asked[0].id]: 'still', [asked[1].id]: 'resolved' },
     });
-    await flush();
+    await outboxDrained(h.runtime);
     const venue = (await h.store.blockers.listOpen(mission.id)).find((b) => b.text === 'No venue for the careers fair');
     expect(venue?.status).toBe('open');
     expect(await checkinBlocker()).toMatchObject({ status: 'resolved', resolution: 'resolved in check-in', resolvedBy: 'Ben' });
@@ -426,13 +419,13 @@ describe('escalation', () => {
     for (const at of ['2026-12-14T09:00:00Z', '2026-12-21T08:59:00Z', '2026-12-21T09:00:00Z']) {
       h.clock.set(new Date(at));
       await h.runtime.scheduler.tick();
-      await flush();
+      await outboxDrained(h.runtime);
       expect(escalations()).toHaveLength(0);
     }
     h.clock.set(new Date('2026-12-21T09:01:00Z'));
     await h.runtime.scheduler.tick();
     await h.runtime.scheduler.tick();
-    await flush();
+    await outboxDrained(h.runtime);
     expect(escalations()).toHaveLength(1);
     const [post] = escalations();
     const text = messageText(post);
@@ -449,14 +442,14 @@ describe('escalation', () => {
       h.clock.set(new Date(at));
       await h.runtime.scheduler.tick();
     }
-    await flush();
+    await outboxDrained(h.runtime);
     expect(conversation(ALERTS).filter((m) => messageText(m).includes('Bus pass scheme paused'))).toHaveLength(1);
   });
 
   it('the escalation post has the buttons and updates like an alert', async () => {
     const post = conversation(ALERTS).find((m) => messageText(m).includes('Bus pass scheme paused'))!;
     await press(ben, post, 'I can help');
-    await flush();
+    await outboxDrained(h.runtime);
     expect(messageText(conversation(ALERTS).find((m) => messageText(m).includes('Bus pass scheme paused'))!)).toMatch(
       /Offered to help\nBen/,
     );
@@ -478,7 +471,7 @@ describe('with no alert or digest channel', () => {
     const before = slack.inbox('U_AMIRA').length;
     const r = await command(h, ben, 'blocker dm-mission "Nobody can open the shared drive" severity=high');
     expect(replyText(r)).toMatch(/An alert went to the mission's admins/);
-    await flush();
+    await outboxDrained(h.runtime);
     const inbox = slack.inbox('U_AMIRA');
     expect(inbox.length).toBe(before + 1);
     expect(messageText(inbox[inbox.length - 1])).toMatch(/High-severity blocker[\s\S]*Nobody can open the shared drive/);
@@ -487,16 +480,22 @@ describe('with no alert or digest channel', () => {
 });
 
 describe('for the digest', () => {
-  it('forDigest splits a week into new, open and resolved (withdrawn ones never count as resolved)', async () => {
-    const since = new Date('2026-11-27T00:00:00Z');
-    const until = new Date('2026-12-05T00:00:00Z');
-    const week = await h.runtime.services.blockers.forDigest(mission.id, since, until);
-    expect(week.new.map((b) => b.text)).toEqual(['No youth worker after all']);
-    expect(week.resolved.map((b) => b.text)).toEqual(['No youth worker after all']);
-    // Open at the end of that week: raised before it ended and still open (not the bus pass one, raised later).
-    expect(week.open.map((b) => b.text)).toEqual(['No venue for the careers fair', 'waiting for DBS checks']);
-    expect(week.open.every((b) => b.status === 'open')).toBe(true);
+  it('the digest reads the open blockers and those resolved since the start of its week, most severe then oldest first', async () => {
     const all = await h.runtime.services.blockers.listForMission(mission.id, new Date('2026-11-01T00:00:00Z'));
-    expect(all.map((b) => b.status).sort()).toEqual(['open', 'open', 'open', 'resolved', 'resolved']);
+    expect(all.map((b) => [b.status, b.text])).toEqual([
+      ['resolved', 'DWP data-sharing agreement stuck with legal'],
+      ['resolved', 'No youth worker after all'],
+      ['open', 'No venue for the careers fair'],
+      ['open', 'Bus pass scheme paused'],
+      ['open', 'waiting for DBS checks'],
+    ]);
+    // From a later week: the blocker resolved before it began is left out; the open ones stay.
+    const later = await h.runtime.services.blockers.listForMission(mission.id, new Date('2026-11-27T00:00:00Z'));
+    expect(later.map((b) => b.text)).toEqual([
+      'No youth worker after all',
+      'No venue for the careers fair',
+      'Bus pass scheme paused',
+      'waiting for DBS checks',
+    ]);
   });
 });

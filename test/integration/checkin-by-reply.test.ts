@@ -8,6 +8,7 @@ import type { Actor } from '../../src/services/inbound-events';
 import type { Reply } from '../../src/services/replies';
 import { command, messageText, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
+import { outboxDrained } from '../support/wait-for';
 
 /**
  * Check-ins answered by replying in the direct message, through the core on a real database:
@@ -34,14 +35,6 @@ const dmOf = (a: Actor): ConversationRef => ({
 async function say(actor: Actor, text: string, opts: { id?: string; quick?: boolean } = {}): Promise<Reply> {
   if (!opts.quick) h.clock.advance(30_000);
   return h.core.onDirectMessage({ actor, where: dmOf(actor), text, messageId: opts.id ?? randomUUID() });
-}
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const r = await h.runtime.dispatcher!.runOnce();
-    if (r.sent === 0 && r.deferred === 0) return;
-    if (r.sent === 0) await new Promise((res) => setTimeout(res, 20));
-  }
 }
 
 async function missionRound(slug: string) {
@@ -121,7 +114,7 @@ describe('before any check-in is open', () => {
 describe('a check-in answered by replies', () => {
   beforeAll(async () => {
     await command(h, amira, 'mission checkin-now ladywood-jobs');
-    await flush();
+    await outboxDrained(h.runtime);
   });
 
   it('the prompt offers the form and says "or just reply here"', () => {
@@ -140,7 +133,7 @@ describe('a check-in answered by replies', () => {
   });
 
   it('turns the prompt into "answering by reply" with a button to the form', async () => {
-    await flush();
+    await outboxDrained(h.runtime);
     const prompt = slack.inbox('U_BEN')[0];
     expect(messageText(prompt)).toMatch(/answering this check-in .* by reply/);
     expect(messageText(prompt)).toMatch(/Open the form/);
@@ -186,7 +179,7 @@ describe('a check-in answered by replies', () => {
       confidence: '4',
     });
     expect(await draftOf(ben)).toBeUndefined();
-    await flush();
+    await outboxDrained(h.runtime);
     expect(messageText(slack.inbox('U_BEN')[0])).toMatch(/Check-in received — thank you[\s\S]*Two employers signed/);
   });
 

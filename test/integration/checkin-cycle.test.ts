@@ -2,6 +2,7 @@ import { checkinId, roundId } from '../../src/domain/checkin';
 import type { Message } from '../../src/messages/model';
 import { command, messageText, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
+import { outboxDrained } from '../support/wait-for';
 
 /**
  * The weekly cycle through the services, the real database and the real outbox, with a
@@ -13,14 +14,6 @@ const admin = slackUser('U_ADMIN', 'T1', 'Amira');
 const ben = slackUser('U_BEN', 'T1', 'Ben');
 const chi = slackUser('U_CHI', 'T1', 'Chi');
 const dee = slackUser('U_DEE', 'T1', 'Dee');
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const r = await h.runtime.dispatcher!.runOnce();
-    if (r.sent === 0 && r.deferred === 0) return;
-    if (r.sent === 0) await new Promise((res) => setTimeout(res, 20));
-  }
-}
 
 const buttonsOf = (m: Message) =>
   m.blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : [])).concat(m.form ? [m.form.openButton] : []);
@@ -54,7 +47,7 @@ describe('the weekly check-in cycle', () => {
     h.clock.set(new Date('2026-11-27T10:00:30Z'));
     expect((await h.runtime.scheduler.tick()).opened).toBe(1);
     expect((await h.runtime.scheduler.tick()).opened).toBe(0);
-    await flush();
+    await outboxDrained(h.runtime);
     for (const u of ['U_ADMIN', 'U_BEN', 'U_CHI']) {
       const inbox = slack.inbox(u);
       expect(inbox).toHaveLength(1);
@@ -88,7 +81,7 @@ describe('the weekly check-in cycle', () => {
     const round = roundId(mission!.id, '2026-W48');
     const values = { moved: 'Two employers signed the pledge', next: 'Careers fair', confidence: '4', blocker: '', story: '' };
     expect((await h.core.onFormSubmit({ actor: ben, formId: 'checkin', state: round, values })).kind).toBe('form-done');
-    await flush();
+    await outboxDrained(h.runtime);
     const [confirmation] = slack.inbox('U_BEN');
     expect(messageText(confirmation)).toMatch(/Check-in received/);
     expect(messageText(confirmation)).toMatch(/Two employers signed the pledge/);
@@ -109,7 +102,7 @@ describe('the weekly check-in cycle', () => {
       state: round,
       values: { ...values, moved: 'Three employers signed the pledge' },
     });
-    await flush();
+    await outboxDrained(h.runtime);
     const benMember = (await h.store.members.listByMission(mission!.id)).find((m) => m.userId === 'U_BEN')!;
     const stored = await h.store.checkins.get(checkinId(round, benMember.id));
     expect(stored?.answers.moved).toBe('Three employers signed the pledge');
@@ -124,7 +117,7 @@ describe('the weekly check-in cycle', () => {
     h.clock.set(new Date('2026-11-28T10:01:00Z'));
     expect((await h.runtime.scheduler.tick()).reminded).toBe(1);
     expect((await h.runtime.scheduler.tick()).reminded).toBe(0);
-    await flush();
+    await outboxDrained(h.runtime);
     expect(slack.inbox('U_ADMIN').map(messageText).join('\n')).toMatch(/Reminder/);
     for (const u of ['U_BEN', 'U_CHI', 'U_DEE']) expect(slack.inbox(u).map(messageText).join('\n')).not.toMatch(/Reminder/);
   });

@@ -7,6 +7,7 @@ import type { Message } from '../../src/messages/model';
 import type { Reply } from '../../src/services/replies';
 import { channelOf, command, messageText, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
+import { outboxDrained } from '../support/wait-for';
 
 /**
  * The digest through the services, the real database and the outbox: a seeded history of
@@ -25,14 +26,6 @@ const outsider = slackUser('U_OUT', 'T1', 'Olly Out');
 const CHANNEL = 'C-general';
 let mission: Mission;
 let round: CheckinRound;
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    const r = await h.runtime.dispatcher!.runOnce();
-    if (r.sent === 0 && r.deferred === 0) return;
-    if (r.sent === 0) await new Promise((res) => setTimeout(res, 20));
-  }
-}
 
 /** Digests in the digest channel, as delivered. */
 function digests(): Message[] {
@@ -191,7 +184,7 @@ describe('the weekly digest', () => {
     await command(h, lead, 'checkin away until=2026-12-20');
     h.clock.set(new Date('2026-11-30T10:00:00Z'));
     await command(h, admin, 'mission close-now ladywood-jobs');
-    await flush();
+    await outboxDrained(h.runtime);
     expect(digests()).toHaveLength(1);
     const items = await h.runtime.ctx.outboxItems.get(`digest:${round.id}`);
     expect(items?.status).toBe('sent');
@@ -237,7 +230,7 @@ describe('the weekly digest', () => {
   it('is sent once however often the close hook runs', async () => {
     expect(await h.runtime.services.rounds.close(mission, round)).toBe(false);
     await h.runtime.services.digests.onRoundClosed(mission, { ...round, status: 'closed' });
-    await flush();
+    await outboxDrained(h.runtime);
     expect(digests()).toHaveLength(1);
   });
 
@@ -260,7 +253,7 @@ describe('the weekly digest', () => {
     );
     expect(replyText(await command(h, admin, 'mission digest-now ladywood-jobs'))).toContain('Sent the digest');
     expect(replyText(await command(h, ben, 'mission digest-now ladywood-jobs'))).toMatch(/Only the leads and admins/);
-    await flush();
+    await outboxDrained(h.runtime);
     expect(digests()).toHaveLength(3);
     expect(await h.runtime.ctx.outboxItems.get(`digest:${round.id}:1`)).toMatchObject({ status: 'sent' });
     expect(await h.runtime.ctx.outboxItems.get(`digest:${round.id}:2`)).toMatchObject({ status: 'sent' });
@@ -273,7 +266,7 @@ describe('the weekly digest', () => {
     round = (await h.store.rounds.findOpen(mission.id))!;
     await submit(ben, answers({ moved: 'More progress', confidence: '5' }));
     expect(replyText(await command(h, lead, 'mission digest-now ladywood-jobs'))).toContain('week 49, 30 Nov – 6 Dec 2026 (so far)');
-    await flush();
+    await outboxDrained(h.runtime);
     const latest = digests()[digests().length - 1];
     expect(messageText(latest)).toContain('Round still open: numbers so far');
     expect(messageText(latest)).toContain('Participation  1 of 5 answered (20%) · 4 no reply · 1 away');

@@ -10,10 +10,13 @@ import {
   defaultCacheDir,
   EmbeddedDatabaseError,
   NO_ENGINE_MESSAGE,
+  NO_POSTGRESQL_MESSAGE,
   prepareEmbeddedDatabase,
   startEmbeddedDatabase,
 } from '../../src/store/embedded';
 import { testDatabase, type TestDatabase } from '../support/database';
+import { embeddedChoiceOfRun } from '../support/test-engine';
+import { waitFor } from '../support/wait-for';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const logger = pino({ level: 'silent' });
@@ -35,15 +38,6 @@ function isPortOpen(port: number): Promise<boolean> {
   });
 }
 
-async function waitForPortClosed(port: number, withinMs: number): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
-    if (!(await isPortOpen(port))) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
 async function withClient<T>(uri: string, use: (client: MongoClient) => Promise<T>): Promise<T> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000 });
   try {
@@ -55,8 +49,11 @@ async function withClient<T>(uri: string, use: (client: MongoClient) => Promise<
 }
 
 /** Runs a TypeScript snippet in its own node process and resolves with the first line it prints. */
-function spawnSnippet(code: string): { child: ChildProcessWithoutNullStreams; firstLine: Promise<string> } {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', code], { cwd: repoRoot });
+function spawnSnippet(
+  code: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { child: ChildProcessWithoutNullStreams; firstLine: Promise<string> } {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', code], { cwd: repoRoot, env });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const firstLine = new Promise<string>((resolve, reject) => {
@@ -107,7 +104,11 @@ describe('the shared test database', () => {
   });
 });
 
-describe('startEmbeddedDatabase', () => {
+// The launcher is tested on the engine this run chose (MISSION_PULSE_TEST_ENGINE).
+const engine = embeddedChoiceOfRun();
+const start = (dataDir: string) => startEmbeddedDatabase({ dataDir, cacheDir: defaultCacheDir(), logger, engine });
+
+describe(`startEmbeddedDatabase (${engine ?? 'default engine'})`, () => {
   let dataDir: string;
 
   beforeEach(async () => {
@@ -119,11 +120,11 @@ describe('startEmbeddedDatabase', () => {
   });
 
   it('serves a loopback URI without a database name, and frees the port when stopped', async () => {
-    const database = await startEmbeddedDatabase({ dataDir, cacheDir: defaultCacheDir(), logger });
+    const database = await start(dataDir);
     const port = portOf(database.uri);
     try {
       expect(database.uri).toBe(`mongodb://127.0.0.1:${port}/?directConnection=true`);
-      expect(['mongod', 'ferretdb']).toContain(database.engine);
+      expect(engine ? [`ferretdb-${engine}`] : ['mongod', 'ferretdb-sqlite']).toContain(database.engine);
       expect(await isPortOpen(port)).toBe(true);
     } finally {
       await database.stop();
@@ -132,8 +133,12 @@ describe('startEmbeddedDatabase', () => {
     await expect(database.stop()).resolves.toBeUndefined();
   });
 
-  it('keeps data in its data folder across a restart', async () => {
-    const first = await startEmbeddedDatabase({ dataDir, cacheDir: defaultCacheDir(), logger });
+  // What survives a restart differs by engine: each run checks its own.
+  const persistent = engine !== 'postgresql';
+  const itIfPersistent = persistent ? it : it.skip;
+  const itIfThrowaway = persistent ? it.skip : it;
+  itIfPersistent('keeps data in its data folder across a restart', async () => {
+    const first = await start(dataDir);
     try {
       await withClient(first.uri, (client) =>
         client
@@ -145,7 +150,7 @@ describe('startEmbeddedDatabase', () => {
       await first.stop();
     }
 
-    const second = await startEmbeddedDatabase({ dataDir, cacheDir: defaultCacheDir(), logger });
+    const second = await start(dataDir);
     try {
       const found = await withClient(second.uri, (client) =>
         client
@@ -159,20 +164,54 @@ describe('startEmbeddedDatabase', () => {
     }
   });
 
+  itIfThrowaway('starts from nothing each time (the postgresql engine is a throwaway cluster)', async () => {
+    const first = await start(dataDir);
+    try {
+      await withClient(first.uri, (client) =>
+        client
+          .db('mp_throwaway')
+          .collection('rounds')
+          .insertOne({ _id: 'r1' } as never),
+      );
+    } finally {
+      await first.stop();
+    }
+    const second = await start(dataDir);
+    try {
+      const names = await withClient(second.uri, async (client) =>
+        (await client.db().admin().listDatabases()).databases.map((d) => d.name),
+      );
+      expect(names).not.toContain('mp_throwaway');
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('stops the server when the process that started it is killed with SIGKILL', async () => {
     const code = `
       const { startEmbeddedDatabase, defaultCacheDir } = require('./src/store/embedded');
       const pino = require('pino');
-      startEmbeddedDatabase({ dataDir: ${JSON.stringify(dataDir)}, cacheDir: defaultCacheDir(), logger: pino({ level: 'silent' }) })
+      startEmbeddedDatabase({ dataDir: ${JSON.stringify(dataDir)}, cacheDir: defaultCacheDir(), logger: pino({ level: 'silent' }), engine: ${JSON.stringify(engine)} })
         .then((db) => { console.log(db.uri); setInterval(() => undefined, 60000); })
         .catch((error) => { console.error(error); process.exit(1); });
     `;
-    const { child, firstLine } = spawnSnippet(code);
+    // Temporary folders (the postgresql engine's cluster) go in one of our own, to see them go.
+    const tmp = path.join(dataDir, 'tmp');
+    await fs.mkdir(tmp, { mode: 0o755 });
+    await fs.chmod(dataDir, 0o755); // PostgreSQL runs as its own account when we are root
+    const { child, firstLine } = spawnSnippet(code, { ...process.env, TMPDIR: tmp });
     const port = portOf(await firstLine);
     expect(await isPortOpen(port)).toBe(true);
+    const clusters = async () => (await fs.readdir(tmp)).filter((name) => name.startsWith('mission-pulse-postgresql-'));
+    expect(await clusters()).toHaveLength(engine === 'postgresql' ? 1 : 0);
 
     child.kill('SIGKILL');
-    expect(await waitForPortClosed(port, 5_000)).toBe(true);
+    await waitFor(async () => !(await isPortOpen(port)), { what: `the orphaned server's port ${port} to close` });
+    // The watchdog stops PostgreSQL (fast shutdown) and then deletes its folder.
+    await waitFor(async () => (await clusters()).length === 0, {
+      timeoutMs: 20_000,
+      what: 'the orphaned PostgreSQL cluster folder to be removed',
+    });
   });
 
   it('has a watchdog that stops a server which cannot watch its stdin (as for mongod) when the parent is killed', async () => {
@@ -189,11 +228,22 @@ describe('startEmbeddedDatabase', () => {
     expect(await isPortOpen(port)).toBe(true);
 
     child.kill('SIGKILL');
-    expect(await waitForPortClosed(port, 5_000)).toBe(true);
+    await waitFor(async () => !(await isPortOpen(port)), { what: `the orphaned server's port ${port} to close` });
   });
 });
 
 describe('prepareEmbeddedDatabase', () => {
+  it('says what to install when the postgresql engine is chosen and PostgreSQL cannot be found', async () => {
+    const attempt = prepareEmbeddedDatabase({
+      cacheDir: defaultCacheDir(),
+      logger,
+      engine: 'postgresql',
+      postgresqlDirs: ['/nonexistent/bin'],
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'EMBEDDED_DB_NO_POSTGRESQL', message: NO_POSTGRESQL_MESSAGE });
+    expect(NO_POSTGRESQL_MESSAGE).toMatch(/apt-get install postgresql-15/);
+  });
+
   it('says what to install when neither mongod nor Go can be found', async () => {
     const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mp-empty-cache-'));
     try {
@@ -218,7 +268,7 @@ describe('prepareEmbeddedDatabase', () => {
       preferMongod: false,
       goCandidates: ['/nonexistent/go'],
     });
-    expect(again).toEqual({ engine: 'ferretdb', binaryPath: first.binaryPath });
+    expect(again).toEqual({ engine: 'ferretdb-sqlite', binaryPath: first.binaryPath });
     await expect(fs.access(first.binaryPath)).resolves.toBeUndefined();
   });
 });

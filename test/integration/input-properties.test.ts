@@ -104,6 +104,17 @@ describe('arbitrary input', () => {
     );
   });
 
+  it('a NUL character in what people type is dropped and the rest kept, on every backend', async () => {
+    const admin = slackUser('U_NUL', 'T1', 'Nu\u0000la');
+    const created = await command(h, admin, 'mission create "Every home in Ladywood\u0000 warm and dry" slug=warm place="Lady\u0000wood"');
+    expect(replyText(created)).toMatch(/Mission created/);
+    await command(h, admin, 'blocker warm "Boiler\u0000 grants paused"');
+    const mission = await h.store.missions.findBySlug(admin, 'warm');
+    expect(mission).toMatchObject({ statement: 'Every home in Ladywood warm and dry', place: 'Ladywood' });
+    const blockers = await h.store.blockers.listOpen(mission!.id);
+    expect(blockers.map((b) => b.text)).toEqual(['Boiler grants paused']);
+  });
+
   it('a person sending commands too fast is asked, politely, to wait', async () => {
     const eager = slackUser('U_EAGER');
     for (let i = 0; i < 30; i++) await command(h, eager, 'mission list');

@@ -6,6 +6,7 @@ import { digestKey } from '../../src/services/digest-service';
 import { promptKey } from '../../src/services/round-service';
 import { channelOf, command, messageText, replyText, slackUser, startCore, teamsUser, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
+import { outboxDrained } from '../support/wait-for';
 
 /**
  * One mission across a Teams tenant (home) and Slack workspaces (linked), through the services,
@@ -37,14 +38,6 @@ const dmOf = (u: { platform: 'teams' | 'slack'; workspaceId: string; userId: str
 });
 const CODE = /MP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 let mission: Mission;
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    const r = await h.runtime.dispatcher!.runOnce();
-    if (r.sent === 0 && r.deferred === 0) return;
-    if (r.sent === 0) await new Promise((res) => setTimeout(res, 20));
-  }
-}
 
 const posts = (sender: RecordingSender, conversationId: string): Message[] =>
   sender.delivered.filter((d) => d.conversationId === conversationId).map((d) => d.message);
@@ -136,7 +129,7 @@ describe('mission join', () => {
     const actions = (await h.store.audit.list(mission.id, 10)).map((a) => a.action);
     expect(actions).toContain('mission.link');
     // The admin who made the code hears that it was used.
-    await flush();
+    await outboxDrained(h.runtime);
     expect(messageText(teams.inbox('29:tamsin').at(-1)!)).toMatch(/Eve \(Slack workspace T2\) used your invite code/);
   });
 
@@ -233,7 +226,7 @@ describe('a week across both platforms', () => {
       ).kind,
     ).toBe('form-done');
     await command(h, tamsin, 'mission close-now homes', dmOf(tamsin));
-    await flush();
+    await outboxDrained(h.runtime);
     const teamsDigests = posts(teams, TEAMS_CHANNEL).filter((m) => m.summary.startsWith('Digest for'));
     const slackDigests = posts(slack, 'C-partner').filter((m) => m.summary.startsWith('Digest for'));
     expect(teamsDigests).toHaveLength(1);
@@ -243,14 +236,14 @@ describe('a week across both platforms', () => {
     expect(await h.runtime.ctx.outboxItems.get(`${digestKey(round)}:slack:T2`)).not.toBeNull();
     // A second close hook run (another replica) sends nothing more.
     await h.runtime.services.digests.onRoundClosed(mission, (await h.store.rounds.get(round))!);
-    await flush();
+    await outboxDrained(h.runtime);
     expect(posts(slack, 'C-partner').filter((m) => m.summary.startsWith('Digest for'))).toHaveLength(1);
     expect(posts(teams, TEAMS_CHANNEL).filter((m) => m.summary.startsWith('Digest for'))).toHaveLength(1);
   });
 
   it("a high-severity blocker alerts the home channel and the linked workspace's alert channel", async () => {
     expect(replyText(await command(h, ben, 'blocker homes "No data-sharing agreement with the council" severity=high'))).toMatch(/Raised/);
-    await flush();
+    await outboxDrained(h.runtime);
     const [b] = await h.store.blockers.listOpen(mission.id);
     expect(await h.runtime.ctx.outboxItems.get(alertKey(b.id))).toMatchObject({
       target: { conversation: { conversationId: TEAMS_CHANNEL } },
@@ -279,7 +272,7 @@ describe('mission unlink', () => {
     expect(await h.store.missionLinks.get(mission.id, 'slack:T2')).toBeUndefined();
     expect((await h.store.checkins.listByRound(round)).some((c) => c.memberId === memberId(mission.id, ben))).toBe(true);
     expect((await h.store.audit.list(mission.id, 5)).map((a) => a.action)).toContain('mission.unlink');
-    await flush();
+    await outboxDrained(h.runtime);
     expect(messageText(slack.inbox('U_EVE').at(-1)!)).toMatch(/Tamsin unlinked your workspace from homes/);
     // Eve's own mission is untouched.
     expect(replyText(await command(h, eve, 'mission show warm-homes'))).toMatch(/Warm homes/);

@@ -1,6 +1,7 @@
 import { checkinId, roundId } from '../../src/domain/checkin';
 import { command, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
+import { outboxDrained } from '../support/wait-for';
 
 /**
  * UK GDPR controls through the services on the real database: a person's data as a file,
@@ -12,13 +13,6 @@ const admin = slackUser('U_ADMIN', 'T1', 'Amira');
 const ben = slackUser('U_BEN', 'T1', 'Ben Jones');
 const chi = slackUser('U_CHI', 'T1', 'Chi');
 const dm = { platform: 'slack' as const, workspaceId: 'T1', conversationId: 'D-U_BEN', kind: 'dm' as const };
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const r = await h.runtime.dispatcher!.runOnce();
-    if (r.sent === 0 && r.deferred === 0) return;
-  }
-}
 
 const answers = (moved: string, confidence: string) => ({
   moved,
@@ -46,7 +40,7 @@ beforeAll(async () => {
     state: round,
     values: { ...answers('Chi ran a jobs club', '2'), blocker: '', blocker_severity: '' },
   });
-  await flush();
+  await outboxDrained(h.runtime);
 });
 afterAll(async () => {
   await h.close();

@@ -3,6 +3,7 @@ import type { Message } from '../../src/messages/model';
 import { SendError } from '../../src/outbox/platform-sender';
 import { command, messageText, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
+import { outboxDrained } from '../support/wait-for';
 
 /** A sender whose posts to one DM always fail with a permanent error. */
 class FailingFor extends RecordingSender {
@@ -20,13 +21,6 @@ const slack = new FailingFor('D-U_GONE');
 const admin = slackUser('U_ADMIN', 'T1', 'Amira');
 const ben = slackUser('U_BEN', 'T1', 'Ben');
 const where: ConversationRef = { platform: 'slack', workspaceId: 'T1', conversationId: 'C1', kind: 'channel' };
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const r = await h.runtime.dispatcher!.runOnce();
-    if (r.sent === 0 && r.deferred === 0 && r.failed === 0) return;
-  }
-}
 
 beforeAll(async () => {
   h = await startCore('questions_notices', new Date('2026-11-26T12:00:00Z'));
@@ -98,7 +92,7 @@ describe('editing the questions', () => {
 
   it('the next round asks the new questions', async () => {
     expect(replyText(await command(h, admin, 'mission checkin-now jobs'))).toMatch(/Opened the check-in/);
-    await flush();
+    await outboxDrained(h.runtime);
     const prompt = slack.inbox('U_BEN')[0];
     expect(prompt.form?.form.inputs.map((i) => i.label)[0]).toBe('Which partner did you work with most?');
   });
@@ -106,7 +100,7 @@ describe('editing the questions', () => {
 
 describe('telling admins about failed deliveries', () => {
   it('a prompt that cannot be delivered is reported to the admins, once', async () => {
-    await flush();
+    await outboxDrained(h.runtime);
     const notices = slack
       .inbox('U_ADMIN')
       .map(messageText)

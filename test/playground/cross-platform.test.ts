@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { startPlayground, type PlaygroundState, type RunningPlayground, type ShownMessage } from '../../adapters/playground';
 import { testDatabase, type TestDatabase } from '../support/database';
+import { readUntil, settled } from '../support/wait-for';
 
 /**
  * The cross-platform mission in the playground: the demo mission is homed in Slack and linked
@@ -51,15 +52,6 @@ async function botTexts(as: string, platform: 'slack' | 'teams', kind: 'channel'
   return (conv?.messages ?? []).filter((m) => m.author.kind === 'bot').map(textOf);
 }
 
-async function until(read: () => Promise<string[]>, ok: (texts: string[]) => boolean): Promise<string[]> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const digests = (texts: string[]) => texts.filter((t) => t.includes('Weekly digest: ladywood-jobs'));
 
 describe('the cross-platform mission in the playground', () => {
@@ -67,7 +59,7 @@ describe('the cross-platform mission in the playground', () => {
     await send('teams', 'tom', 'channel', 'mission show ladywood-jobs');
     expect(
       (
-        await until(
+        await readUntil(
           () => botTexts('tom', 'teams', 'channel'),
           (t) => t.some((x) => x.includes('ladywood-jobs')),
         )
@@ -75,21 +67,24 @@ describe('the cross-platform mission in the playground', () => {
     ).toContain('Digest channel: set (Teams channel)');
     await send('slack', 'amira', 'channel', '/mission digest-now ladywood-jobs');
     const slackDigests = digests(
-      await until(
+      await readUntil(
         () => botTexts('amira', 'slack', 'channel'),
         (t) => digests(t).length > 0,
       ),
     );
     const teamsDigests = digests(
-      await until(
+      await readUntil(
         () => botTexts('tom', 'teams', 'channel'),
         (t) => digests(t).length > 0,
       ),
     );
+    await settled(playground.app);
     expect(slackDigests).toHaveLength(1);
     expect(teamsDigests).toHaveLength(1);
+    expect(digests(await botTexts('amira', 'slack', 'channel'))).toHaveLength(1);
+    expect(digests(await botTexts('tom', 'teams', 'channel'))).toHaveLength(1);
     // The chart: uploaded into the Slack thread and shown as an image; embedded in the Teams card.
-    const slackChannel = await until(
+    const slackChannel = await readUntil(
       () => botTexts('amira', 'slack', 'channel'),
       (t) => t.some((x) => x.includes('data:image/png;base64,')),
     );
@@ -100,14 +95,14 @@ describe('the cross-platform mission in the playground', () => {
   it('a mission made in Slack is linked from the Teams pane with an invite code', async () => {
     await send('slack', 'sam', 'dm', '/mission create "Every young person in Ladywood has a mentor by 2028" slug=mentors');
     await send('slack', 'sam', 'dm', '/mission invite mentors');
-    const dm = await until(
+    const dm = await readUntil(
       () => botTexts('sam', 'slack', 'dm'),
       (t) => t.some((x) => /MP-[0-9A-Z]{4}-/.test(x)),
     );
     const code = /MP-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(dm.join('\n'))?.[0];
     expect(code).toBeDefined();
     await send('teams', 'grace', 'personal', `mission join ${code} org="Midlands Civic University"`);
-    const joined = await until(
+    const joined = await readUntil(
       () => botTexts('grace', 'teams', 'dm'),
       (t) => t.some((x) => x.includes('Linked to mentors')),
     );
@@ -115,7 +110,7 @@ describe('the cross-platform mission in the playground', () => {
     await send('teams', 'grace', 'personal', 'mission list');
     expect(
       (
-        await until(
+        await readUntil(
           () => botTexts('grace', 'teams', 'dm'),
           (t) => t.some((x) => x.includes('Your missions')),
         )

@@ -24,7 +24,7 @@ import {
   missionListMessage,
 } from '../../src/messages/mission-messages';
 import type { Form, Message } from '../../src/messages/model';
-import { QuestionsService } from '../../src/services/questions-service';
+import { questionsForm } from '../../src/messages/questions-messages';
 
 /** One fixture of every message and form the bot sends today, with realistic content. */
 
@@ -153,11 +153,8 @@ export const MESSAGES: Array<[string, Message]> = [
   ['notice', noticeMessage('Check-ins for ladywood-jobs are already running.')],
 ];
 
-// The questions form does not touch the service's context; only `form()` is used here.
-const questionsForm = new QuestionsService(undefined as never, undefined as never).form(MISSION);
-
 export const FORMS: Array<[string, Form]> = [
   ['check-in form', checkinForm(MISSION, ROUND)],
   ['check-in form (editing)', checkinForm(MISSION, ROUND, ANSWERS)],
-  ['questions form', questionsForm],
+  ['questions form', questionsForm(MISSION)],
 ];

@@ -1,5 +1,6 @@
 import { PERSONAS, TEAMS_TENANT_ID, type PlaygroundState, type RunningPlayground, type ShownMessage } from '../../adapters/playground';
 import { startTestPlayground, type TestPlayground } from './playground-client';
+import { readUntil } from '../support/wait-for';
 
 /** The playground's JSON API: what the page relies on, without a browser. */
 let tp: TestPlayground;
@@ -26,23 +27,21 @@ const texts = (messages: ShownMessage[]): string[] =>
       ('cards' in m.body ? JSON.stringify(m.body.cards) : ''),
   );
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('the playground API', () => {
-  it('serves the page with a strict content security policy, and the renderers as one script', async () => {
+  it('serves the page with a strict content security policy, the renderers as one script and its own modules', async () => {
     const page = await fetch(`${base}/playground`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const render = await (await fetch(`${base}/playground/assets/render.js`)).text();
     expect(render).toContain('MissionPulseRender');
     expect((await fetch(`${base}/playground/assets/adaptivecards.js`)).status).toBe(200);
+    // The page's own script: browser modules, each importing the next by a name the server knows.
+    expect(await page.text()).toContain('<script type="module" src="/playground/assets/main.js">');
+    const main = await fetch(`${base}/playground/assets/main.js`);
+    expect(main.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const [, name] of (await main.text()).matchAll(/from '\.\/([a-z-]+\.js)'/g)) {
+      expect([name, (await fetch(`${base}/playground/assets/${name}`)).status]).toEqual([name, 200]);
+    }
     expect((await fetch(`${base}/playground/assets/nope.js`)).status).toBe(404);
   });
 
@@ -82,7 +81,7 @@ describe('the playground API', () => {
 
   it('Teams: a channel post mentions the bot, and its reply is seen by everyone in the channel', async () => {
     expect((await post('/teams/send', { as: 'grace', conversation: 'channel', text: 'mission list' })).json).toEqual({ status: 200 });
-    const forSam = await eventually(
+    const forSam = await readUntil(
       async () => (await state('sam')).teams.conversations.find((c) => c.kind === 'channel')!,
       (c) => c.messages.some((m) => m.author.kind === 'bot'),
     );

@@ -4,6 +4,7 @@ import pino from 'pino';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startPlayground, type RunningPlayground } from '../../adapters/playground';
 import { testDatabase, type TestDatabase } from '../support/database';
+import { settled, waitFor } from '../support/wait-for';
 import { launchChromium } from './browser';
 
 /**
@@ -96,9 +97,16 @@ async function sees(pane: Locator, text: string | RegExp): Promise<Locator> {
   return found;
 }
 
+/** Once the bot has settled and the page has drawn a state fetched after that, the text is not shown. */
 async function doesNotSee(pane: Locator, text: string | RegExp): Promise<void> {
-  // One more poll than the page's interval, so a stale view cannot pass for an up-to-date one.
-  await page.waitForTimeout(900);
+  await settled(playground.app);
+  // A poll under way may have read the state before; the one after it cannot have.
+  const polls = async (): Promise<number> => Number(await page.evaluate('document.body.dataset.polls || 0'));
+  const before = await polls();
+  await waitFor(async () => (await polls()) >= before + 2, {
+    timeoutMs: WAIT,
+    what: 'the page to draw a state read after the bot settled',
+  });
   expect(await pane.locator('.messages').getByText(text).filter({ visible: true }).count()).toBe(0);
 }
 

@@ -1,5 +1,6 @@
 import { type PlaygroundState } from '../../adapters/playground';
 import { startTestPlayground, type TestPlayground } from './playground-client';
+import { readUntil } from '../support/wait-for';
 
 /** The Slack App Home in the playground: opened through the real signed event, pressed like Slack would. */
 let tp: TestPlayground;
@@ -13,15 +14,6 @@ afterAll(async () => {
 
 const post = (path: string, body: unknown) => tp.post(path, body);
 const state = (as: string): Promise<PlaygroundState> => tp.state(as);
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const homeText = (s: PlaygroundState): string => JSON.stringify(s.slack.home?.blocks ?? []);
 
@@ -43,7 +35,7 @@ describe('the Slack App Home in the playground', () => {
     });
     await post('/slack/send', { as: 'amira', conversation: 'channel', text: '/mission checkin-now ladywood-jobs' });
     expect((await post('/slack/home-open', { as: 'tom' })).json).toEqual({ status: 200 });
-    const s = await eventually(
+    const s = await readUntil(
       () => state('tom'),
       (v) => /Check-ins waiting for you/.test(homeText(v)),
     );
@@ -63,7 +55,7 @@ describe('the Slack App Home in the playground', () => {
     const index = blocks.findIndex((b) => b.elements?.some((e) => e.text.text === 'Answer check-in'));
     const actionId = blocks[index].elements!.find((e) => e.text.text === 'Answer check-in')!.action_id;
     expect((await post('/slack/home-action', { as: 'tom', blockId: `b${index}`, actionId })).json).toEqual({ status: 200 });
-    const s = await eventually(
+    const s = await readUntil(
       () => state('tom'),
       (v) => v.slack.modal !== undefined,
     );

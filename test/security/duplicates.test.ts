@@ -11,7 +11,8 @@ import {
   type TeamsActivity,
 } from '../../adapters/stand-ins/teams';
 import { SIGNING_SECRET, startTestApp, TENANT, type TestApp } from '../support/app-harness';
-import { eventually, SlackPerson } from '../support/slack-person';
+import { SlackPerson } from '../support/slack-person';
+import { settled, waitFor } from '../support/wait-for';
 import { TeamsPerson } from '../support/teams-person';
 
 /**
@@ -36,7 +37,6 @@ const answers = {
   story: '',
 };
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
 const slackMission = async (): Promise<Mission> =>
   (await t.app.store.missions.findBySlug({ platform: 'slack', workspaceId: t.slack.teamId }, SLUG))!;
 const shown = (m: SlackMessage | undefined): string => (m ? `${m.text ?? ''}\n${JSON.stringify(m.blocks ?? [])}` : '');
@@ -126,7 +126,7 @@ beforeAll(async () => {
   await ada.command('/mission', `add ${SLUG} <@U0BEN|Ben> <@U0CHI|Chi> org="Ladywood Community Trust"`);
   expect((await ada.command('/mission', `channel ${SLUG} alerts`, ALERTS)).body).toMatch(/blocker alerts/);
   await ada.command('/mission', `checkin-now ${SLUG}`);
-  await eventually(() => {
+  await waitFor(() => {
     for (const p of [ada, ben, chi]) expect(p.inboxText()).toMatch(/Time for your weekly check-in/);
   });
 
@@ -151,12 +151,12 @@ describe('Slack', () => {
       text: 'Two employers signed the youth jobs pledge',
     });
     expect((await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET })).status).toBe(200);
-    await eventually(() => expect(ada.inbox().length).toBe(before + 1));
+    await waitFor(() => expect(ada.inbox().length).toBe(before + 1));
     expect(
       (await sendToBolt(t.slackUrl, 'event_callback', payload, { signingSecret: SIGNING_SECRET, retryNum: 1, retryReason: 'http_timeout' }))
         .status,
     ).toBe(200);
-    await settle();
+    await settled(t.app);
     expect(ada.inbox()).toHaveLength(before + 1);
     expect(shown(ada.inbox()[before])).toMatch(/question 2 of/);
     const draft = await t.app.store.drafts.live(
@@ -171,8 +171,8 @@ describe('Slack', () => {
     const prompt = ben.inbox()[0];
     expect(await ben.press(prompt, 'Skip this week')).toBe(200);
     expect(await ben.press(prompt, 'Skip this week')).toBe(200);
-    await eventually(() => expect(shown(ben.inbox()[0])).toMatch(/skipped/i));
-    await settle();
+    await waitFor(() => expect(shown(ben.inbox()[0])).toMatch(/skipped/i));
+    await settled(t.app);
     const key = checkinId(round.id, memberId(mission.id, { platform: 'slack', workspaceId: t.slack.teamId, userId: ben.userId }));
     expect((await t.app.store.checkins.get(key))?.status).toBe('skipped');
     expect(await outboxKeys(`skipped:${key}`)).toHaveLength(1);
@@ -184,7 +184,7 @@ describe('Slack', () => {
 
   it('a check-in modal submitted twice: one check-in, no edit, one confirmation, one alert', async () => {
     await chi.press(chi.inbox()[0], 'Answer check-in');
-    await eventually(() => expect(chi.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(chi.openView()?.callbackId).toBe('checkin'));
     const statuses = await submitTwice(chi, {
       ...answers,
       blocker: 'No youth worker for the Tuesday drop-in',
@@ -192,8 +192,8 @@ describe('Slack', () => {
       blocker_help: 'Youth services',
     });
     expect(statuses).toEqual([200, 200]);
-    await eventually(() => expect(t.slack.messages(ALERTS).filter((m) => !m.deleted)).toHaveLength(1));
-    await settle();
+    await waitFor(() => expect(t.slack.messages(ALERTS).filter((m) => !m.deleted)).toHaveLength(1));
+    await settled(t.app);
     const mission = await slackMission();
     const round = (await t.app.store.rounds.findOpen(mission.id))!;
     const stored = await t.app.store.checkins.get(
@@ -209,8 +209,8 @@ describe('Slack', () => {
     const alert = t.slack.messages(ALERTS).filter((m) => !m.deleted)[0];
     expect(await ben.press(alert, 'I can help')).toBe(200);
     expect(await ben.press(alert, 'I can help')).toBe(200);
-    await eventually(() => expect(chi.inboxText()).toMatch(/offered to help with your blocker/));
-    await settle();
+    await waitFor(() => expect(chi.inboxText()).toMatch(/offered to help with your blocker/));
+    await settled(t.app);
     const [blocker] = await t.app.store.blockers.listOpen((await slackMission()).id);
     expect(blocker.helpers.map((h) => h.name)).toEqual(['Ben']);
     expect(inboxCount(chi, /offered to help/)).toBe(1);
@@ -220,17 +220,17 @@ describe('Slack', () => {
   it('the resolution note submitted twice: resolved once, the owner told once', async () => {
     const alert = t.slack.messages(ALERTS).filter((m) => !m.deleted)[0];
     await ada.press(alert, 'Resolved');
-    await eventually(() => expect(ada.openView()?.callbackId).toBe('blocker.resolve'));
+    await waitFor(() => expect(ada.openView()?.callbackId).toBe('blocker.resolve'));
     expect(await submitTwice(ada, { note: 'Youth services lent us a worker' })).toEqual([200, 200]);
-    await eventually(() => expect(shown(t.slack.messages(ALERTS)[0])).toMatch(/Resolved by/));
-    await settle();
+    await waitFor(() => expect(shown(t.slack.messages(ALERTS)[0])).toMatch(/Resolved by/));
+    await settled(t.app);
     const mission = await slackMission();
     const all = await t.app.store.blockers.listForMission(mission.id, new Date(0));
     expect(all.map((b) => [b.status, b.resolution])).toEqual([['resolved', 'Youth services lent us a worker']]);
     const audit = await t.app.store.audit.list(mission.id, 100);
     expect(audit.filter((e) => e.action === 'blocker.resolve')).toHaveLength(1);
-    await eventually(() => expect(inboxCount(chi, /Youth services lent us a worker/)).toBe(1));
-    await settle();
+    await waitFor(() => expect(inboxCount(chi, /Youth services lent us a worker/)).toBe(1));
+    await settled(t.app);
     expect(inboxCount(chi, /Youth services lent us a worker/)).toBe(1);
   });
 });
@@ -243,7 +243,7 @@ describe('Teams', () => {
     const before = tamsin.inbox().length;
     expect(await post(activity)).toBe(200);
     expect(await post(activity)).toBe(200);
-    await settle();
+    await settled(t.app);
     expect(await teamsMissions()).toHaveLength(1);
     expect(tamsin.inbox()).toHaveLength(before + 1);
     // The same words sent again are a new message (a new id): a second mission, numbered.
@@ -266,7 +266,7 @@ describe('Teams', () => {
       ...[raj, sol].map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: { id: p.id, name: p.name } })),
     ];
     expect(await Promise.all([post(activity), post(activity)])).toEqual([200, 200]);
-    await settle();
+    await settled(t.app);
     const answers = t.connector
       .activities(activity.conversation.id)
       .filter((a) => a.fromAppId !== undefined && a.activity.type === 'message' && !a.deleted);
@@ -286,14 +286,14 @@ describe('Teams', () => {
     });
     expect(await post(activity)).toBe(200);
     expect(await post(activity)).toBe(200);
-    await settle();
+    await settled(t.app);
     expect((await t.app.store.blockers.listOpen(mission.id)).map((b) => b.text)).toEqual(['Landlord consent forms held up by legal']);
   });
 
   it('card buttons delivered twice with the same activity id: one skip notice; one check-in, the card updated once', async () => {
     const [mission] = await teamsMissions();
     expect(await tamsin.say(`mission checkin-now ${mission.slug}`)).toBe(200);
-    await eventually(() => {
+    await waitFor(() => {
       for (const p of [raj, sol]) expect(p.inboxText()).toMatch(/Time for your weekly check-in/);
     });
     const promptOf = (p: TeamsPerson) => p.inbox().find((a) => JSON.stringify(a.activity).includes('Time for your weekly check-in'))!;
@@ -309,8 +309,8 @@ describe('Teams', () => {
     const solBefore = sol.inbox().length;
     expect(await post(skip)).toBe(200);
     expect(await post(skip)).toBe(200);
-    await eventually(() => expect(sol.inboxText()).toMatch(/Skipped this week's check-in/));
-    await settle();
+    await waitFor(() => expect(sol.inboxText()).toMatch(/Skipped this week's check-in/));
+    await settled(t.app);
     expect(sol.inbox()).toHaveLength(solBefore + 1);
     expect((await t.app.store.checkins.get(checkinId(round.id, memberId(mission.id, { ...teams, userId: sol.id }))))?.status).toBe(
       'skipped',
@@ -320,8 +320,8 @@ describe('Teams', () => {
     const submit = press(raj, 'Submit', answers);
     expect(await post(submit)).toBe(200);
     expect(await post(submit)).toBe(200);
-    await eventually(() => expect(JSON.stringify(raj.inbox().find((a) => a.id === card.id)?.activity)).toMatch(/Check-in received/));
-    await settle();
+    await waitFor(() => expect(JSON.stringify(raj.inbox().find((a) => a.id === card.id)?.activity)).toMatch(/Check-in received/));
+    await settled(t.app);
     const stored = await t.app.store.checkins.get(checkinId(round.id, memberId(mission.id, { ...teams, userId: raj.id })));
     expect(stored).toMatchObject({ status: 'answered', history: [] });
     expect(raj.inbox().find((a) => a.id === card.id)?.updates).toBe(1);

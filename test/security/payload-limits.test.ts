@@ -1,4 +1,5 @@
-import { signSlackRequest } from '../../adapters/stand-ins/slack';
+import http from 'node:http';
+import { encodeSlackPayload, signSlackRequest, slashCommand } from '../../adapters/stand-ins/slack';
 import { personalMessage, postActivity } from '../../adapters/stand-ins/teams';
 import { SIGNING_SECRET, startTestApp, TENANT, type TestApp } from '../support/app-harness';
 
@@ -23,6 +24,24 @@ describe('payload limits', () => {
       body: raw,
     });
     expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+  });
+
+  it('after refusing a body it did not read, the bot closes the connection: a client never sends its next request on it', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const big = await post(agent, t.slackUrl, `text=${'a'.repeat(600 * 1024)}&command=%2Fmission`);
+      expect(big).toMatchObject({ status: 413, connection: 'close' });
+      const { body } = encodeSlackPayload(
+        'slash_command',
+        slashCommand({ standIn: t.slack, userId: 'U0NEXT', command: '/mission', text: 'help' }),
+      );
+      const next = await post(agent, t.slackUrl, body);
+      expect(next).toMatchObject({ status: 200, reusedSocket: false });
+      expect(next.body).toMatch(/Mission Pulse commands/);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('Teams: an activity over 256 KB is refused with 413', async () => {
@@ -45,3 +64,27 @@ describe('payload limits', () => {
     expect(await t.app.store.connection.db!.collection('missions').countDocuments()).toBe(0);
   });
 });
+
+/** A signed Slack-style form POST through `agent` (keep-alive), saying whether it reused a socket. */
+function post(
+  agent: http.Agent,
+  url: string,
+  raw: string,
+): Promise<{ status: number; connection: string | undefined; reusedSocket: boolean; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...(signSlackRequest(raw, SIGNING_SECRET) as unknown as Record<string, string>),
+    };
+    const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, reusedSocket: req.reusedSocket, body }),
+      );
+    });
+    req.on('error', reject);
+    req.end(raw);
+  });
+}

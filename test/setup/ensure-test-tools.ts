@@ -4,6 +4,7 @@
  *
  * - The embedded database engine: mongod from PATH, or FerretDB built once with Go into .cache/
  *   (skipped when MONGODB_URI points at a server). Without either it stops here and says why.
+ *   With MISSION_PULSE_TEST_ENGINE=postgresql, also PostgreSQL (test/support/test-engine.ts).
  * - Chromium for the playground's browser test: CHROMIUM_PATH or one on PATH; failing that,
  *   Debian's `chromium` package when running as root with apt-get. Where it cannot be had it
  *   says how to get it and goes on: the browser test then fails with the same advice, unless
@@ -12,19 +13,23 @@
 import { spawnSync } from 'node:child_process';
 import pino from 'pino';
 import { defaultCacheDir, prepareEmbeddedDatabase } from '../../src/store/embedded';
+import { testEngineChoice } from '../support/test-engine';
 import { browserTestSkipped, findChromium, howToGetChromium, SKIP_BROWSER_TEST_VARIABLE } from './chromium';
 
 const say = (line: string): void => void process.stdout.write(`[test setup] ${line}\n`);
 
 async function ensureDatabase(): Promise<boolean> {
-  if (process.env.MONGODB_URI) {
-    say('database: MONGODB_URI is set, the tests use that server.');
-    return true;
-  }
   const logger = pino({ name: 'test-setup', level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(1));
   try {
-    const { engine, binaryPath } = await prepareEmbeddedDatabase({ cacheDir: defaultCacheDir(), logger });
-    say(`database: embedded ${engine} ready (${binaryPath}).`);
+    const choice = testEngineChoice(process.env);
+    if (choice === 'uri') {
+      say('database: MONGODB_URI is set, the tests use that server.');
+      return true;
+    }
+    const prepared = await prepareEmbeddedDatabase({ cacheDir: defaultCacheDir(), logger, engine: choice });
+    const postgresql =
+      prepared.engine === 'ferretdb-postgresql' ? `, PostgreSQL ${prepared.postgresql.version} (${prepared.postgresql.postgres})` : '';
+    say(`database: embedded ${prepared.engine} ready (${prepared.binaryPath}${postgresql}).`);
     return true;
   } catch (error) {
     process.stderr.write(`[test setup] database: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -15,6 +15,8 @@ import {
   type TokenIssuer,
 } from '../../adapters/stand-ins/teams';
 import { testDatabase, type TestDatabase } from './database';
+import { answeredLater, lateAnswer } from './late-answer';
+import { WAIT_MS, within } from './wait-for';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAMS_PASSWORD = 'test-app-password';
@@ -34,7 +36,7 @@ export interface TestApp {
   db: TestDatabase;
   slackUrl: string;
   teamsUrl: string;
-  /** A signed `/mission` (or other) slash command; resolves with Bolt's HTTP answer. */
+  /** A signed `/mission` (or other) slash command; resolves with Bolt's HTTP answer, or the late one (late-answer.ts). */
   slashCommand(
     user: string,
     command: string,
@@ -116,7 +118,10 @@ export async function startTestApp(label: string, opts: TestAppOptions = {}): Pr
         channelName: o.channelName ?? 'mission-team',
         teamId: o.team ?? slack.teamId,
       });
-      return sendToBolt(slackUrl, 'slash_command', payload, { signingSecret: SIGNING_SECRET });
+      const res = await sendToBolt(slackUrl, 'slash_command', payload, { signingSecret: SIGNING_SECRET });
+      if (!answeredLater(res.body)) return res;
+      await within(app.runtime.inbound.idle(), `the late answer to ${command} ${text.slice(0, 40)}`, WAIT_MS * 3);
+      return { ...res, body: lateAnswer(slack, payload.response_url) ?? res.body };
     },
     async teamsMessage(user, text, o = {}) {
       const activity = personalMessage(

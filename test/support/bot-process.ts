@@ -6,6 +6,8 @@
  *   --tick-ms N           scheduler tick interval (default: no scheduler)
  *   --time-scale X        shrink the outbox's rate-limit windows
  *   --lease-ms N          how long a dead replica's claims block a send (default 60 s)
+ * Over IPC (spawn-bot.ts) the test asks `settled` (handlers done, outbox drained: see
+ * wait-for.ts) or `tick` (one scheduler pass, finished), and gets `{ id, error? }` back.
  */
 import { loadConfigFromProcess } from '../../src/config';
 import type { Clock } from '../../src/domain/clock';
@@ -13,6 +15,8 @@ import { createLogger } from '../../src/logger';
 import { startApp } from '../../src/main';
 import { slackPlugin } from '../../adapters/slack';
 import { teamsPlugin } from '../../adapters/teams';
+import type { BotRequest, BotResponse } from './spawn-bot';
+import { settled } from './wait-for';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -41,6 +45,13 @@ async function main(): Promise<void> {
     }, tickMs);
     timer.unref();
   }
+  process.on('message', (request: BotRequest) => {
+    const work = request.ask === 'tick' ? app.runtime.scheduler.tick() : settled(app);
+    work.then(
+      () => answer({ id: request.id }),
+      (e: unknown) => answer({ id: request.id, error: e instanceof Error ? e.message : String(e) }),
+    );
+  });
   process.stdout.write(`READY ${app.url}\n`);
   const stop = async (): Promise<void> => {
     await app.stop();
@@ -48,6 +59,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
+}
+
+function answer(response: BotResponse): void {
+  process.send?.(response);
 }
 
 main().catch((e: unknown) => {

@@ -103,17 +103,3 @@ export class SlackPerson {
     return res;
   }
 }
-
-/** Waits until `check` passes (the outbox delivers asynchronously), or fails with its last error. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (e) {
-      if (Date.now() > until) throw e;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}

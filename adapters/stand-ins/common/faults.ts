@@ -41,10 +41,6 @@ export class FaultInjector {
     if (options.seed !== undefined || !this.random) this.random = createPrng(options.seed ?? 1);
   }
 
-  get current(): FaultOptions {
-    return { ...this.options };
-  }
-
   pick(operation: string): FaultKind | null {
     const o = this.options;
     const total = (o.rate429 ?? 0) + (o.rate500 ?? 0) + (o.rateTimeout ?? 0) + (o.rateDrop ?? 0) + (o.rateLostReply ?? 0);

@@ -390,8 +390,3 @@ export function eventCallback(kind: SlackEventKind, input: EventInput = {}): Eve
     event_context: `4-${Buffer.from(`${kind}:${a.teamId}`).toString('base64url')}`,
   };
 }
-
-/** The one-off handshake Slack sends when the Events URL is saved. */
-export function urlVerification(challenge = randomBytes(16).toString('hex')): Record<string, string> {
-  return { token: DEFAULTS.verificationToken, challenge, type: 'url_verification' };
-}

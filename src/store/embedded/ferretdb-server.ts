@@ -9,20 +9,28 @@ const READY_PREFIX = 'FERRETDB_READY ';
 const START_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 10_000;
 
+/** Where FerretDB keeps the data: SQLite files in a folder (one per database), or a PostgreSQL server. */
+export type FerretdbStorage = { sqliteDir: string } | { postgresqlUrl: string };
+
 export interface StartFerretdbOptions {
   binaryPath: string;
-  /** Folder for the SQLite files, one per database. */
-  dataDir: string;
+  storage: FerretdbStorage;
   port: number;
   logger: Logger;
 }
 
 export async function startFerretdb(opts: StartFerretdbOptions): Promise<RunningServer> {
-  await fs.mkdir(opts.dataDir, { recursive: true });
+  let storageArgs: string[];
+  if ('sqliteDir' in opts.storage) {
+    await fs.mkdir(opts.storage.sqliteDir, { recursive: true });
+    storageArgs = ['-sqlite-dir', opts.storage.sqliteDir];
+  } else {
+    storageArgs = ['-postgresql-url', opts.storage.postgresqlUrl];
+  }
   let announceReady: () => void = () => undefined;
   const announced = new Promise<void>((resolve) => (announceReady = resolve));
 
-  const child = spawnManaged(opts.binaryPath, ['-listen', `127.0.0.1:${opts.port}`, '-sqlite-dir', opts.dataDir, '-log-level', 'error'], {
+  const child = spawnManaged(opts.binaryPath, ['-listen', `127.0.0.1:${opts.port}`, ...storageArgs, '-log-level', 'error'], {
     // The wrapper exits when this pipe closes, which is what happens if we are killed.
     stdin: 'pipe',
     onStdoutLine: (line) => {

@@ -17,7 +17,7 @@ export interface ManagedChild {
   outputTail(): string;
   /** Lets the parent exit without waiting for the child; the child's own guards then stop it. */
   unref(): void;
-  /** Closes stdin, sends SIGTERM, and SIGKILL after graceMs. Safe to call more than once. */
+  /** Closes stdin, sends the stop signal (SIGTERM unless told), and SIGKILL after graceMs. Safe to call more than once. */
   stop(graceMs: number): Promise<void>;
 }
 
@@ -26,25 +26,36 @@ export interface SpawnManagedOptions {
   stdin: 'pipe' | 'ignore';
   onStdoutLine?: (line: string) => void;
   onStderrLine?: (line: string) => void;
+  /** The signal that asks the child to stop quickly (PostgreSQL: SIGINT; SIGTERM waits for its clients). */
+  stopSignal?: NodeJS.Signals;
+  /** Run as this account (only root can); PostgreSQL refuses to run as root. */
+  runAs?: { uid: number; gid: number };
+  cwd?: string;
 }
 
 // Children still running when this process exits normally get a SIGTERM. (A SIGKILLed parent
 // cannot do this; the stdin pipe and the watchdog cover that case.)
-const live = new Set<ChildProcess>();
+const live = new Map<ChildProcess, NodeJS.Signals>();
 let exitHookInstalled = false;
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    for (const child of live) child.kill('SIGTERM');
+    for (const [child, signal] of live) child.kill(signal);
   });
 }
 
 export function spawnManaged(command: string, args: string[], opts: SpawnManagedOptions): ManagedChild {
   installExitHook();
-  const child = spawn(command, args, { stdio: [opts.stdin, 'pipe', 'pipe'], windowsHide: true });
-  live.add(child);
+  const stopSignal = opts.stopSignal ?? 'SIGTERM';
+  const child = spawn(command, args, {
+    stdio: [opts.stdin, 'pipe', 'pipe'],
+    windowsHide: true,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    ...(opts.runAs ? { uid: opts.runAs.uid, gid: opts.runAs.gid } : {}),
+  });
+  live.set(child, stopSignal);
 
   let tail = '';
   const remember = (text: string): void => {
@@ -83,7 +94,7 @@ export function spawnManaged(command: string, args: string[], opts: SpawnManaged
   const stop = async (graceMs: number): Promise<void> => {
     if (exitInfo) return;
     child.stdin?.end();
-    child.kill('SIGTERM');
+    child.kill(stopSignal);
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     try {
       await exited;

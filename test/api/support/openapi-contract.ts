@@ -64,12 +64,6 @@ export function expectConforms(path: string, status: number, body: unknown, head
   }
 }
 
-/** Checks an openapi-fetch result and hands it back. */
-export function conforms<R extends { data?: unknown; error?: unknown; response: Response }>(path: string, result: R): R {
-  expectConforms(path, result.response.status, result.data ?? result.error, result.response.headers);
-  return result;
-}
-
 /** Every operation in the document, and which statuses it documents. */
 export function documentedOperations(): Array<{ key: string; statuses: string[] }> {
   return Object.entries(doc.paths).flatMap(([path, ops]) =>

@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../../support/app-harness';
-import { eventually, SlackPerson } from '../../support/slack-person';
+import { SlackPerson } from '../../support/slack-person';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * A mission with a closed week of history, reached through the real app over HTTP:
@@ -53,11 +54,11 @@ export function tokenIn(body: string): string {
 }
 
 async function answerCheckin(p: SlackPerson, answers: Record<string, string>): Promise<void> {
-  await eventually(() => expect(p.inboxText()).toMatch(/Time for your weekly check-in/));
+  await waitFor(() => expect(p.inboxText()).toMatch(/Time for your weekly check-in/));
   const prompt = p.inbox().find((m) => JSON.stringify(m.blocks ?? []).includes('Answer check-in'));
   if (!prompt) throw new Error(`${p.userId} has no prompt`);
   await p.press(prompt, 'Answer check-in');
-  await eventually(() => expect(p.openView()?.callbackId).toBe('checkin'));
+  await waitFor(() => expect(p.openView()?.callbackId).toBe('checkin'));
   const res = await p.submitView(answers);
   expect(res.status).toBe(200);
 }
@@ -86,10 +87,10 @@ export async function startReportingWorld(label: string): Promise<ReportingWorld
   await ok(ada, `mission checkin-now ${SLUG}`);
   await answerCheckin(ada, ADA_ANSWERS);
   await answerCheckin(zoe, ZOE_ANSWERS);
-  await eventually(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
+  await waitFor(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
   await ben.press(ben.inbox()[0], 'Skip this week');
   await ok(ben, `blocker ${SLUG} "No room for the Tuesday drop-in" severity=low`);
-  await eventually(async () => expect(await t.app.store.blockers.listOpen((await mission(t, SLUG)).id)).toHaveLength(2));
+  await waitFor(async () => expect(await t.app.store.blockers.listOpen((await mission(t, SLUG)).id)).toHaveLength(2));
   await ok(ada, `mission close-now ${SLUG}`);
   // The next week's round is open, so it has no digest yet.
   t.clock.set(new Date('2026-12-03T12:00:00Z'));

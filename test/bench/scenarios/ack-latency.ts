@@ -209,7 +209,7 @@ export async function runAckLatency(ctx: BenchContext): Promise<void> {
         });
       } finally {
         await bot.stop();
-        await waitForQuiet(ctx.db.serverPid);
+        await waitForQuiet(ctx.db.serverPids);
       }
     }
   } finally {

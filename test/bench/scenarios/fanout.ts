@@ -6,7 +6,7 @@ import { startBot, type BotHandle } from '../support/bot';
 import { logDbTrace, round1, round2, scaled, sleep, type BenchContext } from '../support/context';
 import { county, type CountyMission } from '../support/county';
 import { startPlatforms, type BenchPlatforms } from '../support/platforms';
-import { MB, PeakSampler, sampleProcess } from '../support/proc';
+import { MB, PeakSampler, sampleProcess, sampleServer } from '../support/proc';
 import { seedCounty } from '../support/seed';
 
 const SCENARIO = 'fanout';
@@ -154,9 +154,9 @@ export async function runFanout(ctx: BenchContext): Promise<void> {
       });
 
     const botBefore = await bot.usage();
-    const dbBefore = ctx.db.serverPid ? sampleProcess(ctx.db.serverPid) : undefined;
+    const dbBefore = sampleServer(ctx.db.serverPids);
     const botPeak = new PeakSampler(bot.pid).start();
-    const dbPeak = ctx.db.serverPid ? new PeakSampler(ctx.db.serverPid, 250).start() : undefined;
+    const dbPeak = ctx.db.serverPids.length > 0 ? new PeakSampler(ctx.db.serverPids, 250).start() : undefined;
     const deadlineMs = Math.max(120_000, floorS * 1000 * 4);
     ctx.log(
       `${SCENARIO}: ${layout.missions} missions, ${expected} people; floor ${round1(floorS)} s at time scale ${timeScale}; giving up after ${round1(deadlineMs / 1000)} s`,
@@ -181,7 +181,7 @@ export async function runFanout(ctx: BenchContext): Promise<void> {
     const ticks = await ticking;
     await logDbTrace(ctx, bot, SCENARIO);
     const botAfter = await bot.usage();
-    const dbAfter = ctx.db.serverPid ? sampleProcess(ctx.db.serverPid) : undefined;
+    const dbAfter = sampleServer(ctx.db.serverPids);
     const peak = botPeak.stop();
     const dbPeakRss = dbPeak?.stop();
 
@@ -218,7 +218,7 @@ export async function runFanout(ctx: BenchContext): Promise<void> {
         value: round2((dbAfter.cpuMs - dbBefore.cpuMs) / Math.max(1, unique)),
         unit: 'ms',
         params: { ...p, dbCpuMs: Math.round(dbAfter.cpuMs - dbBefore.cpuMs) },
-        note: 'database server process',
+        note: 'database server processes',
       });
     }
     ctx.results.add(SCENARIO, {
@@ -256,7 +256,7 @@ export async function runFanout(ctx: BenchContext): Promise<void> {
         value: round1(dbPeakRss / MB),
         unit: 'MB',
         params: { during: 'fan-out', ...params },
-        note: 'database server process',
+        note: 'database server processes',
       });
   } finally {
     await bot?.stop();

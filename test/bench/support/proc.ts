@@ -40,6 +40,55 @@ export function sampleProcess(pid: number): ProcSample | undefined {
   }
 }
 
+/** A process and everything it started, still running (PostgreSQL's backends under the postmaster). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(statFields(Number(entry))[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree: number[] = [];
+  for (let next = [root]; next.length > 0; next = next.flatMap((pid) => children.get(pid) ?? [])) tree.push(...next);
+  return tree;
+}
+
+/** Proportional memory (Pss): shared pages, such as PostgreSQL's shared buffers, are counted once across processes. */
+function pssBytes(pid: number): number | undefined {
+  try {
+    const kb = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The database server's processes and all they started, summed: CPU including children that
+ * have ended, memory as Pss (VmRSS where the kernel has no smaps_rollup). Undefined when the
+ * server is gone.
+ */
+export function sampleServer(pids: readonly number[]): ProcSample | undefined {
+  let total: ProcSample | undefined;
+  for (const pid of pids.flatMap((root) => (sampleProcess(root) ? processTree(root) : []))) {
+    const s = sampleProcess(pid);
+    if (!s) continue;
+    let reaped = 0;
+    try {
+      const fields = statFields(pid);
+      reaped = ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicks(); // cutime + cstime
+    } catch {
+      // Ended between the two reads: its own figures are enough.
+    }
+    total = { rssBytes: (total?.rssBytes ?? 0) + (pssBytes(pid) ?? s.rssBytes), cpuMs: (total?.cpuMs ?? 0) + s.cpuMs + reaped };
+  }
+  return total;
+}
+
 /** Child processes of `parent` whose command name starts with `prefix` (e.g. the database server). */
 export function findChildren(parent: number, prefix: string): number[] {
   const found: number[] = [];
@@ -62,20 +111,25 @@ export function findChildren(parent: number, prefix: string): number[] {
   return found;
 }
 
-/** Samples a process every `intervalMs` and keeps the highest RSS seen. */
+/** One process (the bot), or a database server's processes (sampleServer). */
+function sample(target: number | readonly number[]): ProcSample | undefined {
+  return typeof target === 'number' ? sampleProcess(target) : sampleServer(target);
+}
+
+/** Samples a process (or a server's processes) every `intervalMs` and keeps the highest memory seen. */
 export class PeakSampler {
   private timer: NodeJS.Timeout | undefined;
   peakRssBytes = 0;
   samples = 0;
 
   constructor(
-    private readonly pid: number,
+    private readonly target: number | readonly number[],
     private readonly intervalMs = 100,
   ) {}
 
   start(): this {
     const take = (): void => {
-      const s = sampleProcess(this.pid);
+      const s = sample(this.target);
       if (s) {
         this.samples++;
         this.peakRssBytes = Math.max(this.peakRssBytes, s.rssBytes);
@@ -90,7 +144,7 @@ export class PeakSampler {
   stop(): number {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const last = sampleProcess(this.pid);
+    const last = sample(this.target);
     if (last) this.peakRssBytes = Math.max(this.peakRssBytes, last.rssBytes);
     return this.peakRssBytes;
   }
@@ -98,14 +152,13 @@ export class PeakSampler {
 
 export const MB = 1024 * 1024;
 
-/** Waits until a process uses less than `share` of a core over half a second (at most `maxMs`). */
-export async function waitForQuiet(pid: number | undefined, share = 0.1, maxMs = 60_000): Promise<void> {
-  if (!pid) return;
+/** Waits until a process (or a server's processes) uses less than `share` of a core over half a second (at most `maxMs`). */
+export async function waitForQuiet(target: number | readonly number[], share = 0.1, maxMs = 60_000): Promise<void> {
   const until = Date.now() + maxMs;
-  let last = sampleProcess(pid);
+  let last = sample(target);
   while (last && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = sampleProcess(pid);
+    const now = sample(target);
     if (!now || now.cpuMs - last.cpuMs < 500 * share) return;
     last = now;
   }

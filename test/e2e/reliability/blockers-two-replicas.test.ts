@@ -6,7 +6,8 @@ import { startApp, type RunningApp } from '../../../src/main';
 import { blockActions, sendToBolt, viewSubmissionFor, type SlackStateValue } from '../../../adapters/stand-ins/slack';
 import type { SlackMessage, SlackView } from '../../../adapters/stand-ins/slack/types';
 import { SIGNING_SECRET, startTestApp, TEAMS_PASSWORD, type TestApp } from '../../support/app-harness';
-import { eventually, SlackPerson } from '../../support/slack-person';
+import { SlackPerson } from '../../support/slack-person';
+import { settled, waitFor } from '../../support/wait-for';
 
 /**
  * Two replicas (two apps on one database, sharing the Slack stand-in and one clock), both
@@ -128,15 +129,15 @@ afterAll(async () => {
 describe('blockers with two replicas', () => {
   it('a check-in submission delivered to both replicas makes one blocker and one alert', async () => {
     await ada.command('/mission', 'checkin-now ladywood-jobs');
-    await eventually(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
+    await waitFor(() => expect(ben.inboxText()).toMatch(/Time for your weekly check-in/));
     await ben.press(ben.inbox()[0], 'Answer check-in');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('checkin'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('checkin'));
     const view = ben.openView()!;
     const values = { ...answers, blocker: 'No youth worker for the Tuesday drop-in', blocker_severity: 'high' };
     const res = await Promise.all(urls().map((url, i) => submit(url, 'U0BEN', view, values, i)));
     expect(res.map((r) => r.status)).toEqual([200, 200]);
-    await eventually(() => expect(alerts()).toHaveLength(1));
-    await new Promise((r) => setTimeout(r, 500)); // a duplicate would have arrived by now
+    await waitFor(() => expect(alerts()).toHaveLength(1));
+    await settled(t.app, b);
     expect(posts(ALERTS, /High-severity blocker/)).toBe(1);
     const mission = await t.app.store.missions.findBySlug({ platform: 'slack', workspaceId: t.slack.teamId }, 'ladywood-jobs');
     expect(await t.app.store.blockers.listOpen(mission!.id)).toHaveLength(1);
@@ -144,17 +145,17 @@ describe('blockers with two replicas', () => {
 
   it('"I can help" pressed through both replicas records one offer and sends one DM', async () => {
     await pressOnBoth('U0CHI', alerts()[0], 'I can help');
-    await eventually(() => expect(shown(alerts()[0])).toMatch(/Offered to help/));
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => expect(shown(alerts()[0])).toMatch(/Offered to help/));
+    await settled(t.app, b);
     expect(posts(ben.dm, /offered to help/)).toBe(1);
     expect(shown(alerts()[0]).match(/\*chi\*/g)).toHaveLength(1);
   });
 
   it('the owner and a lead resolving at once, on different replicas: one resolution, shown on the alert', async () => {
     await ben.press(alerts()[0], 'Resolved');
-    await eventually(() => expect(ben.openView()?.callbackId).toBe('blocker.resolve'));
+    await waitFor(() => expect(ben.openView()?.callbackId).toBe('blocker.resolve'));
     await lee.press(alerts()[0], 'Resolved');
-    await eventually(() => expect(lee.openView()?.callbackId).toBe('blocker.resolve'));
+    await waitFor(() => expect(lee.openView()?.callbackId).toBe('blocker.resolve'));
     const [u1, u2] = urls();
     await Promise.all([
       submit(u1, 'U0BEN', ben.openView()!, { note: 'Sorted by the owner' }),
@@ -163,8 +164,8 @@ describe('blockers with two replicas', () => {
     const mission = await t.app.store.missions.findBySlug({ platform: 'slack', workspaceId: t.slack.teamId }, 'ladywood-jobs');
     const [blocker] = await t.app.store.blockers.listForMission(mission!.id, new Date(0));
     expect(blocker.status).toBe('resolved');
-    await eventually(() => expect(shown(alerts()[0])).toContain(blocker.resolution!));
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => expect(shown(alerts()[0])).toContain(blocker.resolution!));
+    await settled(t.app, b);
     const text = shown(alerts()[0]);
     expect(text).toContain(`Resolved by *${blocker.resolvedBy}*`);
     expect(text.match(/Sorted by the (owner|lead)/g)).toHaveLength(1);
@@ -179,8 +180,8 @@ describe('blockers with two replicas', () => {
       t.clock.set(new Date(raisedAt.getTime() + offset));
       await Promise.all([t.app.runtime.scheduler.tick(), b.runtime.scheduler.tick()]);
     }
-    await eventually(() => expect(posts(ALERTS, /Bus pass scheme paused/)).toBe(1));
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => expect(posts(ALERTS, /Bus pass scheme paused/)).toBe(1));
+    await settled(t.app, b);
     expect(posts(ALERTS, /Bus pass scheme paused/)).toBe(1);
     expect(shown(alerts().find((m) => shown(m).includes('Bus pass scheme paused')))).toMatch(
       /For the attention of the leads: <@U0LEE>, <@U0ADA>/,

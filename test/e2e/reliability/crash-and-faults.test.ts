@@ -1,5 +1,6 @@
 import { spawnBot, type BotProcess } from '../../support/spawn-bot';
-import { addPeople, sharedWorld, waitUntil, type SharedWorld } from './slack-fixture';
+import { waitFor } from '../../support/wait-for';
+import { addPeople, sharedWorld, type SharedWorld } from './slack-fixture';
 
 /**
  * Fan-out survives a bot killed with SIGKILL part-way through (repeatedly), and a Slack that
@@ -35,14 +36,17 @@ describe('killed mid-fan-out', () => {
 
     let kills = 0;
     for (const threshold of [10, 25, 40]) {
-      await waitUntil(() => delivered() >= threshold, 30_000, `${threshold} prompts`);
+      // The stand-in's own wait runs as each call is recorded, so the kill lands mid-fan-out
+      // however slowly this process is scheduled: the bot's sends go through this process too.
+      await world.slack.waitFor(() => delivered() >= threshold, 30_000);
       if (delivered() >= everyone.length) break;
       await bot.kill();
       kills++;
       bot = await spawnBot(world.env, BOT_ARGS);
     }
-    await waitUntil(() => delivered() === everyone.length, 60_000, 'every prompt after the restarts');
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor(() => delivered() === everyone.length, { timeoutMs: 60_000, what: 'every prompt after the restarts' });
+    // Sends a killed replica claimed are taken over once their lease ends: those too.
+    await bot.settled();
     const counts = [...world.postsTo(PROMPT).values()];
     const duplicates = counts.reduce((sum, n) => sum + (n - 1), 0);
     // The dispatcher has at most 8 sends in flight; a kill can only duplicate those.
@@ -79,8 +83,8 @@ describe('a Slack that fails a share of calls', () => {
     });
     await world.command(bot.url, 'U0ADMIN', 'checkin-now reading');
     const everyone = [...people, 'U0ADMIN'].map((u) => world.slack.dmChannelFor(u));
-    await waitUntil(() => world.postsTo(PROMPT).size === everyone.length, 60_000, 'every prompt despite faults');
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(() => world.postsTo(PROMPT).size === everyone.length, { timeoutMs: 60_000, what: 'every prompt despite faults' });
+    await bot.settled();
     expect([...world.postsTo(PROMPT).values()].every((n) => n === 1)).toBe(true);
     const faults = world.slack.calls().filter((c) => c.outcome === 'fault' || c.outcome === 'rate_limited').length;
     expect(faults).toBeGreaterThan(5);

@@ -6,6 +6,8 @@ import {
   type SlackStandInOptions,
 } from '../../../adapters/stand-ins/slack';
 import { testDatabase, type TestDatabase } from '../../support/database';
+import { answeredLater, lateAnswer } from '../../support/late-answer';
+import { WAIT_MS } from '../../support/wait-for';
 
 export const SECRET = 'reliability-secret';
 
@@ -37,7 +39,8 @@ export async function sharedWorld(label: string, opts: SlackStandInOptions = {})
     async command(botUrl, user, text, command = '/mission') {
       const payload = slashCommand({ standIn: slack, userId: user, command, text, channelId: 'C0TEAM' });
       const res = await sendToBolt(`${botUrl}/slack/events`, 'slash_command', payload, { signingSecret: SECRET });
-      return res.body;
+      if (!answeredLater(res.body)) return res.body;
+      return slack.waitFor(() => lateAnswer(slack, payload.response_url), WAIT_MS * 3);
     },
     postsTo(pattern) {
       const counts = new Map<string, number>();
@@ -68,12 +71,4 @@ export async function addPeople(world: SharedWorld, botUrl: string, admin: strin
     await world.command(botUrl, admin, `add ${slug} ${mentions} org="Ladywood Partnership"`);
   }
   return ids;
-}
-
-export async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

@@ -1,5 +1,6 @@
 import { spawnBot, type BotProcess } from '../../support/spawn-bot';
-import { addPeople, sharedWorld, waitUntil, type SharedWorld } from './slack-fixture';
+import { waitFor } from '../../support/wait-for';
+import { addPeople, sharedWorld, type SharedWorld } from './slack-fixture';
 
 /**
  * Two bot processes on one database, both sending: every prompt and every reminder is
@@ -31,12 +32,11 @@ describe('two replicas on one database', () => {
     const people = await addPeople(world, b.url, 'U0ADMIN', 'ladywood-jobs', MEMBERS);
     expect(await world.command(b.url, 'U0ADMIN', 'checkin-now ladywood-jobs')).toMatch(/asking 41 members/);
     const everyone = [...people, 'U0ADMIN'].map((u) => world.slack.dmChannelFor(u));
-    await waitUntil(
-      () => everyone.every((dm) => (world.postsTo(/Time for your weekly check-in/).get(dm) ?? 0) >= 1),
-      30_000,
-      'every prompt',
-    );
-    await new Promise((r) => setTimeout(r, 500)); // anything sent twice would have arrived by now
+    await waitFor(() => everyone.every((dm) => (world.postsTo(/Time for your weekly check-in/).get(dm) ?? 0) >= 1), {
+      timeoutMs: 30_000,
+      what: 'every prompt',
+    });
+    await Promise.all([a.settled(), b.settled()]);
     const prompts = world.postsTo(/Time for your weekly check-in/);
     expect([...prompts.values()].every((n) => n === 1)).toBe(true);
     expect(prompts.size).toBe(MEMBERS + 1);
@@ -46,8 +46,10 @@ describe('two replicas on one database', () => {
     await Promise.all([a.stop(), b.stop()]);
     const later = ['--tick-ms', '100', '--time-scale', '0.01', '--clock-offset-ms', String(DAY + 60_000)];
     [a, b] = await Promise.all([spawnBot(world.env, later), spawnBot(world.env, later)]);
-    await waitUntil(() => world.postsTo(/Reminder/).size === MEMBERS + 1, 30_000, 'every reminder');
-    await new Promise((r) => setTimeout(r, 800)); // several more ticks on both replicas
+    await waitFor(() => world.postsTo(/Reminder/).size === MEMBERS + 1, { timeoutMs: 30_000, what: 'every reminder' });
+    // Two more passes on both replicas, each finished, then everything they enqueued sent.
+    for (let i = 0; i < 2; i++) await Promise.all([a.tick(), b.tick()]);
+    await Promise.all([a.settled(), b.settled()]);
     const reminders = world.postsTo(/Reminder/);
     expect([...reminders.values()].every((n) => n === 1)).toBe(true);
   });

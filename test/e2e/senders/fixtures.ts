@@ -22,7 +22,16 @@ export const idleCore: Core = {
 };
 
 export function baseConfig(parts: Pick<Config, 'slack' | 'teams'>): Config {
-  return { port: 0, host: '127.0.0.1', logLevel: 'silent', mongoDb: 'unused', dataDir: '/tmp/unused', dev: false, ...parts };
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    mongoDb: 'unused',
+    dataDir: '/tmp/unused',
+    dbQueries: 'auto',
+    dev: false,
+    ...parts,
+  };
 }
 
 /** A directory of DMs held in memory, keyed by platform, workspace and user. */

@@ -1,5 +1,6 @@
 import { slackPlugin } from '../../../adapters/slack';
 import { createSlackSendClient, createSlackSender } from '../../../adapters/slack/slack-sender';
+import { InboundWork } from '../../../src/inbound-work';
 import type { ConversationRef } from '../../../src/domain/identity';
 import { SendError, type PlatformSender } from '../../../src/outbox/platform-sender';
 import { DEFAULT_SLACK_TEAM_ID, startSlackStandIn, type SlackStandIn } from '../../../adapters/stand-ins/slack';
@@ -32,6 +33,7 @@ describe('Slack outbox sender against the Slack stand-in', () => {
       config: baseConfig({ slack: { signingSecret: 'secret', botToken: slack.botToken, apiUrl: slack.apiUrl } }),
       logger: silentLogger,
       directory: new MemoryDirectory(),
+      inbound: new InboundWork(),
     });
   });
   afterEach(() => slack.reset());

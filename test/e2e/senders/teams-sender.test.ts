@@ -3,6 +3,7 @@ import { createTeamsAdapter } from '../../../adapters/teams/teams-app';
 import { EMULATOR_TENANT } from '../../../adapters/teams/teams-inbound';
 import { createTeamsSender } from '../../../adapters/teams/teams-sender';
 import type { TeamsConfig } from '../../../src/config';
+import { InboundWork } from '../../../src/inbound-work';
 import type { ConversationRef, UserRef } from '../../../src/domain/identity';
 import type { Message } from '../../../src/messages/model';
 import { SendError, type PlatformSender } from '../../../src/outbox/platform-sender';
@@ -74,6 +75,7 @@ describe('Teams outbox sender against the Bot Connector stand-in', () => {
       config: baseConfig({ teams: teamsConfig }),
       logger: silentLogger,
       directory,
+      inbound: new InboundWork(),
     });
   });
   beforeEach(() => {
@@ -197,6 +199,7 @@ describe('Teams outbox sender in emulator mode (no app id)', () => {
       config: baseConfig({ teams: { appId: '', appPassword: '', appType: 'MultiTenant', allowEmulator: true, overrides: {} } }),
       logger: silentLogger,
       directory: new MemoryDirectory(),
+      inbound: new InboundWork(),
     });
     const dm: ConversationRef = {
       platform: 'teams',

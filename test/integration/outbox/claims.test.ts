@@ -2,7 +2,8 @@ import type { Connection } from 'mongoose';
 import { ManualClock, systemClock } from '../../../src/domain/clock';
 import { Dispatcher, Outbox, OutboxRepository, SendError } from '../../../src/outbox';
 import { FakeSender } from './support/fake-sender';
-import { channel, clearOutbox, msg, openOutboxDb, silentLogger, T0, waitFor } from './support/outbox-fixtures';
+import { waitFor } from '../../support/wait-for';
+import { channel, clearOutbox, msg, openOutboxDb, silentLogger, T0 } from './support/outbox-fixtures';
 
 describe('outbox claims and leases', () => {
   let env: Awaited<ReturnType<typeof openOutboxDb>>;
@@ -67,7 +68,7 @@ describe('outbox claims and leases', () => {
     });
     await new Outbox(conn, { clock: systemClock }).enqueue({ key: 's1', target: { conversation: channel('C1') }, message: msg('s1') });
     d.start();
-    await waitFor(() => sender.entered === 1, 5000, 2);
+    await waitFor(() => sender.entered === 1);
     expect(await d.stop({ deadlineMs: 5000 })).toEqual({ finished: true, released: 0 });
     expect(sender.sentSummaries()).toEqual(['s1']);
   });
@@ -81,7 +82,7 @@ describe('outbox claims and leases', () => {
     await outbox.enqueue({ key: 'g1', target: { conversation: channel('C1') }, message: msg('g1') });
     await outbox.enqueue({ key: 'g2', target: { conversation: channel('C2') }, message: msg('g2') });
     a.start();
-    await waitFor(() => stuck.entered === 2, 5000, 2);
+    await waitFor(() => stuck.entered === 2);
 
     const started = Date.now();
     expect(await a.stop({ deadlineMs: 150 })).toEqual({ finished: false, released: 2 });
@@ -98,7 +99,9 @@ describe('outbox claims and leases', () => {
     // The stopped replica's calls fail late; it must not touch the items any more.
     stuck.failWhen(() => true, new SendError('transient', 'socket hang up'), 2);
     openGate();
-    await new Promise((r) => setTimeout(r, 100));
+    // Stopping it again waits for its last run, the late calls' ends included, to be over.
+    expect(await a.stop({ deadlineMs: 5000 })).toEqual({ finished: true, released: 0 });
+    expect(stuck.tries).toHaveLength(2);
     const repo = new OutboxRepository(conn, systemClock);
     expect(await repo.get('g1')).toMatchObject({ status: 'sent', attempts: 0 });
     expect(await repo.get('g2')).toMatchObject({ status: 'sent', attempts: 0 });

@@ -2,7 +2,8 @@ import type { Connection } from 'mongoose';
 import { systemClock } from '../../../src/domain/clock';
 import { Dispatcher, Outbox, OutboxRepository } from '../../../src/outbox';
 import { FakeSender } from './support/fake-sender';
-import { channel, clearOutbox, msg, openOutboxDb, silentLogger, waitFor } from './support/outbox-fixtures';
+import { waitFor } from '../../support/wait-for';
+import { channel, clearOutbox, msg, openOutboxDb, silentLogger } from './support/outbox-fixtures';
 
 describe('dispatcher loop', () => {
   let env: Awaited<ReturnType<typeof openOutboxDb>>;
@@ -34,10 +35,10 @@ describe('dispatcher loop', () => {
   it('sends at once when woken after an enqueue', async () => {
     const outbox = new Outbox(conn, { clock: systemClock, wake: () => dispatcher.wake() });
     dispatcher.start();
-    await new Promise((r) => setTimeout(r, 100)); // let the loop go idle first
+    await dispatcher.whenIdle(); // the loop has read the queue and waits
     const before = performance.now();
     await outbox.enqueue({ key: 'prompt:r1:U1', target: { conversation: channel('D1') }, message: msg('prompt:r1:U1') });
-    await waitFor(() => sender.calls.length === 1, 2000, 2);
+    await waitFor(() => sender.calls.length === 1);
     expect(sender.calls[0].at - before).toBeLessThan(500);
   });
 
@@ -49,7 +50,7 @@ describe('dispatcher loop', () => {
 
     dispatcher.start();
     const repo = new OutboxRepository(conn, systemClock);
-    await waitFor(async () => (await repo.get('digest:r1:C1'))?.status === 'sent', 5000, 5);
+    await waitFor(async () => (await repo.get('digest:r1:C1'))?.status === 'sent');
     expect(sender.sentSummaries()).toEqual(['digest:r1:C1']);
   });
 

@@ -3,7 +3,8 @@ import { systemClock } from '../../../src/domain/clock';
 import type { Platform } from '../../../src/domain/identity';
 import { Dispatcher, Outbox, type RateLimitOverrides } from '../../../src/outbox';
 import { FakeSender, type CallRecord } from './support/fake-sender';
-import { channel, clearOutbox, msg, openOutboxDb, silentLogger, waitFor } from './support/outbox-fixtures';
+import { waitFor } from '../../support/wait-for';
+import { channel, clearOutbox, msg, openOutboxDb, silentLogger } from './support/outbox-fixtures';
 
 /** Timer and clock granularity; the limiter never allows less than the window. */
 const SLACK_MS = 2;
@@ -53,7 +54,7 @@ describe('outbox client-side rate limits', () => {
     );
     const started = performance.now();
     dispatcher.start();
-    await waitFor(() => sender.calls.length === total, 20_000, 5);
+    await waitFor(() => sender.calls.length === total, 20_000);
     await dispatcher.stop({ deadlineMs: 1000 });
     return { calls: sender.calls, started };
   }

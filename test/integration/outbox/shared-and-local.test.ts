@@ -3,7 +3,8 @@ import { ManualClock, systemClock } from '../../../src/domain/clock';
 import type { ConversationRef } from '../../../src/domain/identity';
 import { Dispatcher, Outbox, OutboxRepository } from '../../../src/outbox';
 import { FakeSender } from './support/fake-sender';
-import { channel, clearOutbox, msg, openOutboxDb, person, silentLogger, T0, waitFor } from './support/outbox-fixtures';
+import { waitFor } from '../../support/wait-for';
+import { channel, clearOutbox, msg, openOutboxDb, person, silentLogger, T0 } from './support/outbox-fixtures';
 
 describe('outbox: shared messages, known DMs, work from other replicas', () => {
   let env: Awaited<ReturnType<typeof openOutboxDb>>;
@@ -109,7 +110,7 @@ describe('outbox: shared messages, known DMs, work from other replicas', () => {
           message: msg(`digest ${i}`),
         })),
       );
-      await waitFor(() => sender.calls.length === 5, 5000, 10);
+      await waitFor(() => sender.calls.length === 5);
     } finally {
       await d.stop({ deadlineMs: 1000 });
     }

@@ -6,7 +6,7 @@ import { ACTION_EDIT, ACTION_OPEN, ACTION_SKIP, CHECKIN_FORM_ID } from '../../..
 import { DIGEST_DETAILS_ACTION } from '../../../src/messages/digest-message';
 import { ACTION_HOME_REFRESH } from '../../../src/messages/home-message';
 import { ACTION_FORGET_CANCEL, ACTION_FORGET_CONFIRM } from '../../../src/messages/privacy-messages';
-import { QUESTIONS_FORM_ID } from '../../../src/services/questions-service';
+import { QUESTIONS_FORM_ID } from '../../../src/messages/questions-messages';
 
 /**
  * One example invocation (or several, one per variant) of every registered command, written

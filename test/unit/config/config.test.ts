@@ -64,6 +64,32 @@ describe('configuration', () => {
     expect(platformsOn(emulator)).toEqual(['teams (emulator mode, unauthenticated)']);
   });
 
+  it('chooses the embedded database engine and the shape of reads, and refuses anything else', () => {
+    expect(loadConfig({})).toMatchObject({ dbQueries: 'auto' });
+    expect(loadConfig({}).dbEngine).toBeUndefined();
+    expect(loadConfig({ MISSION_PULSE_DB_ENGINE: 'postgresql', MISSION_PULSE_DB_QUERIES: 'indexed' })).toMatchObject({
+      dbEngine: 'postgresql',
+      dbQueries: 'indexed',
+    });
+    expect(problemsOf({ MISSION_PULSE_DB_ENGINE: 'mysql' }).join('\n')).toMatch(
+      /MISSION_PULSE_DB_ENGINE must be sqlite or postgresql \(got "mysql"\)/,
+    );
+    expect(problemsOf({ MISSION_PULSE_DB_QUERIES: 'fast' }).join('\n')).toMatch(
+      /MISSION_PULSE_DB_QUERIES must be auto, id-lookups, indexed \(got "fast"\)/,
+    );
+  });
+
+  it('refuses a database name FerretDB on PostgreSQL could not create', () => {
+    expect(problemsOf({ MONGODB_DB: 'pg_pulse' }).join('\n')).toMatch(/MONGODB_DB must not start with pg_/);
+    expect(loadConfig({ MONGODB_DB: 'mission_pulse' }).mongoDb).toBe('mission_pulse');
+  });
+
+  it('refuses an embedded database engine alongside MONGODB_URI, which would leave it unused', () => {
+    expect(problemsOf({ MONGODB_URI: 'mongodb://db:27017', MISSION_PULSE_DB_ENGINE: 'postgresql' }).join('\n')).toMatch(
+      /MISSION_PULSE_DB_ENGINE chooses the embedded database, which is not started when MONGODB_URI is set/,
+    );
+  });
+
   it("passes botbuilder's own override keys through", () => {
     const c = loadConfig({
       MicrosoftAppId: '11111111-2222-3333-4444-555555555555',

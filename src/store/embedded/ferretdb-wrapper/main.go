@@ -1,4 +1,5 @@
-// Command ferretdb-wrapper runs FerretDB (SQLite storage) for Mission Pulse's embedded database.
+// Command ferretdb-wrapper runs FerretDB for Mission Pulse's embedded database, on SQLite files
+// in a folder or on a PostgreSQL server.
 //
 // It exists because the stand-alone `ferretdb` binary built with `go install` panics at start
 // (its generated version file is not in the module zip); the embeddable package has no such
@@ -30,42 +31,52 @@ const readyPrefix = "FERRETDB_READY "
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on (port 0 picks a free one)")
 	sqliteDir := flag.String("sqlite-dir", "", "directory holding one .sqlite file per database (created if missing)")
+	postgresqlURL := flag.String("postgresql-url", "", "PostgreSQL server to store data in, e.g. postgres://postgres@127.0.0.1:5432/postgres (instead of -sqlite-dir)")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn or error (warn logs every failed command)")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF (the parent closed its pipe or died)")
 	watchParent := flag.Bool("watch-parent", true, "exit when the parent process changes (the parent died)")
 	flag.Parse()
 
-	if err := run(*listen, *sqliteDir, *logLevel, *watchStdin, *watchParent); err != nil {
+	if err := run(*listen, *sqliteDir, *postgresqlURL, *logLevel, *watchStdin, *watchParent); err != nil {
 		fmt.Fprintln(os.Stderr, "ferretdb-wrapper:", err)
 		os.Exit(1)
 	}
 }
 
-func run(listen, sqliteDir, logLevel string, watchStdin, watchParent bool) error {
-	if sqliteDir == "" {
-		return errors.New("-sqlite-dir is required")
+func run(listen, sqliteDir, postgresqlURL, logLevel string, watchStdin, watchParent bool) error {
+	if (sqliteDir == "") == (postgresqlURL == "") {
+		return errors.New("give exactly one of -sqlite-dir and -postgresql-url")
 	}
 
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return fmt.Errorf("bad -log-level %q: %w", logLevel, err)
 	}
+	logger := slog.New(quietDuplicates{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
 
-	dir, err := filepath.Abs(sqliteDir)
-	if err != nil {
-		return err
+	config := &ferretdb.Config{
+		Listener: ferretdb.ListenerConfig{TCP: listen},
+		Logger:   logger,
 	}
-	if err = os.MkdirAll(dir, 0o700); err != nil {
-		return err
+	var dir string
+	if postgresqlURL != "" {
+		config.Handler = "postgresql"
+		config.PostgreSQLURL = postgresqlURL
+	} else {
+		var err error
+		if dir, err = filepath.Abs(sqliteDir); err != nil {
+			return err
+		}
+		if err = os.MkdirAll(dir, 0o700); err != nil {
+			return err
+		}
+		// FerretDB wants a directory URI ending in "/"; url.URL escapes spaces and the like.
+		// synchronous(normal): in WAL mode a commit no longer waits for fsync (about 8 ms a write on
+		// a VM disk, and writes queue behind each other). SQLite stays consistent; a crash of the
+		// machine (not of a process) may lose the last commits, never corrupt the file.
+		config.Handler = "sqlite"
+		config.SQLiteURL = (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/", RawQuery: "_pragma=synchronous(normal)"}).String()
 	}
-
-	// FerretDB wants a directory URI ending in "/"; url.URL escapes spaces and the like.
-	// synchronous(normal): in WAL mode a commit no longer waits for fsync (about 8 ms a write on
-	// a VM disk, and writes queue behind each other). SQLite stays consistent; a crash of the
-	// machine (not of a process) may lose the last commits, never corrupt the file.
-	sqliteURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/", RawQuery: "_pragma=synchronous(normal)"}).String()
-
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -77,12 +88,7 @@ func run(listen, sqliteDir, logLevel string, watchStdin, watchParent bool) error
 		ctx = cancelWhenParentChanges(ctx)
 	}
 
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: listen},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: sqliteURL,
-	})
+	f, err := ferretdb.New(config)
 	if err != nil {
 		return err
 	}
@@ -93,7 +99,9 @@ func run(listen, sqliteDir, logLevel string, watchStdin, watchParent bool) error
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
-	go keepIDIndexes(ctx, dir, logger, 2*time.Second)
+	if dir != "" {
+		go keepIDIndexes(ctx, dir, logger, 2*time.Second)
+	}
 
 	select {
 	case err = <-done:
@@ -108,6 +116,31 @@ func run(listen, sqliteDir, logLevel string, watchStdin, watchParent bool) error
 	case <-time.After(10 * time.Second):
 		return errors.New("timed out waiting for FerretDB to stop")
 	}
+}
+
+// quietDuplicates drops the ERROR record the PostgreSQL driver's tracer writes for each unique
+// index violation (SQLSTATE 23505): FerretDB answers those with the duplicate key error (11000)
+// clients expect, and Mission Pulse claims work by inserting, so they are routine, not failures.
+type quietDuplicates struct{ slog.Handler }
+
+func (h quietDuplicates) Handle(ctx context.Context, r slog.Record) error {
+	duplicate := false
+	r.Attrs(func(a slog.Attr) bool {
+		duplicate = a.Key == "err" && strings.Contains(a.Value.String(), "SQLSTATE 23505")
+		return !duplicate
+	})
+	if duplicate {
+		return nil
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h quietDuplicates) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return quietDuplicates{h.Handler.WithAttrs(attrs)}
+}
+
+func (h quietDuplicates) WithGroup(name string) slog.Handler {
+	return quietDuplicates{h.Handler.WithGroup(name)}
 }
 
 func cancelWhenStdinCloses(parent context.Context) context.Context {

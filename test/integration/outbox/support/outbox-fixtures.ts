@@ -46,14 +46,6 @@ export function msg(summary: string): Message {
   return { summary, blocks: [{ kind: 'text', text: [summary] }] };
 }
 
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, stepMs = 20): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-}
-
 export async function clearOutbox(conn: Connection): Promise<void> {
   await Promise.all(['outbox_items', 'outbox_queue', 'outbox_claims', 'outbox_payloads'].map((c) => conn.collection(c).deleteMany({})));
 }
