@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { ApiToken } from '../api-tokens/api-token';
 import type { Platform, UserRef } from '../domain/identity';
-import { stripUndefined } from './mission-repository';
+import { stripUndefined } from './strip-undefined';
 import { apiTokenModel, type ApiTokenDoc } from './models/api-token-model';
 
 function toToken(d: ApiTokenDoc): ApiToken {

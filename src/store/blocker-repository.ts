@@ -7,7 +7,7 @@ import { blockerHelperModel, type BlockerHelperDoc } from './models/blocker-help
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
 import { blockerModel, type BlockerDoc } from './models/blocker-model';
-import { stripUndefined } from './mission-repository';
+import { stripUndefined } from './strip-undefined';
 
 /** A blocker as stored, before its helpers are attached. */
 export type NewBlocker = Omit<Blocker, 'helpers' | 'ownerUser' | 'source' | 'posts' | 'generation' | 'updatedAt'> & {

@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { Checkin } from '../domain/checkin';
-import { toCheckinWithoutHistory } from './checkin-repository';
+import { toCheckinWithoutHistory } from './checkin-documents';
 import { checkinModel, type CheckinDoc } from './models/checkin-model';
 
 /** A check-in as reports need it (edit history left out). */

@@ -1,7 +1,7 @@
 import { nativeCollection } from './native-collection';
 import type { Connection, Model } from 'mongoose';
 import { isDuplicateKey } from '../errors';
-import { stripUndefined } from './mission-repository';
+import { stripUndefined } from './strip-undefined';
 import { conversationModel, type ConversationDoc } from './models/conversation-model';
 import { dmSeenModel, type DmSeenDoc } from './models/dm-seen-model';
 

@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { IndicatorReading } from '../domain/indicator';
 import { isDuplicateKey } from '../errors';
-import { stripUndefined } from './mission-repository';
+import { stripUndefined } from './strip-undefined';
 import { indicatorReadingModel, type IndicatorReadingDoc } from './models/indicator-reading-model';
 
 export interface NewReading {

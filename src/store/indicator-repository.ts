@@ -3,7 +3,7 @@ import type { Indicator } from '../domain/indicator';
 import { conflict, isDuplicateKey } from '../errors';
 import { newId } from './ids';
 import { IndicatorReadingRepository } from './indicator-reading-repository';
-import { stripUndefined } from './mission-repository';
+import { stripUndefined } from './strip-undefined';
 import { indicatorModel, type IndicatorDoc } from './models/indicator-model';
 
 /** An indicator as stored: the definition plus where it belongs and its readings' anchor. */

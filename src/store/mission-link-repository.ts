@@ -3,7 +3,8 @@ import type { ConversationRef, Platform, UserRef } from '../domain/identity';
 import { missionLinkId, type MissionLink } from '../domain/mission-link';
 import { isDuplicateKey } from '../errors';
 import { missionLinkModel, type MissionLinkDoc } from './models/mission-link-model';
-import { stripUndefined, toConversation, type MissionChannelField } from './mission-repository';
+import { toConversation, type MissionChannelField } from './stored-conversation';
+import { stripUndefined } from './strip-undefined';
 
 const userOf = (u: { platform: string; workspaceId: string; userId: string }): UserRef => ({
   platform: u.platform as Platform,

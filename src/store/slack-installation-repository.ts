@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { isDuplicateKey } from '../errors';
-import { stripUndefined } from './mission-repository';
+import { stripUndefined } from './strip-undefined';
 import { slackInstallationModel, type SlackInstallationDoc } from './models/slack-installation-model';
 
 /** What is stored for an installation; `sealed` is already encrypted by the caller. */

@@ -1,7 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { ConversationRef } from '../domain/identity';
 import { isDuplicateKey } from '../errors';
-import { stripUndefined } from './mission-repository';
+import { stripUndefined } from './strip-undefined';
 import { teamsTeamModel, type TeamsTeamDoc } from './models/teams-team-model';
 
 export interface TeamsTeam {
