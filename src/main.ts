@@ -113,7 +113,7 @@ export async function startApp(opts: StartOptions): Promise<RunningApp> {
       port,
       platforms: platformsOn(config),
       database: embedded ? embedded.engine : 'MONGODB_URI',
-      queries: store.idLookupsOnly ? 'id-lookups' : 'indexed',
+      queries: store.readShapes.name,
     },
     'Mission Pulse is listening',
   );

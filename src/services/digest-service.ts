@@ -21,7 +21,6 @@ import { digestDetailsMessage } from '../messages/digest-details';
 import { digestMessage, digestTitle, parseDetailsValue, type DigestChart } from '../messages/digest-message';
 import { digestText } from '../messages/digest-texts';
 import type { Message } from '../messages/model';
-import { inLanes } from '../store/in-lanes';
 import type { ServiceContext } from './context';
 import type { BlockerService } from './blocker-service';
 import type { Actor } from './inbound-events';
@@ -77,8 +76,6 @@ export const digestKey = (roundId: string): string => `digest:${roundId}`;
 export const digestNowKey = (roundId: string, n: number): string => `digest:${roundId}:${n}`;
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-/** People lookups in flight at once (a round's silent members, on a server that scans otherwise). */
-const PEOPLE_LOOKUPS = 32;
 /** More requests than this for one round is a runaway script, not a lead. */
 const MAX_DIGESTS_ON_REQUEST = 100;
 
@@ -133,19 +130,15 @@ export class DigestService {
 
   /**
    * Who, of those asked who neither answered nor skipped, is away now: the only members whose
-   * status being away changes (memberStatuses). Their people records are `_id` lookups where
-   * the server scans for anything else, one query elsewhere.
+   * status being away changes (memberStatuses), so only their people records are read.
    */
   private async awayNow(round: CheckinRound, members: Member[], checkins: Checkin[], today: string): Promise<Set<string>> {
     const { store } = this.ctx;
     const asked = new Set(round.asked);
     const settled = new Set([...round.away, ...checkins.map((c) => c.memberId)]);
     const silent = members.filter((m) => asked.has(m.id) && !settled.has(m.id));
-    const people = store.idLookupsOnly
-      ? await inLanes(silent, PEOPLE_LOOKUPS, (m) => store.people.get(m))
-      : [...(await store.people.getMany(silent.map((m) => userKey(m)))).values()];
-    const away = new Set(people.flatMap((p) => (p && isAway(p.awayUntil, today) ? [userKey(p)] : [])));
-    return new Set(silent.filter((m) => away.has(userKey(m))).map((m) => m.id));
+    const people = await store.people.getMany(silent.map((m) => userKey(m)));
+    return new Set(silent.filter((m) => isAway(people.get(userKey(m))?.awayUntil, today)).map((m) => m.id));
   }
 
   /** A section whose source fails is left empty rather than holding up the whole digest. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Platform, UserRef } from '../domain/identity';
 import type { Message } from '../messages/model';
 import type { OutgoingFile, PlatformSender } from '../outbox/platform-sender';
-import { ExportFileRepository, type StoredExport } from '../store/export-file-repository';
+import type { ExportFileRepository, StoredExport } from '../store/export-file-repository';
 import type { ServiceContext } from './context';
 
 /** What file delivery needs from the running server; given once the platforms are mounted. */
@@ -31,7 +31,7 @@ export class FileDelivery {
   readonly files: ExportFileRepository;
 
   constructor(private readonly ctx: ServiceContext) {
-    this.files = new ExportFileRepository(ctx.store.connection);
+    this.files = ctx.store.exportFiles;
   }
 
   connect(ports: FilePorts): void {

@@ -14,7 +14,7 @@ import {
   soleAdminText,
 } from '../messages/privacy-messages';
 import type { Message } from '../messages/model';
-import { PersonalDataRepository, type KeepAnswer } from '../store/personal-data-repository';
+import type { KeepAnswer, PersonalDataRepository } from '../store/personal-data-repository';
 import type { ServiceContext } from './context';
 import type { Actor } from './inbound-events';
 import type { MissionService } from './mission-service';
@@ -37,7 +37,7 @@ export class PrivacyService {
     private readonly missions: MissionService,
     private readonly deliver: FileDelivery,
   ) {
-    this.data = new PersonalDataRepository(ctx.store.connection);
+    this.data = ctx.store.personalData;
   }
 
   async myData(actor: Actor): Promise<Message> {

@@ -16,7 +16,7 @@ import type {
   ApiReading,
   ApiRound,
 } from '../http/api/schemas';
-import { CheckinPageRepository } from '../store/checkin-page-repository';
+import type { CheckinPageRepository } from '../store/checkin-page-repository';
 import type { BlockerService } from './blocker-service';
 import type { ServiceContext } from './context';
 import type { DigestService } from './digest-service';
@@ -46,7 +46,7 @@ export class ReportingService {
     private readonly ctx: ServiceContext,
     private readonly sources: ReportingSources,
   ) {
-    this.checkinPages = new CheckinPageRepository(ctx.store.connection);
+    this.checkinPages = ctx.store.checkinPages;
   }
 
   mission(mission: Mission): ApiMission {

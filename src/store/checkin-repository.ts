@@ -1,58 +1,21 @@
-import { inLanes } from './in-lanes';
 import type { Connection, Model } from 'mongoose';
-import { checkinId, type Checkin, type CheckinEdit, type CheckinRound } from '../domain/checkin';
+import type { Checkin } from '../domain/checkin';
 import type { Answers } from '../domain/questions';
 import { isDuplicateKey } from '../errors';
+import { toCheckin } from './checkin-documents';
 import { checkinModel, type CheckinDoc } from './models/checkin-model';
+import type { ReadShapes, RoundRef } from './read-shapes';
+import { checkinStampKey } from './stamp-keys';
 import type { Stamps } from './stamps';
 
-/** The change stamp of a round's check-ins: bumped after every write to one of them. */
-export const checkinStampKey = (roundId: string): string => `checkins:${roundId}`;
-
-/** What a round's check-ins can be found by: its id, and who could have answered. */
-export type RoundRef = Pick<CheckinRound, 'id' | 'asked' | 'away'>;
-
-/** The stored fields every reader shares; `history` is decoded only by those that need it. */
-export function toCheckinWithoutHistory(d: CheckinDoc): Omit<Checkin, 'history'> {
-  return {
-    id: d._id,
-    roundId: d.roundId,
-    missionId: d.missionId,
-    memberId: d.memberId,
-    userKey: d.userKey,
-    status: d.status as Checkin['status'],
-    answers: JSON.parse(d.answers) as Answers,
-    late: d.late,
-    submittedAt: d.submittedAt,
-    ...(d.editedAt ? { editedAt: d.editedAt } : {}),
-  };
-}
-
-function toCheckin(d: CheckinDoc): Checkin {
-  return {
-    ...toCheckinWithoutHistory(d),
-    history: d.history.map((h) => {
-      const e = JSON.parse(h) as { answers: Answers; at: string };
-      return { answers: e.answers, at: new Date(e.at) } satisfies CheckinEdit;
-    }),
-  };
-}
-
-/**
- * Lookups in flight at once for one round: enough to keep the server busy, few enough that a
- * 300-member round does not open a connection per member (measured on FerretDB: 16-32 is the
- * sweet spot, unbounded is slower).
- */
-const LOOKUP_LANES = 24;
-
+/** Check-ins: one per member and round (`_id` from domain/checkin.ts checkinId), edits kept as history. */
 export class CheckinRepository {
   private readonly model: Model<CheckinDoc>;
 
   constructor(
     conn: Connection,
     private readonly stamps: Stamps,
-    /** Store.idLookupsOnly: read a round's check-ins by `_id`, not by `roundId`. */
-    private readonly idLookupsOnly = false,
+    private readonly shapes: ReadShapes,
   ) {
     this.model = checkinModel(conn);
   }
@@ -95,22 +58,14 @@ export class CheckinRepository {
   }
 
   /**
-   * A round's check-ins. Given the round, on a server that scans for anything but an `_id`
-   * (Store.idLookupsOnly) they are parallel `_id` lookups of everyone asked or away, since a
-   * check-in is only ever stored for one of them (CheckinService adds a late answerer to `asked`
-   * before storing). Given only an id, or on other servers, one query on the `roundId` index.
+   * A round's check-ins. Given the round, read in the store's shape (read-shapes.ts); given
+   * only its id, one query on the `roundId` index.
    */
   async listByRound(round: string | RoundRef): Promise<Checkin[]> {
-    if (typeof round === 'string' || !this.idLookupsOnly) {
-      const id = typeof round === 'string' ? round : round.id;
-      const docs = await this.model.find({ roundId: id }).lean<CheckinDoc[]>().exec();
-      return docs.map(toCheckin);
-    }
-    const who = [...new Set([...round.asked, ...round.away])];
-    // The driver's own findOne, without mongoose's query building: a third less client time.
-    const col = this.model.db.db?.collection<CheckinDoc>(this.model.collection.collectionName);
-    if (!col) throw new Error('database not connected');
-    const found = await inLanes(who, LOOKUP_LANES, (m) => col.findOne({ _id: checkinId(round.id, m) }));
-    return found.filter((d) => d !== null).map(toCheckin);
+    const docs =
+      typeof round === 'string'
+        ? await this.model.find({ roundId: round }).lean<CheckinDoc[]>().exec()
+        : await this.shapes.checkinsOfRound(round);
+    return docs.map(toCheckin);
   }
 }

@@ -13,8 +13,6 @@ export interface StoredExport {
 /** Exports kept for download by link (Teams cannot receive a file from a bot in chat). */
 export class ExportFileRepository {
   private readonly model: Model<ExportFileDoc>;
-  /** Made on first use: this model is not registered when the store opens. */
-  private indexes?: Promise<unknown>;
 
   constructor(conn: Connection) {
     this.model = exportFileModel(conn);
@@ -29,8 +27,6 @@ export class ExportFileRepository {
     createdAt: Date;
     expiresAt: Date;
   }): Promise<void> {
-    this.indexes ??= this.model.createIndexes().catch(() => undefined);
-    await this.indexes;
     const parts = Math.max(1, Math.ceil(e.body.length / PART_CHARS));
     const docs: ExportFileDoc[] = [];
     for (let n = 0; n < parts; n++) {

@@ -8,14 +8,16 @@ import { conflict, isDuplicateKey } from '../errors';
 import { missionModel, type MissionDoc } from './models/mission-model';
 import { storedTimeZone } from './mission-zone-upgrade';
 import { inLanes } from './in-lanes';
+import type { ReadShapes } from './read-shapes';
+import { missionKey } from './stamp-keys';
+import { toConversation, type MissionChannelField } from './stored-conversation';
+import { stripUndefined } from './strip-undefined';
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
 
 /** Change-stamp keys: the missions a workspace can see (by slug), and every mission's next opening. */
 const visibleKey = (wsKey: string): string => `missions-visible:${wsKey}`;
 const SCHEDULE_KEY = 'missions-schedule';
-/** One mission's document and its roster (member-repository.ts shares the key). */
-export const missionKey = (id: string): string => `mission:${id}`;
 const VISIBLE_ENTRIES = 1000;
 
 interface VisibleMission {
@@ -31,20 +33,8 @@ interface ScheduleEntry {
 }
 
 export type NewMission = Omit<Mission, 'workspaceKeys' | 'createdAt' | 'updatedAt'>;
-export type MissionChannelField = 'digestChannel' | 'alertChannel';
 
-export function toConversation(d: MissionDoc['digestChannel']): ConversationRef | undefined {
-  if (!d) return undefined;
-  return {
-    platform: d.platform as Platform,
-    workspaceId: d.workspaceId,
-    conversationId: d.conversationId,
-    kind: d.kind as ConversationRef['kind'],
-    ...(d.serviceUrl ? { serviceUrl: d.serviceUrl } : {}),
-  };
-}
-
-export function toMission(d: MissionDoc): Mission {
+function toMission(d: MissionDoc): Mission {
   return {
     id: d._id,
     home: { platform: d.home.platform as Platform, workspaceId: d.home.workspaceId },
@@ -89,7 +79,7 @@ export class MissionRepository {
   constructor(
     conn: Connection,
     private readonly stamps: Stamps,
-    private readonly idLookupsOnly = false,
+    private readonly shapes: ReadShapes,
   ) {
     this.model = missionModel(conn);
     this.visible = new StampedCache(stamps, { maxEntries: VISIBLE_ENTRIES, maxAgeMs: 10 * 60_000 });
@@ -185,17 +175,9 @@ export class MissionRepository {
     return m && structuredClone(m);
   }
 
+  /** The missions with these ids that exist, read in the store's shape (read-shapes.ts). */
   async findByIds(ids: string[]): Promise<Mission[]> {
-    if (ids.length === 0) return [];
-    if (this.idLookupsOnly) {
-      const found = await Promise.all(ids.map((id) => this.findById(id)));
-      return found.filter((m): m is Mission => m !== undefined);
-    }
-    const docs = await this.model
-      .find({ _id: { $in: ids } })
-      .lean<MissionDoc[]>()
-      .exec();
-    return docs.map(toMission);
+    return (await this.shapes.missionsByIds(ids)).map(toMission);
   }
 
   async setChannel(id: string, field: MissionChannelField, channel: ConversationRef, at: Date): Promise<void> {
@@ -280,11 +262,4 @@ export class MissionRepository {
     await this.model.deleteOne({ _id: id }).exec();
     await this.announce(id, { workspaces: d?.workspaceKeys ?? [], schedule: true });
   }
-}
-
-/** The driver stores `undefined` as null; leaving the key out keeps documents tidy. */
-export function stripUndefined<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as T;
 }

@@ -3,7 +3,8 @@ import type { Connection, Model } from 'mongoose';
 import { userKey, type ConversationRef, type Platform, type UserRef } from '../domain/identity';
 import { isDuplicateKey } from '../errors';
 import { personModel, type PersonDoc } from './models/person-model';
-import { stripUndefined } from './mission-repository';
+import type { ReadShapes } from './read-shapes';
+import { stripUndefined } from './strip-undefined';
 
 export interface Person extends UserRef {
   key: string;
@@ -35,7 +36,10 @@ export class PersonRepository {
   // here), so one this process confirmed recently is taken as still stored.
   private readonly recentDm = new Map<string, { dm: string; at: number }>();
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly shapes: ReadShapes,
+  ) {
     this.model = personModel(conn);
   }
 
@@ -60,12 +64,9 @@ export class PersonRepository {
     return d ? toPerson(d) : undefined;
   }
 
+  /** The people with these keys that exist, by key; read in the store's shape (read-shapes.ts). */
   async getMany(keys: string[]): Promise<Map<string, Person>> {
-    if (keys.length === 0) return new Map();
-    const docs = await this.model
-      .find({ _id: { $in: keys } })
-      .lean<PersonDoc[]>()
-      .exec();
+    const docs = await this.shapes.peopleByKeys(keys);
     return new Map(docs.map((d) => [d._id, toPerson(d)]));
   }
 

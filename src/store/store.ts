@@ -21,11 +21,24 @@ import { MissionLinkRepository } from './mission-link-repository';
 import { newId } from './ids';
 import { Stamps } from './stamps';
 import { WeekPointRepository } from './week-point-repository';
+import { ExportFileRepository } from './export-file-repository';
+import { CheckinPageRepository } from './checkin-page-repository';
+import { PersonalDataRepository } from './personal-data-repository';
 import { checkinModel } from './models/checkin-model';
 import { detectQueryShapes, type QueryShapesSetting } from './query-shapes';
+import { readShapes, type ReadShapes } from './read-shapes';
 
-/** Every repository over one connection. Each app instance (and test "replica") has its own. */
+/**
+ * Every repository over one connection, each built once, here. Each app instance (and test
+ * "replica") has its own. The services reach the database only through these.
+ */
 export interface Store {
+  /**
+   * The connection the repositories share. Outside src/store/ only the outbox uses it: it keeps
+   * its own four collections (src/outbox/README.md) on the same connection, which also pairs an
+   * Outbox with the Dispatchers of its process (src/outbox/queue/local-feed.ts), so the app's
+   * composition hands it this. Tests read raw documents through it.
+   */
   connection: Connection;
   missions: MissionRepository;
   members: MemberRepository;
@@ -54,15 +67,21 @@ export interface Store {
   invites: InviteRepository;
   /** Workspaces linked to missions, with the channels each chose. */
   missionLinks: MissionLinkRepository;
+  /** Files kept behind private download links (exports, subject access). */
+  exportFiles: ExportFileRepository;
+  /** A mission's check-ins page by page, for the reporting API and exports. */
+  checkinPages: CheckinPageRepository;
+  /** Everything stored about one person across the collections: subject access, erasure, retention. */
+  personalData: PersonalDataRepository;
   jobs: JobClaims;
   /** Change stamps for per-process caches of reads that are scans on some backends. */
   stamps: Stamps;
   /**
-   * The server answers only a lone `_id` equality from an index (FerretDB 1.x on SQLite): any
-   * other filter, `$in` on `_id` included, reads the whole collection. Reads that have a choice
-   * take parallel `_id` lookups there and one indexed query elsewhere (see query-shapes.ts).
+   * How the reads that can be made two ways are made on this server (read-shapes.ts), chosen
+   * when the store opens; the repositories that make such reads were given it. For logs and
+   * tests: nothing else branches on it.
    */
-  idLookupsOnly: boolean;
+  readShapes: ReadShapes;
   /** Identifies this process in claims, for debugging which replica did what. */
   replicaId: string;
   ping(): Promise<boolean>;
@@ -98,19 +117,21 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   const replicaId = newId('replica');
   const stamps = new Stamps(connection);
   const queries = opts.queries ?? 'auto';
-  const shapes = queries === 'auto' ? await detectQueryShapes(connection, checkinModel(connection).collection.collectionName) : queries;
-  const idLookupsOnly = shapes === 'id-lookups';
-  const checkins = new CheckinRepository(connection, stamps, idLookupsOnly);
+  const shapes = readShapes(
+    queries === 'auto' ? await detectQueryShapes(connection, checkinModel(connection).collection.collectionName) : queries,
+    connection,
+  );
+  const checkins = new CheckinRepository(connection, stamps, shapes);
   const store: Store = {
     connection,
-    missions: new MissionRepository(connection, stamps, idLookupsOnly),
+    missions: new MissionRepository(connection, stamps, shapes),
     members: new MemberRepository(connection, stamps),
     workspaces: new WorkspaceRepository(connection),
     audit: new AuditRepository(connection),
     rounds: new RoundRepository(connection, stamps),
     checkins,
     weekPoints: new WeekPointRepository(connection, stamps, checkins),
-    people: new PersonRepository(connection),
+    people: new PersonRepository(connection, shapes),
     indicators: new IndicatorRepository(connection),
     budgets: new BudgetRepository(connection),
     blockers: new BlockerRepository(connection, stamps),
@@ -121,9 +142,12 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
     conversations: new ConversationRepository(connection),
     invites: new InviteRepository(connection),
     missionLinks: new MissionLinkRepository(connection),
+    exportFiles: new ExportFileRepository(connection),
+    checkinPages: new CheckinPageRepository(connection),
+    personalData: new PersonalDataRepository(connection),
     jobs: new JobClaims(connection, replicaId),
     stamps,
-    idLookupsOnly,
+    readShapes: shapes,
     replicaId,
     async ping() {
       try {

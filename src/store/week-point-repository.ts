@@ -2,7 +2,9 @@ import type { Connection, Model } from 'mongoose';
 import type { Checkin, CheckinRound } from '../domain/checkin';
 import { weekPoint, type WeekPoint } from '../domain/digest';
 import { isDuplicateKey } from '../errors';
-import { checkinStampKey, type CheckinRepository, type RoundRef } from './checkin-repository';
+import type { CheckinRepository } from './checkin-repository';
+import type { RoundRef } from './read-shapes';
+import { checkinStampKey } from './stamp-keys';
 import { weekPointModel, type WeekPointDoc } from './models/week-point-model';
 import type { Stamps } from './stamps';
 

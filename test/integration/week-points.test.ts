@@ -5,6 +5,7 @@ import { memberId, type Mission } from '../../src/domain/mission';
 import { DEFAULT_QUESTIONS } from '../../src/domain/questions';
 import { addWeeks } from '../../src/domain/week-key';
 import { CheckinRepository } from '../../src/store/checkin-repository';
+import { readShapes } from '../../src/store/read-shapes';
 import { openStore, type Store } from '../../src/store/store';
 import { channelOf, command, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 
@@ -195,8 +196,8 @@ describe("a round's check-ins by who was asked", () => {
       submittedAt: new Date(),
     });
     const round = (await h.store.rounds.get(open.id))!;
-    const byId = new CheckinRepository(h.store.connection, h.store.stamps, true);
-    const byQuery = new CheckinRepository(h.store.connection, h.store.stamps, false);
+    const byId = new CheckinRepository(h.store.connection, h.store.stamps, readShapes('id-lookups', h.store.connection));
+    const byQuery = new CheckinRepository(h.store.connection, h.store.stamps, readShapes('indexed', h.store.connection));
     const expected = sorted(await byQuery.listByRound(round.id));
     expect(expected).toEqual([`${mid(ben)}:answered`, `${mid(chi)}:skipped`]);
     expect(sorted(await byId.listByRound(round))).toEqual(expected);
@@ -210,7 +211,7 @@ describe("a round's check-ins by who was asked", () => {
     await h.core.onFormSubmit({ actor: dee, formId: 'checkin', state: w49, values: answers({ confidence: '2' }) });
     const stored = (await h.store.rounds.get(w49))!;
     expect(stored.asked).toEqual([mid(admin), mid(dee)]);
-    const byId = new CheckinRepository(h.store.connection, h.store.stamps, true);
+    const byId = new CheckinRepository(h.store.connection, h.store.stamps, readShapes('id-lookups', h.store.connection));
     expect((await byId.listByRound(stored)).map((c) => c.memberId)).toEqual([mid(dee)]);
     // A digest given the round as it was before Dee answered still finds her answer.
     const input = await h.runtime.services.digests.load(mission, { ...stored, asked: [mid(admin)] });
