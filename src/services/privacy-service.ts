@@ -67,6 +67,7 @@ export class PrivacyService {
     await this.forgetMe(actor); // the same checks again: the situation may have changed
     const missionIds = (await this.ctx.store.members.listByUser(actor)).map((m) => m.missionId);
     const counts = await this.data.erase(actor, await this.keepNumbers());
+    counts.outbox = await this.ctx.outbox.forgetUser(userKey(actor));
     await this.ctx.store.members.changed(missionIds, [userKey(actor)]);
     this.ctx.store.people.forgetRecent(actor);
     this.ctx.logger.info(

@@ -1,4 +1,5 @@
 import { checkinId, roundId } from '../../src/domain/checkin';
+import { memberId } from '../../src/domain/mission';
 import { command, replyText, slackUser, startCore, type CoreHarness } from '../support/core-harness';
 import { RecordingSender } from '../support/recording-sender';
 import { outboxDrained } from '../support/wait-for';
@@ -79,6 +80,22 @@ describe('checkin forget-me', () => {
     const before = await h.store.checkins.listByRound(round);
     const avg = (cs: typeof before) => cs.reduce((s, c) => s + Number(c.answers.confidence), 0) / cs.length;
     expect(avg(before)).toBe(3);
+    // Ben is halfway through rewriting his answers by reply: the draft holds what he typed.
+    const draftId = checkinId(round, memberId(mission!.id, ben));
+    await h.store.drafts.update(draftId, () => ({
+      id: draftId,
+      roundId: round,
+      missionId: mission!.id,
+      memberId: memberId(mission!.id, ben),
+      userKey: 'slack:T1:U_BEN',
+      mode: 'edit',
+      status: 'active',
+      answers: { moved: 'Ben is rewriting: met four employers' },
+      position: 'next',
+      recent: [],
+      noted: true,
+      updatedAt: new Date(),
+    }));
 
     const r = await h.core.onAction({ actor: ben, where: dm, actionId: 'privacy.forget.confirm', value: 'confirm' });
     expect(replyText(r)).toMatch(/erased/);
@@ -103,6 +120,36 @@ describe('checkin forget-me', () => {
       ),
     );
     expect(leftovers).not.toContain('Ben met three employers');
+    // Nothing he was typing can come back either.
+    expect(await h.store.drafts.read(draftId)).toBeUndefined();
+  });
+});
+
+describe('where personal data lives', () => {
+  /** Collections that hold nothing a person wrote and no name: ids, figures and settings only. */
+  const holdingNone: Record<string, string> = {
+    missions: 'what a mission is for; its creator by platform id only',
+    rounds: 'who was asked and who was away, by member id, for the counts',
+    week_points: 'participation and confidence figures',
+    indicators: 'what a mission measures',
+    workspaces: 'workspaces the bot has seen',
+    slack_installations: 'a workspace install: the installer by Slack id, the token sealed',
+    teams_teams: 'a Teams team and its General channel; the installer by id',
+    job_claims: 'which replica ran which job',
+    stamps: 'change tokens for the caches',
+    dm_seen: 'ids of direct messages taken in, and when',
+    export_files: 'files behind private links: unreadable after an hour, deleted by the next export',
+    outbox_items: "the outbox's own: Outbox.forgetUser deletes a person's items",
+    outbox_queue: "the outbox's own: entries of pending items, deleted with them",
+    outbox_claims: "the outbox's own: send attempts, by item",
+    outbox_payloads: "the outbox's own: messages addressed to several people",
+  };
+
+  it('every collection is either searched and erased by the personal-data repository, or holds none', () => {
+    const all = Object.values(h.store.connection.models).map((m) => m.collection.collectionName);
+    const covered = new Set(h.store.personalData.collections);
+    expect(all.filter((c) => !covered.has(c) && !(c in holdingNone)).sort()).toEqual([]);
+    expect(all.filter((c) => covered.has(c) && c in holdingNone)).toEqual([]);
   });
 });
 

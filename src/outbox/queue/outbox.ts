@@ -130,6 +130,18 @@ export class Outbox {
   }
 
   /**
+   * Deletes every item addressed to a user, and their queue entries (erasure: the outbox keeps
+   * its own collections, so it erases its own). Messages shared with others stay in
+   * outbox_payloads until the nightly purge finds no item naming them. Returns how many items.
+   */
+  async forgetUser(user: string): Promise<number> {
+    const ids = (await this.items.find({ userKey: user }, { _id: 1 }).lean<Array<Pick<OutboxItemDoc, '_id'>>>()).map((d) => d._id);
+    const { deletedCount } = await this.items.deleteMany({ userKey: user });
+    if (ids.length > 0) await this.queue.deleteMany({ _id: { $in: ids } });
+    return deletedCount;
+  }
+
+  /**
    * A duplicate enqueue also heals a crash between an item's insert and its queue entry's: if
    * the item is still pending, its entry is (re)inserted. A stale entry is harmless (see queue-model).
    */
