@@ -12,6 +12,17 @@ const platformImports = {
   ],
 };
 
+// The store builds every repository over the one connection, and the outbox keeps its own
+// collections on it (src/store/store.ts, Store.connection); the rest of src/ asks the store.
+const databaseImports = {
+  group: ['mongoose', 'mongodb'],
+  message: 'Only src/store/ and src/outbox/ use the database driver: ask the store for a repository (src/store/store.ts).',
+};
+const connectionUse = {
+  selector: "MemberExpression[property.name='connection']",
+  message: 'Only src/store/, src/outbox/ and the composition root use the database connection: ask the store for a repository.',
+};
+
 const noTestImports = { group: ['**/test', '**/test/**'], message: 'What runs outside the tests never imports test/.' };
 
 const serverImports = {
@@ -35,6 +46,14 @@ export default tseslint.config(
       'no-restricted-imports': ['error', platformImports],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/**', 'src/outbox/**', 'src/runtime.ts', 'src/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...platformImports.patterns, databaseImports] }],
+      'no-restricted-syntax': ['error', connectionUse],
     },
   },
   {

@@ -1,10 +1,10 @@
 import type { Connection } from 'mongoose';
 
 /**
- * How reads that have a choice are shaped. `indexed`: one query on a secondary index or with
- * `$in`, as MongoDB, Atlas, Cosmos DB and FerretDB on PostgreSQL serve them. `id-lookups`:
- * parallel lookups by `_id`, for FerretDB on SQLite, which reads a whole collection for any
- * other filter. `auto` asks the server (MISSION_PULSE_DB_QUERIES).
+ * How reads that have a choice are shaped (read-shapes.ts makes them). `indexed`: one query on
+ * a secondary index or with `$in`, as MongoDB, Atlas, Cosmos DB and FerretDB on PostgreSQL
+ * serve them. `id-lookups`: parallel lookups by `_id`, for FerretDB on SQLite, which reads a
+ * whole collection for any other filter. `auto` asks the server (MISSION_PULSE_DB_QUERIES).
  */
 export type QueryShapes = 'id-lookups' | 'indexed';
 export type QueryShapesSetting = QueryShapes | 'auto';

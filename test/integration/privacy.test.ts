@@ -97,6 +97,9 @@ describe('checkin forget-me', () => {
       updatedAt: new Date(),
     }));
 
+    const outboxItems = () => h.store.connection.db!.collection('outbox_items').countDocuments({ userKey: 'slack:T1:U_BEN' });
+    expect(await outboxItems()).toBeGreaterThan(0);
+
     const r = await h.core.onAction({ actor: ben, where: dm, actionId: 'privacy.forget.confirm', value: 'confirm' });
     expect(replyText(r)).toMatch(/erased/);
 
@@ -120,6 +123,7 @@ describe('checkin forget-me', () => {
       ),
     );
     expect(leftovers).not.toContain('Ben met three employers');
+    expect(await outboxItems()).toBe(0);
     // Nothing he was typing can come back either.
     expect(await h.store.drafts.read(draftId)).toBeUndefined();
   });
