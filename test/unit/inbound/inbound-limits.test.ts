@@ -1,5 +1,4 @@
 import { actionTooLong, commandTooLong, formTooLong, INBOUND_LIMITS, messageTooLong } from '../../../src/services/inbound-limits';
-import { normaliseTeamsText } from '../../../adapters/teams/teams-inbound';
 import type { Message } from '../../../src/messages/model';
 
 /** The door: what each kind of inbound text may carry, and what a person is told when it is over. */
@@ -56,53 +55,5 @@ describe('the limits at the door', () => {
       expect(refused?.field).toBeUndefined();
       expect(said(refused?.message)).toMatch(/form could not be read.*Nothing was saved/);
     }
-  });
-});
-
-describe('Teams mentions', () => {
-  const activity = (text: string, entities: Array<{ type: string; [key: string]: unknown }>) => ({
-    text,
-    recipient: { id: '28:bot', name: 'Mission Pulse' },
-    entities,
-  });
-
-  it('the bot’s mention goes, other people’s become <@id> with their names', () => {
-    const out = normaliseTeamsText(
-      activity('<at>Mission Pulse</at> mission add homes <at>Raj Patel</at>', [
-        { type: 'mention', text: '<at>Mission Pulse</at>', mentioned: { id: '28:bot', name: 'Mission Pulse' } },
-        { type: 'mention', text: '<at>Raj Patel</at>', mentioned: { id: '29:raj', name: 'Raj Patel' } },
-      ]),
-    );
-    expect(out).toEqual({ text: 'mission add homes <@29:raj>', mentionNames: { '29:raj': 'Raj Patel' } });
-  });
-
-  it('entities that are not a mention tag, or name an id the grammar cannot read, change nothing', () => {
-    const text = 'mission list <at>Raj</at>';
-    const out = normaliseTeamsText(
-      activity(text, [
-        { type: 'mention', text: '', mentioned: { id: '29:a', name: 'A' } },
-        { type: 'mention', text: 'i', mentioned: { id: '29:b', name: 'B' } },
-        { type: 'mention', text: '<at>Raj</at>', mentioned: { id: '<at>Raj</at><at>Raj</at>', name: 'Raj' } },
-      ]),
-    );
-    expect(out.text).toBe(text);
-  });
-
-  it('however the entities are written, the text grows by a bounded factor', () => {
-    const text = '<at>A0</at> '.repeat(2_000);
-    // Each entity's id holds the next one's tag twice: replaced in turn, they would double the text twenty times.
-    const chain = Array.from({ length: 20 }, (_, i) => ({
-      type: 'mention',
-      text: `<at>A${i}</at>`,
-      mentioned: { id: `<at>A${i + 1}</at><at>A${i + 1}</at>`, name: 'A' },
-    }));
-    const many = Array.from({ length: 1_000 }, (_, i) => ({
-      type: 'mention',
-      text: '<at>A0</at>',
-      mentioned: { id: `29:${'a'.repeat(120)}${i}`, name: 'A' },
-    }));
-    const out = normaliseTeamsText(activity(text, [...chain, ...many]));
-    expect(out.text.length).toBeLessThan(text.length * 15);
-    expect(out.text.startsWith(`<@29:${'a'.repeat(120)}0>`)).toBe(true);
   });
 });
