@@ -3,6 +3,7 @@ import { userKey, workspaceKey, type UserRef } from '../../src/domain/identity';
 import type { Member, Mission } from '../../src/domain/mission';
 import { DEFAULT_QUESTIONS, type Answers } from '../../src/domain/questions';
 import { DEFAULT_SCHEDULE, nextOpening, roundTimes, type Schedule } from '../../src/domain/schedule';
+import { DEFAULT_TIME_ZONE } from '../../src/domain/time-zone';
 import { addWeeks, weekKey } from '../../src/domain/week-key';
 import { MissionPulseError } from '../../src/errors';
 import type { Store } from '../../src/store/store';
@@ -155,6 +156,7 @@ export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: str
   if (await store.missions.findById(DEMO_MISSION_ID)) return skipped('already-seeded');
 
   const schedule: Schedule = { ...DEFAULT_SCHEDULE };
+  const timeZone = DEFAULT_TIME_ZONE;
   const createdAt = new Date(opts.now.getTime() - (DEMO_WEEKS + 1) * 7 * 24 * 3600_000);
   const admin = findPersona('amira')!;
   let mission: Mission;
@@ -167,11 +169,11 @@ export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: str
         statement: DEMO_STATEMENT,
         targetDate: '2030-12-31',
         place: 'Ladywood, Birmingham',
-        timeZone: schedule.timeZone,
+        timeZone,
         digestChannel: { platform: 'slack', workspaceId: opts.slackTeamId, conversationId: SLACK_CHANNEL.id, kind: 'channel' },
         schedule,
         questions: DEFAULT_QUESTIONS,
-        nextOpenAt: nextOpening(schedule, opts.now).opensAt,
+        nextOpenAt: nextOpening(schedule, timeZone, opts.now).opensAt,
         createdBy: userOf(admin, 'slack', opts.slackTeamId),
       },
       createdAt,
@@ -223,12 +225,12 @@ export async function seedDemo(store: Store, opts: { now: Date; slackTeamId: str
   );
 
   const r = random(2030);
-  const current = weekKey(opts.now, schedule.timeZone);
+  const current = weekKey(opts.now, timeZone);
   let rounds = 0;
   let checkins = 0;
   for (let week = 0; week < DEMO_WEEKS; week++) {
     const key = addWeeks(current, week - DEMO_WEEKS);
-    const times = roundTimes(schedule, key);
+    const times = roundTimes(schedule, timeZone, key);
     if (times.closesAt.getTime() > opts.now.getTime()) continue;
     const id = roundId(mission.id, key);
     const inserted = await store.rounds.insert({

@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { parseTimeZone } from '../domain/time-zone';
 import { SLUG_PATTERN } from './slug';
 import { charCount, collapseSpaces, normaliseDashes } from './text';
 
@@ -54,17 +55,14 @@ export function futureDateArg(name: string, today: string) {
     .refine((v) => v === '' || v > today, { error: `${name} must be a date in the future, like ${like}` });
 }
 
-/** An IANA time zone, returned in its canonical spelling ("europe/london" -> "Europe/London"). */
+/** An IANA time zone, read by the one zone parser (domain/time-zone.ts): "asia/kolkata" -> "Asia/Kolkata". */
 export function timeZoneArg(name = 'tz') {
-  const like = 'Europe/London';
-  return argText(name, like).transform((v, ctx) => {
+  return argText(name, 'Europe/London').transform((v, ctx) => {
     if (v === '') return v;
-    // Offsets like "+01:00" are valid to Intl but are not zones: they ignore summer time.
-    if (!/^[A-Za-z]/.test(v) || !IANAZone.isValidZone(v)) {
-      ctx.addIssue(`${name} must be an IANA time zone like ${like}`);
-      return v;
-    }
-    return new Intl.DateTimeFormat('en-GB', { timeZone: v }).resolvedOptions().timeZone;
+    const zone = parseTimeZone(v, name);
+    if (zone.ok) return zone.value;
+    ctx.addIssue(zone.message);
+    return v;
   });
 }
 

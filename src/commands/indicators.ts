@@ -112,7 +112,10 @@ function numberArg(name: string, like: string) {
   });
 }
 
-/** A reading's date: YYYY-MM or YYYY-MM-DD, not after today. */
+/**
+ * A reading's date: YYYY-MM or YYYY-MM-DD. Whether it is after today depends on the mission's
+ * time zone, so the indicator service checks that once it knows the mission.
+ */
 function readingDateArg(today: string) {
   const like = today.slice(0, 7);
   return argText('date', `date=${like}`).transform((v, ctx) => {
@@ -122,7 +125,6 @@ function readingDateArg(today: string) {
       ctx.addIssue(`date must be YYYY-MM or YYYY-MM-DD, like ${like}`);
       return z.NEVER;
     }
-    if (date > today) ctx.addIssue(`date cannot be in the future: a reading is something already measured`);
     return date;
   });
 }

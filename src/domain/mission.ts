@@ -15,6 +15,10 @@ export interface Mission {
   /** YYYY-MM-DD */
   targetDate?: string;
   place?: string;
+  /**
+   * The mission's one IANA zone (parseTimeZone in time-zone.ts reads what people type): its
+   * rounds open on this wall clock, and every date and time shown or exported is read in it.
+   */
   timeZone: string;
   digestChannel?: ConversationRef;
   alertChannel?: ConversationRef;
@@ -40,8 +44,6 @@ export interface Member extends UserRef {
   role: Role;
   joinedAt: Date;
 }
-
-export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 export function memberId(missionId: string, user: UserRef): string {
   return `${missionId}:${user.platform}:${user.workspaceId}:${user.userId}`;

@@ -1,7 +1,15 @@
-import { IANAZone } from 'luxon';
 import { formatDuration, parseDuration } from './durations';
 import { fail, ok, type Parsed } from './parse-result';
-import { DEFAULT_SCHEDULE, MAX_CLOSE_MINUTES, MIN_REMIND_MINUTES, WEEKDAY_NAMES, type IsoWeekday, type Schedule } from './schedule';
+import {
+  DEFAULT_SCHEDULE,
+  MAX_CLOSE_MINUTES,
+  MIN_REMIND_MINUTES,
+  WEEKDAY_NAMES,
+  type IsoWeekday,
+  type Schedule,
+  type ZonedSchedule,
+} from './schedule';
+import { DEFAULT_TIME_ZONE, parseTimeZone } from './time-zone';
 
 /** The arguments of `mission schedule <slug> day= time= [tz=] [remind=] [close=]`, as typed. */
 export interface ScheduleArgs {
@@ -14,7 +22,6 @@ export interface ScheduleArgs {
 
 const DAY_USAGE = 'day must be a day of the week: mon, tue, wed, thu, fri, sat or sun';
 const TIME_USAGE = 'time must be HH:MM in 24-hour clock, like 10:00';
-const ZONE_USAGE = 'tz must be an IANA time zone name, like Europe/London or America/New_York';
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** "fri", "Friday", "THURS": any start of a day's name of three letters or more -> 1..7 (Mon = 1). */
@@ -35,31 +42,14 @@ export function parseTime(text: string): Parsed<string> {
 }
 
 /**
- * An IANA zone name in any letter case -> a readable spelling of the same zone
- * ("europe/london" -> "Europe/London"). Intl would turn current names into ICU's
- * legacy ones (Asia/Kolkata -> Asia/Calcutta, Europe/Kyiv -> Europe/Kiev), which admins
- * would not recognise, so a name Intl renames only has the first letter of each word
- * raised; a name without a "/" (such as "GB") takes Intl's name.
- */
-export function parseTimeZone(text: string): Parsed<string> {
-  const name = text.trim();
-  if (name === '' || !IANAZone.isValidZone(name)) return fail(ZONE_USAGE);
-  const resolved = new Intl.DateTimeFormat('en-GB', { timeZone: name }).resolvedOptions().timeZone;
-  if (resolved.toLowerCase() === name.toLowerCase() || !name.includes('/')) return ok(resolved);
-  return ok(name.replace(/(^|[/_])([a-z])/g, (_match, start: string, letter: string) => start + letter.toUpperCase()));
-}
-
-/**
  * Checks the rules that tie a schedule's parts together. Messages name the command
- * argument (day, time, tz, remind, close) so the admin knows what to change.
+ * argument (day, time, remind, close) so the admin knows what to change.
  */
 export function validateSchedule(schedule: Schedule): Parsed<Schedule> {
   const problems: string[] = [];
   if (!Number.isInteger(schedule.day) || schedule.day < 1 || schedule.day > 7) problems.push(DAY_USAGE);
   const time = parseTime(schedule.time);
   if (!time.ok) problems.push(time.message);
-  const zone = parseTimeZone(schedule.timeZone);
-  if (!zone.ok) problems.push(zone.message);
 
   const remind = schedule.remindAfterMinutes;
   const close = schedule.closeAfterMinutes;
@@ -75,17 +65,21 @@ export function validateSchedule(schedule: Schedule): Parsed<Schedule> {
         `(remind is ${formatDuration(remind)}, close is ${formatDuration(close)})`,
     );
   }
-  if (problems.length > 0 || !time.ok || !zone.ok) return fail(problems.join('; '));
-  return ok({ ...schedule, time: time.value, timeZone: zone.value });
+  if (problems.length > 0 || !time.ok) return fail(problems.join('; '));
+  return ok({ ...schedule, time: time.value });
 }
 
 /**
- * Applies the typed arguments over `base` (the mission's current schedule, or the
+ * Applies the typed arguments over `base` (the mission's current schedule and zone, or the
  * default Fridays 10:00 Europe/London, remind 24h, close 72h) and checks the result.
  * Every problem is reported at once, joined with "; ".
  */
-export function parseScheduleArgs(args: ScheduleArgs, base: Schedule = DEFAULT_SCHEDULE): Parsed<Schedule> {
-  const next: Schedule = { ...base };
+export function parseScheduleArgs(
+  args: ScheduleArgs,
+  base: ZonedSchedule = { schedule: DEFAULT_SCHEDULE, timeZone: DEFAULT_TIME_ZONE },
+): Parsed<ZonedSchedule> {
+  const next: Schedule = { ...base.schedule };
+  let timeZone = base.timeZone;
   const problems: string[] = [];
   const take = <T>(text: string | undefined, parse: (input: string) => Parsed<T>, apply: (value: T) => void): void => {
     if (text === undefined) return;
@@ -100,7 +94,7 @@ export function parseScheduleArgs(args: ScheduleArgs, base: Schedule = DEFAULT_S
     next.time = time;
   });
   take(args.tz, parseTimeZone, (zone) => {
-    next.timeZone = zone;
+    timeZone = zone;
   });
   take(
     args.remind,
@@ -117,5 +111,6 @@ export function parseScheduleArgs(args: ScheduleArgs, base: Schedule = DEFAULT_S
     },
   );
   if (problems.length > 0) return fail(problems.join('; '));
-  return validateSchedule(next);
+  const checked = validateSchedule(next);
+  return checked.ok ? ok({ schedule: checked.value, timeZone }) : checked;
 }

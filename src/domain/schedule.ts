@@ -1,21 +1,19 @@
 import { formatDuration } from './durations';
 import { instantAt } from './local-time';
-import { DEFAULT_TIME_ZONE } from './mission';
 import { addWeeks, dateInWeek, weekKey } from './week-key';
 
 /** ISO weekday: Monday = 1 ... Sunday = 7. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /**
- * When a mission's weekly check-in round opens, reminds and closes. Day and time are
- * read on the wall clock of `timeZone`, so a round keeps its local time across DST.
+ * When a mission's weekly check-in round opens, reminds and closes. Day and time are read on
+ * the wall clock of the mission's time zone (`Mission.timeZone`, passed to each function
+ * here as `zone`), so a round keeps its local time across DST.
  */
 export interface Schedule {
   day: IsoWeekday;
   /** "HH:MM", 24-hour. */
   time: string;
-  /** IANA zone name, e.g. "Europe/London". */
-  timeZone: string;
   /** Real minutes after the opening instant (not wall-clock minutes). */
   remindAfterMinutes: number;
   /** Real minutes after the opening instant (not wall-clock minutes). */
@@ -23,10 +21,15 @@ export interface Schedule {
   paused: boolean;
 }
 
+/** A schedule with the mission's time zone: what `mission schedule` sets (`tz=` changes the mission's zone). */
+export interface ZonedSchedule {
+  schedule: Schedule;
+  timeZone: string;
+}
+
 export const DEFAULT_SCHEDULE: Readonly<Schedule> = Object.freeze({
   day: 5,
   time: '10:00',
-  timeZone: DEFAULT_TIME_ZONE,
   remindAfterMinutes: 24 * 60,
   closeAfterMinutes: 72 * 60,
   paused: false,
@@ -55,10 +58,10 @@ export interface Round extends RoundTimes {
 
 const MINUTE_MS = 60_000;
 
-/** When the round of week `key` opens: `day` + `time` on the wall clock of the mission's zone (see instantAt for DST). */
-export function openingFor(schedule: Schedule, key: string): Date {
+/** When the round of week `key` opens: `day` + `time` on the wall clock of `zone` (see instantAt for DST). */
+export function openingFor(schedule: Schedule, zone: string, key: string): Date {
   const [hour = 0, minute = 0] = schedule.time.split(':').map(Number);
-  return instantAt({ ...dateInWeek(key, schedule.day), hour, minute }, schedule.timeZone);
+  return instantAt({ ...dateInWeek(key, schedule.day), hour, minute }, zone);
 }
 
 /**
@@ -66,8 +69,8 @@ export function openingFor(schedule: Schedule, key: string): Date {
  * after the opening, so "close after 72h" is 72 hours even over a clock change (the
  * wall clock then shows an hour more or less than the opening time).
  */
-export function roundTimes(schedule: Schedule, key: string): RoundTimes {
-  const opensAt = openingFor(schedule, key);
+export function roundTimes(schedule: Schedule, zone: string, key: string): RoundTimes {
+  const opensAt = openingFor(schedule, zone, key);
   return {
     opensAt,
     remindAt: new Date(opensAt.getTime() + schedule.remindAfterMinutes * MINUTE_MS),
@@ -76,20 +79,20 @@ export function roundTimes(schedule: Schedule, key: string): RoundTimes {
 }
 
 /** The first opening strictly after `after`. Ignores `paused`: it answers "when would it next open". */
-export function nextOpening(schedule: Schedule, after: Date): { weekKey: string; opensAt: Date } {
-  const current = weekKey(after, schedule.timeZone);
+export function nextOpening(schedule: Schedule, zone: string, after: Date): { weekKey: string; opensAt: Date } {
+  const current = weekKey(after, zone);
   // The previous week is checked too: a gap can push an opening past the week's end.
   // Openings are about a week apart, so one of these four is after `after`.
   const candidates = [-1, 0, 1, 2].map((offset) => {
     const key = addWeeks(current, offset);
-    return { weekKey: key, opensAt: openingFor(schedule, key) };
+    return { weekKey: key, opensAt: openingFor(schedule, zone, key) };
   });
   const next = candidates.find((candidate) => candidate.opensAt.getTime() > after.getTime());
   return next ?? candidates[candidates.length - 1]!;
 }
 
-function roundOf(schedule: Schedule, key: string): Round {
-  return { weekKey: key, ...roundTimes(schedule, key) };
+function roundOf(schedule: Schedule, zone: string, key: string): Round {
+  return { weekKey: key, ...roundTimes(schedule, zone, key) };
 }
 
 /**
@@ -98,12 +101,12 @@ function roundOf(schedule: Schedule, key: string): Round {
  * round when it starts, as long as the round has not closed; a round that opened and
  * closed while it was down is skipped.
  */
-export function dueRound(schedule: Schedule, now: Date): Round | undefined {
+export function dueRound(schedule: Schedule, zone: string, now: Date): Round | undefined {
   if (schedule.paused) return undefined;
-  const current = weekKey(now, schedule.timeZone);
+  const current = weekKey(now, zone);
   // Latest first: last week's round can still be open early this week.
   for (const offset of [1, 0, -1]) {
-    const round = roundOf(schedule, addWeeks(current, offset));
+    const round = roundOf(schedule, zone, addWeeks(current, offset));
     if (round.opensAt.getTime() <= now.getTime() && now.getTime() < round.closesAt.getTime()) {
       return round;
     }
@@ -112,17 +115,17 @@ export function dueRound(schedule: Schedule, now: Date): Round | undefined {
 }
 
 /** The open round at `now`, otherwise the next one to open; undefined while paused. */
-export function currentOrNextRound(schedule: Schedule, now: Date): (Round & { open: boolean }) | undefined {
+export function currentOrNextRound(schedule: Schedule, zone: string, now: Date): (Round & { open: boolean }) | undefined {
   if (schedule.paused) return undefined;
-  const due = dueRound(schedule, now);
+  const due = dueRound(schedule, zone, now);
   if (due) return { ...due, open: true };
-  return { ...roundOf(schedule, nextOpening(schedule, now).weekKey), open: false };
+  return { ...roundOf(schedule, zone, nextOpening(schedule, zone, now).weekKey), open: false };
 }
 
 /** "Fridays at 10:00 (Europe/London); reminder after 1 day, closes after 3 days", prefixed "Paused: " when paused. */
-export function describeSchedule(schedule: Schedule): string {
+export function describeSchedule(schedule: Schedule, zone: string): string {
   const text =
-    `${WEEKDAY_NAMES[schedule.day - 1]}s at ${schedule.time} (${schedule.timeZone}); ` +
+    `${WEEKDAY_NAMES[schedule.day - 1]}s at ${schedule.time} (${zone}); ` +
     `reminder after ${formatDuration(schedule.remindAfterMinutes)}, ` +
     `closes after ${formatDuration(schedule.closeAfterMinutes)}`;
   return schedule.paused ? `Paused: ${text}` : text;

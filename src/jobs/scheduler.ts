@@ -127,7 +127,7 @@ export class Scheduler {
       try {
         // The round open right now, if any: one whose close passed while the bot was down is
         // skipped rather than opened late.
-        const due = dueRound(mission.schedule, now);
+        const due = dueRound(mission.schedule, mission.timeZone, now);
         if (due) {
           const { opened } = await this.rounds.open(mission, due.weekKey, due, { members: members.get(mission.id) ?? [], people });
           if (opened) result.opened++;

@@ -2,6 +2,7 @@ import type { Checkin, CheckinRound } from '../domain/checkin';
 import type { Mission } from '../domain/mission';
 import { optionsOf, SCALE_LABELS, type Answers, type Question, maxLengthOf } from '../domain/questions';
 import type { Block, Button, Form, FormInput, Message } from './model';
+import { zonedTime } from './zoned-time';
 
 /** Messages of the weekly check-in: prompt, form, confirmation, reminder, skip. */
 
@@ -59,7 +60,7 @@ export const OR_REPLY = "Answer in the form, or just reply here: I'll ask the qu
 
 export function promptMessage(mission: Mission, round: CheckinRound, reminder = false, extra: FormInput[] = []): Message {
   const lead = reminder ? 'Reminder: your weekly check-in is still open' : 'Time for your weekly check-in';
-  const closes = `It closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+  const closes = `It closes ${zonedTime(round.closesAt, mission.timeZone)}.`;
   return {
     summary: `${lead} for ${mission.slug} (${weekLabel(round)}): use the form, or just reply here`,
     blocks: [
@@ -115,7 +116,7 @@ export function chooseMissionMessage(options: Array<{ mission: Mission; round: C
 }
 
 export function roundOpenedMessage(mission: Mission, round: CheckinRound, asked: number, away: number): Message {
-  const text = `Opened the check-in for ${mission.slug} (${weekLabel(round)}): asking ${asked} member${asked === 1 ? '' : 's'}${away ? `, ${away} away` : ''}. It closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+  const text = `Opened the check-in for ${mission.slug} (${weekLabel(round)}): asking ${asked} member${asked === 1 ? '' : 's'}${away ? `, ${away} away` : ''}. It closes ${zonedTime(round.closesAt, mission.timeZone)}.`;
   return { summary: text, blocks: [{ kind: 'text', text: [text] }] };
 }
 

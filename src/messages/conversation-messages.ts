@@ -2,6 +2,7 @@ import type { CheckinRound } from '../domain/checkin';
 import type { Mission } from '../domain/mission';
 import { ACTION_OPEN, ACTION_SKIP, weekLabel } from './checkin-messages';
 import type { Block, Message, RichText } from './model';
+import { zonedTime } from './zoned-time';
 
 /**
  * Messages of a check-in answered by reply: one question at a time, the review before sending,
@@ -92,7 +93,7 @@ export function draftSavedMessage(mission: Mission, round: CheckinRound, answere
       { kind: 'text', text: [text] },
       {
         kind: 'context',
-        text: [`${mission.slug} · ${weekLabel(round)} · closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+        text: [`${mission.slug} · ${weekLabel(round)} · closes ${zonedTime(round.closesAt, mission.timeZone)}`],
       },
       { kind: 'actions', buttons: [{ actionId: ACTION_OPEN, label: 'Open the form', value: round.id }] },
     ],
@@ -115,7 +116,7 @@ export function answeringByReplyMessage(mission: Mission, round: CheckinRound): 
       },
       {
         kind: 'context',
-        text: [`${mission.slug} · ${weekLabel(round)} · closes ${round.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`],
+        text: [`${mission.slug} · ${weekLabel(round)} · closes ${zonedTime(round.closesAt, mission.timeZone)}`],
       },
       {
         kind: 'actions',

@@ -14,7 +14,8 @@ export const indicatorText = {
     `${slug} has no indicator with key ${key}. Type \`mission indicators ${slug}\` to see them.`,
   leadsRecord: (slug: string, members: Member[]): string =>
     `Only the admins and leads of "${slug}" can record readings. Ask ${namesOf(members.filter((m) => canLead(m.role)))}.`,
-  futureDate: (today: string, zone: string): string => `date cannot be in the future (today is ${today} in ${zone}).`,
+  futureDate: (today: string, zone: string): string =>
+    `date cannot be in the future: a reading is something already measured (today is ${today} in ${zone}).`,
   ownerNotOnMission: (who: string | undefined, slug: string): string =>
     `${who ?? 'That person'} is not on ${slug}, so they cannot own an indicator. Add them first with \`mission add ${slug} @person\`.`,
 };

@@ -3,6 +3,7 @@ import type { Mission } from '../domain/mission';
 import { workspaceLabel } from '../domain/mission-link';
 import type { WorkspaceRef } from '../domain/identity';
 import type { Block, Message, RichText } from './model';
+import { zonedTime } from './zoned-time';
 
 /** Replies and notices for linking a mission across workspaces. Pure: data in, message out. */
 
@@ -11,11 +12,6 @@ const plain = (text: string, context?: string): Message => {
   if (context) blocks.push({ kind: 'context', text: [context] });
   return { summary: text, blocks };
 };
-
-function when(at: Date, zone: string): string {
-  const t = DateTime.fromJSDate(at, { zone });
-  return `${t.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
-}
 
 export function inviteCreatedMessage(m: Mission, code: string, expiresAt: Date): Message {
   const blocks: Block[] = [
@@ -30,7 +26,7 @@ export function inviteCreatedMessage(m: Mission, code: string, expiresAt: Date):
     {
       kind: 'context',
       text: [
-        `It works once and expires ${when(expiresAt, m.timeZone)}. Share it privately: whoever uses it first becomes an admin of the mission for their workspace.`,
+        `It works once and expires ${zonedTime(expiresAt, m.timeZone)}. Share it privately: whoever uses it first becomes an admin of the mission for their workspace.`,
       ],
     },
   ];

@@ -80,7 +80,7 @@ export class BlockerService {
         ...(input.help ? { helpWanted: input.help } : {}),
         status: 'open',
         source: 'command',
-        firstWeek: weekKey(now, mission.schedule.timeZone),
+        firstWeek: weekKey(now, mission.timeZone),
         firstSeenAt: now,
         escalateAt: escalationDueAt(now, escalateWeeksOf(mission)),
       },

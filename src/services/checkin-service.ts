@@ -3,6 +3,7 @@ import { givenAnswers, type CheckinDraft } from '../domain/checkin-draft';
 import { userKey, workspaceKey } from '../domain/identity';
 import type { Member, Mission } from '../domain/mission';
 import { validateAnswers } from '../domain/questions';
+import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import { forbidden, invalidInput, notFound } from '../errors';
 import { checkinForm, chooseMissionMessage, confirmationMessage, noticeMessage, skippedMessage } from '../messages/checkin-messages';
 import { checkinText } from '../messages/checkin-texts';
@@ -251,7 +252,8 @@ export class CheckinService {
   }
 
   async away(actor: Actor, until: string): Promise<Reply> {
-    const today = todayIn('Europe/London', this.ctx.clock.now());
+    // Away dates belong to the person, in all their missions: read in the default zone.
+    const today = todayIn(DEFAULT_TIME_ZONE, this.ctx.clock.now());
     if (until <= today) throw invalidInput(checkinText.awayNotAfterToday(nextYearDate(today)));
     if (until > nextYearDate(today)) throw invalidInput(checkinText.awayTooFar);
     await this.ctx.store.people.setAway(actor, until, this.ctx.clock.now());

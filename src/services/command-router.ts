@@ -1,5 +1,5 @@
 import { commandHelp, helpEntries, parseCommand, type ParsedCommand } from '../commands';
-import { DEFAULT_TIME_ZONE } from '../domain/mission';
+import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import { commandErrorMessage, commandHelpMessage, helpMessage } from '../messages/help-messages';
 import {
   channelSetMessage,

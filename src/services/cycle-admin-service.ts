@@ -1,5 +1,5 @@
 import type { Mission } from '../domain/mission';
-import { describeSchedule, type Schedule } from '../domain/schedule';
+import { describeSchedule, type ZonedSchedule } from '../domain/schedule';
 import { parseScheduleArgs } from '../domain/schedule-input';
 import { invalidInput } from '../errors';
 import { roundClosedMessage, roundOpenedMessage, noticeMessage } from '../messages/checkin-messages';
@@ -24,7 +24,7 @@ export class CycleAdminService {
     args: { day?: string; time?: string; tz?: string; remind?: string; close?: string },
   ): Promise<Message> {
     const { mission } = await this.missions.asAdmin(actor, slug);
-    const parsed = parseScheduleArgs(args, mission.schedule);
+    const parsed = parseScheduleArgs(args, { schedule: mission.schedule, timeZone: mission.timeZone });
     if (!parsed.ok) throw invalidInput(parsed.message);
     return this.apply(actor, mission, parsed.value, 'mission.schedule');
   }
@@ -32,15 +32,18 @@ export class CycleAdminService {
   async setPaused(actor: Actor, slug: string, paused: boolean): Promise<Message> {
     const { mission } = await this.missions.asAdmin(actor, slug);
     if (mission.schedule.paused === paused) return noticeMessage(cycleText.alreadyInState(slug, paused));
-    return this.apply(actor, mission, { ...mission.schedule, paused }, paused ? 'mission.pause' : 'mission.resume');
+    const next = { schedule: { ...mission.schedule, paused }, timeZone: mission.timeZone };
+    return this.apply(actor, mission, next, paused ? 'mission.pause' : 'mission.resume');
   }
 
-  private async apply(actor: Actor, mission: Mission, schedule: Schedule, action: string): Promise<Message> {
+  private async apply(actor: Actor, mission: Mission, next: ZonedSchedule, action: string): Promise<Message> {
     const now = this.ctx.clock.now();
-    const next = this.rounds.nextOpenAt({ ...mission, schedule }, now);
-    await this.ctx.store.missions.setSchedule(mission.id, schedule, next, now);
-    await this.ctx.store.audit.record(mission.id, actor, action, now, mission.schedule, schedule);
-    return noticeMessage(cycleText.scheduleSet(mission.slug, describeSchedule(schedule), next));
+    const opensAt = this.rounds.nextOpenAt({ ...mission, ...next }, now);
+    await this.ctx.store.missions.setSchedule(mission.id, next, opensAt, now);
+    // The audit entry shows the zone beside the schedule: `tz=` changes it with the rest.
+    const before = { ...mission.schedule, timeZone: mission.timeZone };
+    await this.ctx.store.audit.record(mission.id, actor, action, now, before, { ...next.schedule, timeZone: next.timeZone });
+    return noticeMessage(cycleText.scheduleSet(mission.slug, describeSchedule(next.schedule, next.timeZone), opensAt, next.timeZone));
   }
 
   async checkinNow(actor: Actor, slug: string): Promise<Message> {

@@ -94,7 +94,7 @@ export class DigestService {
   async load(mission: Mission, round: CheckinRound): Promise<DigestInput> {
     const { store, clock } = this.ctx;
     const now = clock.now();
-    const today = todayIn(mission.schedule.timeZone, now);
+    const today = todayIn(mission.timeZone, now);
     // Rounds have deterministic ids by week: the trend's weeks are _id lookups, for any round.
     const weeks = Array.from({ length: TREND_WEEKS - 1 }, (_, i) => roundId(mission.id, addWeeks(round.weekKey, -(i + 1))));
     const earlier = Promise.all(weeks.map((id) => store.rounds.get(id))).then((found) =>

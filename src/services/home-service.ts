@@ -4,7 +4,8 @@ import type { IndicatorStatus } from '../domain/indicator';
 import { memberStatuses, participation } from '../domain/digest';
 import type { ConversationRef, UserRef } from '../domain/identity';
 import { userKey } from '../domain/identity';
-import { canLead, DEFAULT_TIME_ZONE, type Member, type Mission } from '../domain/mission';
+import { canLead, type Member, type Mission } from '../domain/mission';
+import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import {
   HOME_LIMITS,
   homeMessage,

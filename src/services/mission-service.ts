@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { sameWorkspace, workspaceKey, type ConversationRef, type UserRef, type WorkspaceRef } from '../domain/identity';
-import { canConfigure, DEFAULT_TIME_ZONE, membersByOrganisation, type Member, type Mission, type Role } from '../domain/mission';
+import { canConfigure, membersByOrganisation, type Member, type Mission, type Role } from '../domain/mission';
 import { DEFAULT_QUESTIONS } from '../domain/questions';
 import { DEFAULT_SCHEDULE, nextOpening } from '../domain/schedule';
+import { DEFAULT_TIME_ZONE } from '../domain/time-zone';
 import { forbidden, invalidInput, MissionPulseError, notFound } from '../errors';
 import { missionText } from '../messages/mission-texts';
 import { newId } from '../store/ids';
@@ -44,6 +45,7 @@ export class MissionService {
     const at = clock.now();
     await store.workspaces.ensure(actor, at);
     const digestChannel = where.kind === 'dm' ? undefined : where;
+    const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
     let mission: Mission | undefined;
     // A derived slug that is taken gets a number; a slug the admin chose is never changed silently.
     for (let n = 1; !mission; n++) {
@@ -57,11 +59,11 @@ export class MissionService {
             statement: input.statement,
             targetDate: input.targetDate,
             place: input.place,
-            timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+            timeZone,
             digestChannel,
-            schedule: { ...DEFAULT_SCHEDULE, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE },
+            schedule: { ...DEFAULT_SCHEDULE },
             questions: DEFAULT_QUESTIONS,
-            nextOpenAt: nextOpening({ ...DEFAULT_SCHEDULE, timeZone: input.timeZone ?? DEFAULT_TIME_ZONE }, at).opensAt,
+            nextOpenAt: nextOpening(DEFAULT_SCHEDULE, timeZone, at).opensAt,
             createdBy: toUserRef(actor),
           },
           at,

@@ -39,7 +39,8 @@ export function missionView(m: Mission): ApiMission {
     schedule: {
       day: WEEKDAY_NAMES[m.schedule.day - 1].toLowerCase() as ApiMission['schedule']['day'],
       time: m.schedule.time,
-      timeZone: m.schedule.timeZone,
+      // The API keeps the schedule's own field for its clients: it is the mission's one zone.
+      timeZone: m.timeZone,
       remindAfterMinutes: m.schedule.remindAfterMinutes,
       closeAfterMinutes: m.schedule.closeAfterMinutes,
       paused: m.schedule.paused,

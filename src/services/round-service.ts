@@ -48,7 +48,7 @@ export class RoundService {
   ): Promise<{ round: CheckinRound; opened: boolean }> {
     const { store, clock } = this.ctx;
     const members = preloaded?.members ?? (await store.members.listByMission(mission.id));
-    const today = todayIn(mission.schedule.timeZone, clock.now());
+    const today = todayIn(mission.timeZone, clock.now());
     const people = preloaded?.people ?? (await store.people.getMany(members.map((m) => userKey(m))));
     const away = members.filter((m) => isAway(people.get(userKey(m))?.awayUntil, today));
     const awayIds = new Set(away.map((m) => m.id));
@@ -130,7 +130,7 @@ export class RoundService {
     const [checkins, members] = await Promise.all([store.checkins.listByRound(round.id), store.members.listByMission(mission.id)]);
     const done = new Set(checkins.map((c) => c.memberId));
     const asked = new Set(round.asked);
-    const today = todayIn(mission.schedule.timeZone, clock.now());
+    const today = todayIn(mission.timeZone, clock.now());
     const people = await store.people.getMany(members.map((m) => userKey(m)));
     const due = members.filter((m) => asked.has(m.id) && !done.has(m.id) && !isAway(people.get(userKey(m))?.awayUntil, today));
     const extras = await this.extrasFor(mission, round, due);
@@ -161,7 +161,7 @@ export class RoundService {
   /** `mission checkin-now`: this week's round, opened now with the mission's durations. */
   async openNow(mission: Mission): Promise<{ round: CheckinRound; opened: boolean }> {
     const now = this.ctx.clock.now();
-    const week = weekKey(now, mission.schedule.timeZone);
+    const week = weekKey(now, mission.timeZone);
     const minute = 60_000;
     return this.open(mission, week, {
       opensAt: now,
@@ -172,6 +172,6 @@ export class RoundService {
 
   /** When the mission's next round opens after `after` (undefined while paused). */
   nextOpenAt(mission: Mission, after: Date): Date | undefined {
-    return mission.schedule.paused ? undefined : nextOpening(mission.schedule, after).opensAt;
+    return mission.schedule.paused ? undefined : nextOpening(mission.schedule, mission.timeZone, after).opensAt;
   }
 }

@@ -3,9 +3,10 @@ import type { ConversationRef, Platform, WorkspaceRef } from '../domain/identity
 import { workspaceKey } from '../domain/identity';
 import type { Mission } from '../domain/mission';
 import type { Question } from '../domain/questions';
-import type { Schedule } from '../domain/schedule';
+import type { Schedule, ZonedSchedule } from '../domain/schedule';
 import { conflict, isDuplicateKey } from '../errors';
 import { missionModel, type MissionDoc } from './models/mission-model';
+import { storedTimeZone } from './mission-zone-upgrade';
 import { inLanes } from './in-lanes';
 import { StampedCache } from './stamped-cache';
 import type { Stamps } from './stamps';
@@ -52,10 +53,10 @@ export function toMission(d: MissionDoc): Mission {
     statement: d.statement,
     targetDate: d.targetDate ?? undefined,
     place: d.place ?? undefined,
-    timeZone: d.timeZone,
+    timeZone: storedTimeZone(d),
     digestChannel: toConversation(d.digestChannel),
     alertChannel: toConversation(d.alertChannel),
-    schedule: { ...d.schedule, day: d.schedule.day as Schedule['day'] },
+    schedule: toSchedule(d.schedule),
     questions: JSON.parse(d.questions) as Question[],
     nextOpenAt: d.nextOpenAt ?? undefined,
     ...(typeof d.escalateAfterWeeks === 'number' ? { escalateAfterWeeks: d.escalateAfterWeeks } : {}),
@@ -63,6 +64,17 @@ export function toMission(d: MissionDoc): Mission {
     createdBy: { platform: d.createdBy.platform as Platform, workspaceId: d.createdBy.workspaceId, userId: d.createdBy.userId },
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+  };
+}
+
+/** Field by field, so that an older document's `schedule.timeZone` stays out of the mission. */
+function toSchedule(s: MissionDoc['schedule']): Schedule {
+  return {
+    day: s.day as Schedule['day'],
+    time: s.time,
+    remindAfterMinutes: s.remindAfterMinutes,
+    closeAfterMinutes: s.closeAfterMinutes,
+    paused: s.paused,
   };
 }
 
@@ -111,7 +123,7 @@ export class MissionRepository {
       timeZone: m.timeZone,
       digestChannel: m.digestChannel,
       alertChannel: m.alertChannel,
-      schedule: { ...m.schedule },
+      schedule: toSchedule(m.schedule),
       questions: JSON.stringify(m.questions),
       nextOpenAt: m.nextOpenAt,
       createdBy: m.createdBy,
@@ -203,8 +215,10 @@ export class MissionRepository {
     await this.announce(id, { workspaces: [key] });
   }
 
-  async setSchedule(id: string, schedule: Schedule, nextOpenAt: Date | undefined, at: Date): Promise<void> {
-    const update: Record<string, unknown> = { $set: { schedule: { ...schedule }, updatedAt: at, ...(nextOpenAt ? { nextOpenAt } : {}) } };
+  /** The schedule and the mission's zone, together: replacing `schedule` whole also drops an older document's second zone. */
+  async setSchedule(id: string, next: ZonedSchedule, nextOpenAt: Date | undefined, at: Date): Promise<void> {
+    const set = { schedule: toSchedule(next.schedule), timeZone: next.timeZone, updatedAt: at, ...(nextOpenAt ? { nextOpenAt } : {}) };
+    const update: Record<string, unknown> = { $set: set };
     if (!nextOpenAt) update.$unset = { nextOpenAt: 1 };
     await this.model.updateOne({ _id: id }, update).exec();
     await this.announce(id, { schedule: true });

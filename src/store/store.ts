@@ -3,6 +3,7 @@ import { AuditRepository } from './audit-repository';
 import { BlockerRepository } from './blocker-repository';
 import { MemberRepository } from './member-repository';
 import { MissionRepository } from './mission-repository';
+import { upgradeMissionTimeZones } from './mission-zone-upgrade';
 import { WorkspaceRepository } from './workspace-repository';
 import { CheckinRepository } from './checkin-repository';
 import { JobClaims } from './job-claims';
@@ -140,5 +141,7 @@ export async function openStore(uri: string, dbName: string, opts: StoreOptions 
   };
   // createIndexes only adds what is missing; it never drops an index another replica needs.
   await Promise.all(Object.values(connection.models).map((m) => m.createIndexes()));
+  // Before anything reads: documents of older versions move to today's shape.
+  await upgradeMissionTimeZones(connection);
   return store;
 }

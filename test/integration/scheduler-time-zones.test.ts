@@ -77,7 +77,9 @@ describe('scheduler across time zones and clock changes', () => {
   it('does not open rounds while paused, and resumes on schedule', async () => {
     expect(replyText(await command(h, admin, 'mission pause warm-homes'))).toMatch(/Paused/);
     expect(await openedAt('2026-04-15T09:00:30Z')).toBe(0);
-    expect(replyText(await command(h, admin, 'mission resume warm-homes'))).toMatch(/Next check-in opens 2026-04-22 09:00 UTC/);
+    expect(replyText(await command(h, admin, 'mission resume warm-homes'))).toMatch(
+      /Next check-in opens Wed 22 Apr 2026, 10:00 \(Europe\/London\)/,
+    );
   });
 
   it('explains a bad schedule and changes nothing', async () => {

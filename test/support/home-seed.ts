@@ -2,6 +2,7 @@ import { checkinId, roundId } from '../../src/domain/checkin';
 import type { UserRef } from '../../src/domain/identity';
 import { DEFAULT_QUESTIONS } from '../../src/domain/questions';
 import { DEFAULT_SCHEDULE, roundTimes } from '../../src/domain/schedule';
+import { DEFAULT_TIME_ZONE } from '../../src/domain/time-zone';
 import type { Store } from '../../src/store/store';
 
 /**
@@ -10,7 +11,7 @@ import type { Store } from '../../src/store/store';
  * largest overview a person can have. Written through the repositories (fast, deterministic).
  */
 export async function seedCrowdedPerson(store: Store, user: UserRef, n: number, at: Date, weekKey = '2026-W49'): Promise<void> {
-  const times = roundTimes(DEFAULT_SCHEDULE, weekKey);
+  const times = roundTimes(DEFAULT_SCHEDULE, DEFAULT_TIME_ZONE, weekKey);
   const tag = user.userId.replace(/\W/g, '').toLowerCase();
   for (let i = 1; i <= n; i++) {
     const mission = await store.missions.insert(
@@ -19,7 +20,7 @@ export async function seedCrowdedPerson(store: Store, user: UserRef, n: number, 
         home: { platform: user.platform, workspaceId: user.workspaceId },
         slug: `${tag}-mission-${String(i).padStart(2, '0')}`,
         statement: `By 2030, ${'every household in the ward lives in a warm, dry and affordable home, '.repeat(4)}`.slice(0, 280),
-        timeZone: DEFAULT_SCHEDULE.timeZone,
+        timeZone: DEFAULT_TIME_ZONE,
         schedule: { ...DEFAULT_SCHEDULE },
         questions: DEFAULT_QUESTIONS,
         createdBy: user,

@@ -303,6 +303,7 @@ export interface components {
             /** @enum {string} */
             day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
             time: string;
+            /** @description The mission's time zone, the same as the mission's timeZone: day and time are read on its wall clock. */
             timeZone: string;
             remindAfterMinutes: number;
             closeAfterMinutes: number;
@@ -315,6 +316,7 @@ export interface components {
             /** Format: date */
             targetDate: string | null;
             place: string | null;
+            /** @description The mission's IANA time zone, as its admin named it (e.g. Asia/Kolkata): rounds open on its wall clock, and dates such as an indicator's today are read in it. */
             timeZone: string;
             home: components["schemas"]["Workspace"];
             schedule: components["schemas"]["Schedule"];

@@ -10,10 +10,11 @@ export interface MissionDoc {
   statement: string;
   targetDate?: string;
   place?: string;
+  /** The mission's one zone. Documents of older versions also have `schedule.timeZone` (mission-zone-upgrade.ts). */
   timeZone: string;
   digestChannel?: { platform: string; workspaceId: string; conversationId: string; kind: string; serviceUrl?: string };
   alertChannel?: { platform: string; workspaceId: string; conversationId: string; kind: string; serviceUrl?: string };
-  schedule: { day: number; time: string; timeZone: string; remindAfterMinutes: number; closeAfterMinutes: number; paused: boolean };
+  schedule: { day: number; time: string; remindAfterMinutes: number; closeAfterMinutes: number; paused: boolean };
   /** JSON string of Question[]. */
   questions: string;
   nextOpenAt?: Date;
@@ -28,7 +29,6 @@ const scheduleSchema = new Schema(
   {
     day: { type: Number, required: true },
     time: { type: String, required: true },
-    timeZone: { type: String, required: true },
     remindAfterMinutes: { type: Number, required: true },
     closeAfterMinutes: { type: Number, required: true },
     paused: { type: Boolean, required: true },

@@ -40,7 +40,7 @@ function dueNowSchedule(now: Date): { schedule: Schedule; opensAt: Date } {
   const day = (((opensAt.getUTCDay() + 6) % 7) + 1) as IsoWeekday;
   const time = `${String(opensAt.getUTCHours()).padStart(2, '0')}:${String(opensAt.getUTCMinutes()).padStart(2, '0')}`;
   return {
-    schedule: { ...DEFAULT_SCHEDULE, day, time, timeZone: 'UTC', remindAfterMinutes: 24 * 60, closeAfterMinutes: 72 * 60 },
+    schedule: { ...DEFAULT_SCHEDULE, day, time, remindAfterMinutes: 24 * 60, closeAfterMinutes: 72 * 60 },
     opensAt,
   };
 }
@@ -122,7 +122,7 @@ export async function runFanout(ctx: BenchContext): Promise<void> {
   const store = await openStore(db.uri, db.dbName);
   let bot: BotHandle | undefined;
   try {
-    await seedCounty(store, missions, { at: now, schedule, nextOpenAt: opensAt });
+    await seedCounty(store, missions, { at: now, schedule, timeZone: 'UTC', nextOpenAt: opensAt });
 
     // The floor: the slowest workspace or tenant under the platforms' published limits.
     const perWorkspace = new Map<string, { platform: 'slack' | 'teams'; n: number }>();

@@ -3,6 +3,7 @@ import { userKey } from '../../../src/domain/identity';
 import { memberId } from '../../../src/domain/mission';
 import { DEFAULT_QUESTIONS, type Answers } from '../../../src/domain/questions';
 import { DEFAULT_SCHEDULE, roundTimes } from '../../../src/domain/schedule';
+import { DEFAULT_TIME_ZONE } from '../../../src/domain/time-zone';
 import { addWeeks, weekKey } from '../../../src/domain/week-key';
 import { checkinModel, type CheckinDoc } from '../../../src/store/models/checkin-model';
 import type { Store } from '../../../src/store/store';
@@ -48,7 +49,7 @@ export async function seedHistory(
 ): Promise<{ roundId: string; checkins: number }> {
   const rand = prng(42);
   const schedule = { ...DEFAULT_SCHEDULE };
-  const current = weekKey(opts.now, schedule.timeZone);
+  const current = weekKey(opts.now, DEFAULT_TIME_ZONE);
   const answerRate = opts.answerRate ?? 0.8;
   const ids = mission.members.map((p) => memberId(mission.id, p.user));
   const model = checkinModel(store.connection);
@@ -56,7 +57,7 @@ export async function seedHistory(
   let checkins = 0;
   for (let w = opts.weeks; w >= 1; w--) {
     const key = addWeeks(current, -w);
-    const times = roundTimes(schedule, key);
+    const times = roundTimes(schedule, DEFAULT_TIME_ZONE, key);
     const id = roundId(mission.id, key);
     latest = id;
     await store.rounds.insert({

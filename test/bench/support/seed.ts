@@ -2,6 +2,7 @@ import { userKey } from '../../../src/domain/identity';
 import { memberId } from '../../../src/domain/mission';
 import { DEFAULT_QUESTIONS } from '../../../src/domain/questions';
 import { DEFAULT_SCHEDULE, type Schedule } from '../../../src/domain/schedule';
+import { DEFAULT_TIME_ZONE } from '../../../src/domain/time-zone';
 import { memberModel, type MemberDoc } from '../../../src/store/models/member-model';
 import { personModel, type PersonDoc } from '../../../src/store/models/person-model';
 import type { Store } from '../../../src/store/store';
@@ -16,6 +17,8 @@ async function inChunks<T>(items: T[], size: number, work: (chunk: T[]) => Promi
 export interface SeedOptions {
   at: Date;
   schedule?: Schedule;
+  /** Each mission's zone (default Europe/London). */
+  timeZone?: string;
   /** When each mission's next round opens (the scheduler's due time). */
   nextOpenAt?: Date;
 }
@@ -37,7 +40,7 @@ export async function seedCounty(store: Store, missions: CountyMission[], opts: 
             home: m.home,
             slug: m.slug,
             statement: `By 2030, mission ${m.index} makes the county measurably better`,
-            timeZone: schedule.timeZone,
+            timeZone: opts.timeZone ?? DEFAULT_TIME_ZONE,
             digestChannel: m.digestChannel,
             schedule,
             questions: DEFAULT_QUESTIONS,

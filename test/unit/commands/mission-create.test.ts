@@ -101,11 +101,23 @@ describe('mission create', () => {
 
   describe('tz', () => {
     it.each(['Mars/Olympus', '+01:00', 'GMT+1 please'])('rejects %s', (value) => {
-      expect(err(`create "${STATEMENT}" tz="${value}"`).message).toBe('tz must be an IANA time zone like Europe/London');
+      expect(err(`create "${STATEMENT}" tz="${value}"`).message).toBe(
+        'tz must be an IANA time zone name, like Europe/London or America/New_York',
+      );
     });
 
     it('accepts any IANA zone', () => {
       expect(ok(`create "${STATEMENT}" tz=America/Port-au-Prince`)).toMatchObject({ tz: 'America/Port-au-Prince' });
+    });
+
+    it('keeps the zone as named, in its proper case, as `mission schedule tz=` does', () => {
+      expect(ok(`create "${STATEMENT}" tz=asia/kolkata`)).toMatchObject({ tz: 'Asia/Kolkata' });
+    });
+
+    it('suggests the zone meant', () => {
+      expect(err(`create "${STATEMENT}" tz=London`).message).toBe(
+        'tz must be an IANA time zone name, like Europe/London or America/New_York (did you mean Europe/London?)',
+      );
     });
   });
 
@@ -132,7 +144,7 @@ describe('mission create', () => {
       [
         'slug must be 3–40 lowercase letters, digits or dashes, like ladywood-jobs',
         'target must be a date like 2030-12-31',
-        'tz must be an IANA time zone like Europe/London',
+        'tz must be an IANA time zone name, like Europe/London or America/New_York',
       ].join('\n'),
     );
   });

@@ -1,6 +1,6 @@
 import { formatDuration, parseDuration } from '../../../src/domain/durations';
 import { DEFAULT_SCHEDULE } from '../../../src/domain/schedule';
-import { parseDay, parseScheduleArgs, parseTime, parseTimeZone, validateSchedule } from '../../../src/domain/schedule-input';
+import { parseDay, parseScheduleArgs, parseTime, validateSchedule } from '../../../src/domain/schedule-input';
 
 const DAY_ERROR = 'day must be a day of the week: mon, tue, wed, thu, fri, sat or sun';
 const TIME_ERROR = 'time must be HH:MM in 24-hour clock, like 10:00';
@@ -38,32 +38,6 @@ describe('parseTime', () => {
 
   it.each(['24:00', '10:60', '9.30', '10', '10am', '1000', '', '10:0'])('refuses %p', (text) => {
     expect(parseTime(text)).toEqual({ ok: false, message: TIME_ERROR });
-  });
-});
-
-describe('parseTimeZone', () => {
-  it('accepts IANA names in any case and spells them canonically', () => {
-    expect(parseTimeZone('europe/london')).toEqual({ ok: true, value: 'Europe/London' });
-    expect(parseTimeZone('Australia/Sydney')).toEqual({ ok: true, value: 'Australia/Sydney' });
-    expect(parseTimeZone('utc')).toEqual({ ok: true, value: 'UTC' });
-    expect(parseTimeZone('GB')).toEqual({ ok: true, value: 'Europe/London' });
-  });
-
-  it('keeps current names that Intl would swap for legacy ones', () => {
-    expect(parseTimeZone('Asia/Kolkata')).toEqual({ ok: true, value: 'Asia/Kolkata' });
-    expect(parseTimeZone('asia/kolkata')).toEqual({ ok: true, value: 'Asia/Kolkata' });
-    expect(parseTimeZone('europe/kyiv')).toEqual({ ok: true, value: 'Europe/Kyiv' });
-    expect(parseTimeZone('america/argentina/buenos_aires')).toEqual({
-      ok: true,
-      value: 'America/Argentina/Buenos_Aires',
-    });
-  });
-
-  it.each(['', 'Mars/Olympus', 'London', 'BST+1'])('refuses %p', (text) => {
-    expect(parseTimeZone(text)).toEqual({
-      ok: false,
-      message: 'tz must be an IANA time zone name, like Europe/London or America/New_York',
-    });
   });
 });
 
@@ -143,26 +117,26 @@ describe('validateSchedule', () => {
 });
 
 describe('parseScheduleArgs', () => {
-  it('applies the arguments over the default', () => {
+  it("applies the arguments over the default, tz to the mission's zone", () => {
     expect(parseScheduleArgs({ day: 'mon', time: '9:00', tz: 'america/new_york', remind: '4h', close: '2d' })).toEqual({
       ok: true,
       value: {
-        day: 1,
-        time: '09:00',
+        schedule: { day: 1, time: '09:00', remindAfterMinutes: 240, closeAfterMinutes: 2880, paused: false },
         timeZone: 'America/New_York',
-        remindAfterMinutes: 240,
-        closeAfterMinutes: 2880,
-        paused: false,
       },
     });
   });
 
-  it('keeps what the arguments leave out from the current schedule, including pause', () => {
-    const current = { ...DEFAULT_SCHEDULE, timeZone: 'Asia/Kolkata', closeAfterMinutes: 2880, paused: true };
+  it('keeps what the arguments leave out from the current schedule and zone, including pause', () => {
+    const current = { schedule: { ...DEFAULT_SCHEDULE, closeAfterMinutes: 2880, paused: true }, timeZone: 'Asia/Kolkata' };
     expect(parseScheduleArgs({ day: 'wed', time: '14:15' }, current)).toEqual({
       ok: true,
-      value: { ...current, day: 3, time: '14:15' },
+      value: { schedule: { ...current.schedule, day: 3, time: '14:15' }, timeZone: 'Asia/Kolkata' },
     });
+  });
+
+  it('reads tz with the one zone parser: the name as typed, in its proper case', () => {
+    expect(parseScheduleArgs({ tz: 'asia/kolkata' })).toMatchObject({ ok: true, value: { timeZone: 'Asia/Kolkata' } });
   });
 
   it('reports every malformed argument at once', () => {
