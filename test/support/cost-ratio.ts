@@ -34,8 +34,8 @@ export function costRatio(make: (length: number) => string, fn: (input: string) 
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < samples; i++) {
-    a.push(cpuPerCall(() => fn(small), 3));
-    b.push(cpuPerCall(() => fn(large), 3));
+    a.push(cpuPerCall(() => fn(small), 2));
+    b.push(cpuPerCall(() => fn(large), 2));
   }
   return median(b) / median(a);
 }
