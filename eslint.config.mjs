@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
+import regexp from 'eslint-plugin-regexp';
 
 const platformImports = {
   patterns: [
@@ -72,6 +73,16 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts', 'adapters/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'warn' },
+  },
+  {
+    // Code that sees user text: no regular expression may backtrack super-linearly, so no input
+    // can stall the event loop (see src/services/inbound-limits.ts for the door in front of it).
+    files: ['src/**/*.ts', 'adapters/**/*.ts', 'adapters/**/*.js'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential' }],
+    },
   },
   prettier,
   { rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] } },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MissionPulseError } from './errors';
 import { parseEncryptionKey } from './store/encryption';
 import { QUERY_SHAPES_SETTINGS, type QueryShapesSetting } from './store/query-shapes';
+import { withoutTrailingSlashes } from './text/trim-chars';
 
 /** FerretDB's storage in the embedded database. */
 export type DbEngine = 'sqlite' | 'postgresql';
@@ -260,7 +261,7 @@ export function loadConfig(env: Env, opts: { dev?: boolean; cwd?: string } = {})
     slack,
     teams,
     ...(e.MISSION_PULSE_ENCRYPTION_KEY ? { encryptionKey: parseEncryptionKey(e.MISSION_PULSE_ENCRYPTION_KEY) } : {}),
-    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: withoutTrailingSlashes(e.PUBLIC_URL) } : {}),
     dev: opts.dev ?? false,
   };
 }

@@ -23,7 +23,6 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /** The slash commands the Slack app declares: Slack refuses any other before the app hears it. */
 const SLASH_COMMANDS: string[] = slackManifest.features.slash_commands.map((c) => c.command);
 const COMMAND_WORD = /^(mission|checkin|blocker)\b/i;
-const SLASH = /^(\/\S+)\s*([\s\S]*)$/;
 
 export interface SlackSideOptions {
   slack: SlackStandIn;
@@ -84,8 +83,8 @@ export class SlackSide {
   async send(p: Persona, which: 'channel' | 'dm', typed: string): Promise<ActionResult> {
     const channel = this.conversationId(p, which);
     const text = typed.trim();
-    const slash = SLASH.exec(text);
-    if (slash) return this.command(p, which, channel, slash[1].toLowerCase(), slash[2]);
+    const slash = splitSlashCommand(text);
+    if (slash) return this.command(p, which, channel, slash.command.toLowerCase(), slash.text);
 
     if (which === 'channel') {
       this.opts.log.add({
@@ -421,4 +420,12 @@ function readErrors(body: string): Record<string, string> | undefined {
     // an empty or non-JSON answer closes the modal
   }
   return undefined;
+}
+
+/** `/mission list` -> { command: '/mission', text: 'list' }; undefined unless the text starts with a slash command. */
+function splitSlashCommand(text: string): { command: string; text: string } | undefined {
+  const space = text.search(/\s/);
+  const command = space < 0 ? text : text.slice(0, space);
+  if (!command.startsWith('/') || command.length < 2) return undefined;
+  return { command, text: space < 0 ? '' : text.slice(space).trimStart() };
 }

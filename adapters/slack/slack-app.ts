@@ -17,6 +17,7 @@ import type { SlackWorkspaceClients } from './slack-clients';
 import { oauthReceiverOptions } from './slack-oauth';
 import { registerSlackUninstall } from './slack-uninstall';
 import { scrubSlackSecrets } from './log-scrub';
+import { slackInboundGuard } from './inbound-guard';
 
 const MAX_SLACK_BODY = '512kb';
 
@@ -94,6 +95,8 @@ export function createSlackAdapter(opts: {
   bolt.use(async ({ next }) => {
     await opts.inbound.run(next);
   });
+  // Then the door: no listener sees user text longer than Slack allows.
+  bolt.use(slackInboundGuard(logger));
 
   for (const slash of ['/mission', '/checkin', '/blocker']) {
     bolt.command(slash, async ({ command, ack, respond, client }) => {
@@ -122,9 +125,9 @@ export function createSlackAdapter(opts: {
     });
   }
 
-  bolt.action(/.*/, async ({ ack, body, action, respond, client }) => {
+  bolt.action({ type: 'block_actions' }, async ({ ack, body, action, respond, client }) => {
     await ack();
-    if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
+    if (action.type !== 'button' || !('action_id' in action)) return;
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
     const reply = await core.onAction({
@@ -138,7 +141,7 @@ export function createSlackAdapter(opts: {
     await applyReplyAfterAck(reply, { respond, client, triggerId: body.trigger_id, channelId, messageTs: body.message?.ts });
   });
 
-  bolt.view(/.*/, async ({ ack, body, view, client }) => {
+  bolt.view({ type: 'view_submission' }, async ({ ack, body, view, client }) => {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const reply = await core.onFormSubmit({
       actor: slackActor(teamId, body.user.id, body.user.name),

@@ -10,7 +10,7 @@ import { slackActor } from './slack-inbound';
  * retries (X-Slack-Retry-Num) and duplicate deliveries are answered once.
  */
 
-interface DmEvent {
+export interface DmEvent {
   type: string;
   subtype?: string;
   channel_type?: string;
@@ -23,16 +23,21 @@ interface DmEvent {
   team?: string;
 }
 
-/** Turns Slack's message markup back into what the person typed (links keep their address). */
+/**
+ * Turns Slack's message markup back into what the person typed (links keep their address).
+ * Inside markup Slack never sends a bare `<` (a typed one arrives as &lt;), so each pattern stops
+ * at the next `<`: an unclosed `<http:` then costs one short scan, not a rescan of the rest of the
+ * message, and the whole is linear in the text.
+ */
 export function plainSlackText(text: string): string {
   return text
-    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]*)>/g, (_all, url: string, label: string) => {
+    .replace(/<((?:https?|mailto):[^|<>]+)\|([^<>]*)>/g, (_all, url: string, label: string) => {
       const bare = url.replace(/^mailto:/, '');
       return !label || label === bare || label === url ? bare : `${label} (${bare})`;
     })
-    .replace(/<((?:https?|mailto):[^>]+)>/g, (_all, url: string) => url.replace(/^mailto:/, ''))
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
-    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<((?:https?|mailto):[^<>]+)>/g, (_all, url: string) => url.replace(/^mailto:/, ''))
+    .replace(/<#[A-Z0-9]+\|([^<>]*)>/g, '#$1')
+    .replace(/<!(here|channel|everyone)(?:\|[^<>]*)?>/g, '@$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

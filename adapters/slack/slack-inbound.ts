@@ -3,7 +3,9 @@ import type { Actor } from '../../src/services/inbound-events';
 
 /** Translates Slack payload fragments into the core's neutral shapes. Pure functions. */
 
-const SLACK_MENTION = /<@([A-Z0-9]+)(?:\|([^>]*))?>/g;
+// The name stops at the next `<` as well as at `>` (no name holds either): with `[^>]*` every
+// `<@A|` of an unclosed run would rescan the rest of the text, which is quadratic.
+const SLACK_MENTION = /<@([A-Z0-9]+)(?:\|([^<>]*))?>/g;
 
 /**
  * Slash commands with should_escape send mentions as `<@U123|name>`; the core wants `<@U123>`

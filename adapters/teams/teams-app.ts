@@ -24,6 +24,7 @@ import {
 import { StrictBotFrameworkAuthentication } from './strict-authentication';
 import { installSignal } from './teams-installs';
 import { singleTenantGuard } from './tenant-guard';
+import { teamsRefusal } from './inbound-guard';
 import { normaliseTeamsText, splitCommand, teamsActor, teamsConversation } from './teams-inbound';
 
 const COMMAND_WORDS = ['mission', 'checkin', 'blocker'];
@@ -81,12 +82,19 @@ export function createTeamsAdapter(opts: {
       return;
     }
     if (activity.type !== ActivityTypes.Message) return;
+    const submitted = activity.value !== undefined ? readTeamsSubmitData(activity.value) : null;
+    // The door: no user text longer than Teams allows goes further than this.
+    const refused = teamsRefusal(activity.text ?? '', submitted);
+    if (refused) {
+      logger.info({ conversation: where.conversationId }, 'refused a message carrying more text than Teams allows');
+      await applyReply(context, { kind: 'private', message: refused.message });
+      return;
+    }
     if (where.kind === 'dm') await core.onReachable({ user: actor, dm: where, seenOn: 'message' });
 
     // Teams repeats an activity (same id) when it retries: the core processes each delivery once.
     // Activity ids are unique within a conversation only, so the conversation is part of it.
     const deliveryId = activity.id ? `${where.conversationId}:${activity.id}` : undefined;
-    const submitted = activity.value !== undefined ? readTeamsSubmitData(activity.value) : null;
     if (submitted?.kind === 'action') {
       const reply = await core.onAction({
         actor,

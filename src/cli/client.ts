@@ -1,13 +1,14 @@
 import createClient from 'openapi-fetch';
 import type { paths } from '../http/api/openapi-types';
 import type { ApiError, ApiPage } from '../http/api/schemas';
+import { withoutTrailingSlashes } from '../text/trim-chars';
 
 /** A typed client of the reporting API: paths, parameters and bodies come from openapi.json. */
 export type MissionPulseClient = ReturnType<typeof createClient<paths>>;
 
 export function createMissionPulseClient(opts: { url: string; token?: string }): MissionPulseClient {
   return createClient<paths>({
-    baseUrl: `${opts.url.replace(/\/+$/, '')}/api/v1`,
+    baseUrl: `${withoutTrailingSlashes(opts.url)}/api/v1`,
     headers: opts.token ? { Authorization: `Bearer ${opts.token}` } : {},
   });
 }

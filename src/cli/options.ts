@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { withoutTrailingSlashes } from '../text/trim-chars';
 
 /**
  * The command line of `mission-pulse`, read with node's own parseArgs. The server reads its
@@ -93,7 +94,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   return {
     command,
     ...(slug ? { slug } : {}),
-    url: url.replace(/\/+$/, ''),
+    url: withoutTrailingSlashes(url),
     token,
     format: format as CliOptions['format'],
     ...(values.output ? { output: values.output } : {}),

@@ -14,6 +14,8 @@ export type ParseResult = { ok: true; command: ParsedCommand } | { ok: false; er
 
 /** Longer than any real command; beyond it the text is refused before tokenising. */
 export const MAX_COMMAND_LENGTH = 4000;
+/** What a person is told about a command over MAX_COMMAND_LENGTH. */
+export const COMMAND_TOO_LONG = `the command is too long: keep it under ${MAX_COMMAND_LENGTH.toLocaleString('en-GB')} characters`;
 
 /** Said only if a parser fails in a way nobody foresaw; parseCommand itself never throws. */
 export const UNREADABLE_MESSAGE = 'Sorry, that command could not be read. Check it and try again.';
@@ -49,7 +51,7 @@ function parse(wordInput: string, textInput: string, ctx: CommandContext): Parse
   }
   const text = typeof textInput === 'string' ? textInput : '';
   if (text.length > MAX_COMMAND_LENGTH) {
-    return fail('BAD_SYNTAX', 'the command is too long: keep it under 4,000 characters');
+    return fail('BAD_SYNTAX', COMMAND_TOO_LONG);
   }
 
   const tokens = tokenize(text);

@@ -1,3 +1,5 @@
+import { trimChars, trimEndChars } from '../text/trim-chars';
+
 /** 3–40 lowercase letters, digits or dashes, not starting or ending with a dash. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
 
@@ -38,7 +40,7 @@ export function slugFromStatement(statement: string): string {
   const withoutDeadline = folded.replace(/^\s*(?:by|before|until|in)\s+\d{4}\b[\s,:;\u2013\u2014-]*/u, '');
   const words = withoutDeadline
     .split(/\s+/u)
-    .map((w) => w.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((w) => trimChars(w.replace(/[^a-z0-9]+/g, '-'), '-'))
     .filter((w) => w !== '' && !STOP_WORDS.has(w));
 
   let slug = '';
@@ -47,7 +49,7 @@ export function slugFromStatement(statement: string): string {
     if (next.length > MAX_SLUG) break;
     slug = next;
   }
-  if (!slug && words.length > 0) slug = words[0].slice(0, MAX_SLUG).replace(/-+$/, '');
+  if (!slug && words.length > 0) slug = trimEndChars(words[0].slice(0, MAX_SLUG), '-');
   if (slug.length < 3) slug = slug ? `${slug}-mission` : 'mission';
   return slug;
 }

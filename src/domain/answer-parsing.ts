@@ -1,3 +1,5 @@
+import { trimEndChars } from '../text/trim-chars';
+
 /**
  * Reading answers typed in a chat: "4", "four", "likely" or "high" for a question that offers
  * options. Pure functions; the form never needs them because its inputs only offer valid values.
@@ -14,14 +16,15 @@ export type OptionMatch = { ok: true; option: AnswerOption } | { ok: false; reas
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** Lower case, single spaces, without quotes or trailing punctuation ("Four!" -> "four"). */
+const TRAILING_PUNCTUATION = '.!?,;:';
+
+/**
+ * Lower case, single spaces, without quotes or trailing punctuation ("Four!" -> "four"). Runs
+ * on every direct message, so each step is linear in the text (no regex that can backtrack).
+ */
 export function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201c\u201d"'`]/g, '')
-    .replace(/[.!?,;:]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const unquoted = text.toLowerCase().replace(/[\u2018\u2019\u201c\u201d"'`]/g, '');
+  return trimEndChars(unquoted, TRAILING_PUNCTUATION).replace(/\s+/g, ' ').trim();
 }
 
 /** "4", "4/5", "4 out of 5", "four" -> 4; anything else -> undefined. */

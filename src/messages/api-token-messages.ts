@@ -1,13 +1,14 @@
 import type { ApiToken } from '../api-tokens/api-token';
 import type { Mission } from '../domain/mission';
 import type { Message, RichText } from './model';
+import { withoutTrailingSlashes } from '../text/trim-chars';
 
 /** Replies to `mission api-token`. Pure: data in, neutral message out. */
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 function apiHint(apiBase: string | undefined): string {
-  return apiBase ? `${apiBase.replace(/\/+$/, '')}/api/v1` : 'the Mission Pulse API (/api/v1 on this server)';
+  return apiBase ? `${withoutTrailingSlashes(apiBase)}/api/v1` : 'the Mission Pulse API (/api/v1 on this server)';
 }
 
 export function tokenIssuedMessage(mission: Mission, token: ApiToken, secret: string, apiBase?: string): Message {

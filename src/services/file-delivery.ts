@@ -4,6 +4,7 @@ import type { Message } from '../messages/model';
 import type { OutgoingFile, PlatformSender } from '../outbox/platform-sender';
 import type { ExportFileRepository, StoredExport } from '../store/export-file-repository';
 import type { ServiceContext } from './context';
+import { withoutTrailingSlashes } from '../text/trim-chars';
 
 /** What file delivery needs from the running server; given once the platforms are mounted. */
 export interface FilePorts {
@@ -49,7 +50,8 @@ export class FileDelivery {
       await sender.sendFile(dm, file);
       return 'file';
     }
-    const base = this.ports?.publicUrl()?.replace(/\/+$/, '');
+    const publicUrl = this.ports?.publicUrl();
+    const base = publicUrl ? withoutTrailingSlashes(publicUrl) : undefined;
     if (!base) throw new Error('no public URL is known for download links');
     const at = this.ctx.clock.now();
     const id = randomBytes(16).toString('hex');

@@ -89,4 +89,9 @@ describe('readSlackViewValues', () => {
     );
     expect(values).toEqual({ moved: '', next: '', confidence: 'c4', away: '' });
   });
+
+  it('reads entries that are not objects, as a forged payload may hold, as empty rather than failing', () => {
+    const forged = { moved: { moved: 5 }, next: { next: 'text' } } as unknown as SlackViewStateValues;
+    expect(readSlackViewValues(forged)).toEqual({ moved: '', next: '' });
+  });
 });

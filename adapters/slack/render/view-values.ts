@@ -16,7 +16,9 @@ export function readSlackViewValues(stateValues: SlackViewStateValues, inputIds:
   const out: Record<string, string> = Object.fromEntries(inputIds.map((id) => [id, '']));
   for (const actions of Object.values(stateValues ?? {})) {
     for (const [actionId, entry] of Object.entries(actions ?? {})) {
-      const value = entry && 'selected_option' in entry ? entry.selected_option?.value : entry?.value;
+      // A payload is input: an entry that is not an object reads as empty rather than throwing.
+      const object = entry !== null && typeof entry === 'object';
+      const value = object && 'selected_option' in entry ? entry.selected_option?.value : object ? entry.value : undefined;
       out[actionId] = typeof value === 'string' ? value : '';
     }
   }

@@ -107,7 +107,7 @@ export class SlackOAuth {
 
   /** oauth.v2.access (grant_type authorization_code). Throws SlackApiError as Slack answers. */
   exchange(params: SlackParams, headers: IncomingHttpHeaders): Record<string, unknown> {
-    const basic = /^Basic\s+(.+)$/i.exec(headers.authorization ?? '');
+    const basic = /^Basic\s+(\S.*)$/i.exec(headers.authorization ?? '');
     const [basicId, basicSecret] = basic ? Buffer.from(basic[1], 'base64').toString('utf8').split(':') : [];
     const clientId = optString(params, 'client_id') ?? basicId;
     const clientSecret = optString(params, 'client_secret') ?? basicSecret;

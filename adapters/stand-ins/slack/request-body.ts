@@ -46,6 +46,6 @@ export async function uploadedBytes(raw: Buffer, headers: IncomingHttpHeaders): 
 export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
   const header = headers.authorization;
   if (!header) return undefined;
-  const match = /^Bearer\s+(.+)$/i.exec(header);
+  const match = /^Bearer\s+(\S.*)$/i.exec(header);
   return match ? match[1].trim() : undefined;
 }

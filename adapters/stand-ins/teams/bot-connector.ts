@@ -148,7 +148,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
 
   const authenticate = (req: Request): string | undefined => {
     if (!requireAuth || !options.issuer) return undefined;
-    const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    const match = /^Bearer\s+(\S.*)$/i.exec(req.headers.authorization ?? '');
     if (!match) throw new ConnectorError(401, 'Unauthorized', 'Authorization has been denied for this request.');
     let appId: string | undefined;
     try {

@@ -73,9 +73,13 @@ export function richMarkdown(text: RichText, mentions: MentionCollector): string
   return neutraliseLineStarts(text.map((p) => inlineMarkdown(p, mentions)).join(''));
 }
 
-/** The same, on one line (list items, facts). */
+/**
+ * The same, on one line (list items, facts): each run of white space holding a line break
+ * becomes one space. Runs are found whole by `\s+`; `\s*\n\s*` would rescan a long run of
+ * spaces from each of its positions, which is quadratic.
+ */
 export function richMarkdownLine(text: RichText, mentions: MentionCollector): string {
-  return richMarkdown(text, mentions).replace(/\s*\n\s*/g, ' ');
+  return richMarkdown(text, mentions).replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
 const ELLIPSIS = '…';

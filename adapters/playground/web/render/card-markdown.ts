@@ -9,7 +9,7 @@ import { escapeHtml, safeUrl, Stash } from './html';
 function inline(line: string, stash: Stash): string {
   let html = escapeHtml(line);
   html = html.replace(/&lt;at&gt;(.+?)&lt;\/at&gt;/g, (_m, name: string) => stash.put(`<span class="ac-mention">${name}</span>`));
-  html = html.replace(/\[([^\]\n]+)\]\(([^)\s]+)\)/g, (all, label: string, href: string) => {
+  html = html.replace(/\[([^[\]\n]+)\]\(([^()\s]+)\)/g, (all, label: string, href: string) => {
     const url = safeUrl(href.replace(/&amp;/g, '&'));
     return url ? stash.put(`<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${label}</a>`) : all;
   });
@@ -29,8 +29,9 @@ export function cardMarkdownToHtml(text: string): string {
   };
   const lines: string[] = [];
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+    // One white-space character after the marker; the item's own text is trimmed below.
+    const bullet = /^\s*[-*+]\s(.*)$/.exec(line);
+    const numbered = /^\s*\d+[.)]\s(.*)$/.exec(line);
     const item = bullet ?? numbered;
     if (item) {
       const tag = bullet ? 'ul' : 'ol';
@@ -40,7 +41,7 @@ export function cardMarkdownToHtml(text: string): string {
         lines.length = 0;
       }
       list ??= { tag, items: [] };
-      list.items.push(inline(item[1], stash));
+      list.items.push(inline(item[1].trimStart(), stash));
       continue;
     }
     flush();
